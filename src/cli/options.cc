@@ -1,0 +1,107 @@
+#include "cli/options.h"
+
+#include <git2.h>
+
+#include <CLI/CLI.hpp>
+
+#include "util/error.h"
+#include "version.h"
+
+namespace lamina {
+namespace {
+
+// Flags shared by every command that selects a change set and a layer.
+void add_selection_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("-C,--repo", o.repo_dir, "Repository to scan (default: CI workspace or .)");
+  cmd.add_option("--layer", o.layer, "inline | pre-deploy | post-deploy | continuous (default inline)");
+  cmd.add_option("--base", o.base, "Base revision of the diff (overrides the CI context)");
+  cmd.add_option("--head", o.head, "Head revision of the diff (overrides the CI context)");
+  cmd.add_flag("--all", o.all, "Scan every tracked file, no diff");
+  cmd.add_flag("--no-fetch", o.no_fetch, "Never fetch missing commits in shallow clones");
+  cmd.add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
+  cmd.add_option("--config-from", o.config_from,
+                 "worktree | base: read .lamina.yml from the working tree or the base commit");
+  cmd.add_option("--jobs", o.jobs, "Scanners run at once (default: online CPUs)");
+  cmd.add_option("--timeout", o.timeout, "Per-scanner timeout, e.g. 30s, 5m");
+  cmd.add_option("--filter", o.filter, "added | context | file | all");
+  cmd.add_flag("--json", o.json, "Print JSON instead of text");
+  cmd.add_option("--artifact", o.artifacts, "Artifact to scan (pre-deploy), repeatable");
+  cmd.add_option("--target-url", o.target_url, "URL to scan (post-deploy)");
+}
+
+void add_gate_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("--fail-on", o.fail_on, "sev1 | sev2 | sev3 | never (default sev1)");
+  cmd.add_option("--out", o.out_dir, "Report directory (default lamina-out/)");
+  cmd.add_option("--baseline", o.baseline, "SARIF of an earlier scan: its findings never gate");
+}
+
+}  // namespace
+
+std::string version_text() {
+  int major = 0, minor = 0, rev = 0;
+  git_libgit2_version(&major, &minor, &rev);
+  return std::string("lamina ") + kVersion + " (commit " + kBuildCommit + ", libgit2 " +
+         std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(rev) + ")";
+}
+
+CommandLine parse_command_line(int argc, const char* const* argv) {
+  CommandLine result;
+  Options& o = result.options;
+  CLI::App app{"lamina: layered security scanning for CI", "lamina"};
+  app.require_subcommand(0, 1);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print version, build commit and libgit2 version");
+
+  CLI::App* plan = app.add_subcommand("plan", "Show which scanners run on this change, and why");
+  add_selection_flags(*plan, o);
+  CLI::App* scan = app.add_subcommand("scan", "Run the layer's scanners and gate on severity");
+  add_selection_flags(*scan, o);
+  add_gate_flags(*scan, o);
+  scan->add_option("--budget", o.budget, "Wall-time budget for the whole layer, e.g. 10m");
+  scan->add_option("--timings", o.timings, "SARIF of an earlier run: scanner durations");
+  scan->add_flag("--fail-fast,!--no-fail-fast", o.fail_fast,
+                 "Stop the other scanners at the first gating finding");
+  scan->add_option("--on-fail", o.on_fail, "Command (argv) to run after a failed gate")
+      ->expected(1, -1);
+  CLI::App* report = app.add_subcommand("report", "Filter, gate and report SARIF made elsewhere");
+  add_selection_flags(*report, o);
+  add_gate_flags(*report, o);
+  report->add_option("--input", o.inputs, "SARIF file to ingest, repeatable")->required();
+  CLI::App* config = app.add_subcommand("config", "Show the effective settings and their origins");
+  config->add_option("-C,--repo", o.repo_dir, "Repository (default .)");
+  config->add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
+  config->add_flag("--json", o.json, "Print JSON");
+  CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");
+  scanners->add_option("-C,--repo", o.repo_dir, "Repository (default .)");
+  scanners->add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
+  scanners->add_flag("--json", o.json, "Print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    result.exit_now = kExitPass;
+    result.output = app.help();
+    return result;
+  } catch (const CLI::CallForAllHelp&) {
+    result.exit_now = kExitPass;
+    result.output = app.help("", CLI::AppFormatMode::All);
+    return result;
+  } catch (const CLI::ParseError& e) {
+    result.exit_now = kExitUsage;
+    result.output = std::string("lamina: ") + e.what() + "\nRun 'lamina --help' for usage.\n";
+    return result;
+  }
+  if (show_version) {
+    result.exit_now = kExitPass;
+    result.output = version_text() + "\n";
+    return result;
+  }
+  for (CLI::App* sub : app.get_subcommands()) o.command = sub->get_name();
+  if (o.command.empty()) {
+    result.exit_now = kExitUsage;
+    result.output = "lamina: no command given\n" + app.help();
+  }
+  return result;
+}
+
+}  // namespace lamina

@@ -1,0 +1,55 @@
+#pragma once
+// The command line, parsed (CLI11) into a plain value. Settings that .lamina.yml and LAMINA_*
+// variables can also give are optional here: unset means "not given on the command line".
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lamina {
+
+struct Options {
+  std::string command;  // "plan", "scan", "report", "config", "scanners"
+
+  // Where and what to scan.
+  std::string repo_dir;  // -C DIR; "" = the CI workspace or the current directory
+  std::optional<std::string> layer;
+  std::optional<std::string> base;
+  std::optional<std::string> head;
+  bool all = false;
+  bool no_fetch = false;  // never fetch missing commits; fail with the fix instead
+  std::optional<std::string> config_path;
+  std::optional<std::string> config_from;  // "worktree" | "base"
+
+  // Settings layered with .lamina.yml and LAMINA_* (see src/config/).
+  std::optional<std::string> jobs;
+  std::optional<std::string> timeout;
+  std::optional<std::string> budget;
+  std::optional<std::string> fail_on;
+  std::optional<std::string> filter;
+  std::optional<bool> fail_fast;
+
+  // Inputs and outputs.
+  bool json = false;
+  std::optional<std::string> out_dir;
+  std::optional<std::string> baseline;
+  std::optional<std::string> timings;
+  std::vector<std::string> artifacts;
+  std::optional<std::string> target_url;
+  std::vector<std::string> inputs;   // lamina report --input FILE.sarif
+  std::vector<std::string> on_fail;  // --on-fail CMD ARGS...
+};
+
+// What parsing produced: options to run, or text to print and an exit code (help, version,
+// usage errors).
+struct CommandLine {
+  Options options;
+  std::optional<int> exit_now;
+  std::string output;  // printed to stdout when exit_now is 0, else to stderr
+};
+
+CommandLine parse_command_line(int argc, const char* const* argv);
+
+// "lamina 0.1.0 (commit abc123, libgit2 1.5.1)"
+std::string version_text();
+
+}  // namespace lamina

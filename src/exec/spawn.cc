@@ -1,0 +1,187 @@
+#include "exec/spawn.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace lamina {
+namespace {
+
+std::string path_of(const std::vector<std::string>& env) {
+  for (const std::string& entry : env) {
+    if (entry.rfind("PATH=", 0) == 0) return entry.substr(5);
+  }
+  return "/usr/local/bin:/usr/bin:/bin";
+}
+
+bool is_executable_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+// True once the child has exited, without reaping it (WNOWAIT).
+bool child_exited(pid_t pid) {
+  siginfo_t info{};
+  return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+         info.si_pid == pid;
+}
+
+void close_pair(int fds[2]) {
+  if (fds[0] >= 0) ::close(fds[0]);
+  if (fds[1] >= 0) ::close(fds[1]);
+}
+
+}  // namespace
+
+std::string find_executable(const std::string& name, const std::string& path_var) {
+  if (name.empty()) return "";
+  if (name.find('/') != std::string::npos) return is_executable_file(name) ? name : "";
+  size_t start = 0;
+  while (start <= path_var.size()) {
+    size_t end = path_var.find(':', start);
+    if (end == std::string::npos) end = path_var.size();
+    std::string candidate =
+        end == start ? "./" + name : path_var.substr(start, end - start) + "/" + name;
+    if (is_executable_file(candidate)) return candidate;
+    start = end + 1;
+  }
+  return "";
+}
+
+SpawnedProcess spawn_process(const SpawnSpec& spec, std::string* error) {
+  SpawnedProcess child;
+  if (spec.argv.empty()) {
+    *error = "empty command";
+    return child;
+  }
+  std::string program = find_executable(spec.argv[0], path_of(spec.env));
+  if (program.empty()) {
+    *error = spec.argv[0] + ": not found in PATH or not executable";
+    return child;
+  }
+  int out[2] = {-1, -1}, err[2] = {-1, -1};
+  if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+    *error = std::string("pipe: ") + std::strerror(errno);
+    close_pair(out);
+    close_pair(err);
+    return child;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  if (!spec.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGCHLD, SIGHUP, SIGQUIT}) sigaddset(&defaults, sig);
+  sigset_t empty;
+  sigemptyset(&empty);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setsigmask(&attr, &empty);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF |
+                                      POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_USEVFORK);
+  std::vector<char*> argv, envp;
+  for (const std::string& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  for (const std::string& e : spec.env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  pid_t pid = -1;
+  int rc = ::posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(out[1]);
+  ::close(err[1]);
+  if (rc != 0) {
+    *error = spec.argv[0] + ": " + std::strerror(rc) +
+             (spec.cwd.empty() ? "" : " (working directory " + spec.cwd + ")");
+    ::close(out[0]);
+    ::close(err[0]);
+    return child;
+  }
+  ::fcntl(out[0], F_SETFL, O_NONBLOCK);
+  ::fcntl(err[0], F_SETFL, O_NONBLOCK);
+  child.pid = pid;
+  child.stdout_fd = out[0];
+  child.stderr_fd = err[0];
+  return child;
+}
+
+CompletedProcess run_process(const SpawnSpec& spec, std::chrono::milliseconds timeout,
+                             size_t max_output) {
+  CompletedProcess result;
+  SpawnedProcess child = spawn_process(spec, &result.spawn_error);
+  if (child.pid < 0) return result;
+  result.started = true;
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + timeout;
+  auto kill_at = Clock::time_point::max();
+  int fds[2] = {child.stdout_fd, child.stderr_fd};
+  std::string* sinks[2] = {&result.out, &result.err};
+  int status = 0;
+  bool reaped = false;
+  while (fds[0] >= 0 || fds[1] >= 0 || !reaped) {
+    if (!reaped && child_exited(child.pid)) {
+      // The leader is a zombie, so its group id cannot be reused yet: stop the rest of the
+      // group (daemons holding our pipes) before reaping.
+      ::kill(-child.pid, SIGKILL);
+      ::waitpid(child.pid, &status, 0);
+      reaped = true;
+    }
+    auto now = Clock::now();
+    if (!result.timed_out && now >= deadline) {
+      result.timed_out = true;
+      ::kill(-child.pid, SIGTERM);
+      kill_at = now + std::chrono::seconds(1);
+    }
+    if (now >= kill_at) {
+      ::kill(-child.pid, SIGKILL);
+      kill_at = Clock::time_point::max();
+    }
+    // A grandchild may hold the pipes open after the child exited: stop reading once the
+    // child is gone and nothing more arrives.
+    pollfd pfds[2];
+    int n = 0;
+    for (int fd : fds) {
+      if (fd >= 0) pfds[n++] = pollfd{fd, POLLIN, 0};
+    }
+    int wait_ms = reaped ? 50 : 20;
+    int ready = n > 0 ? ::poll(pfds, n, wait_ms) : (::usleep(1000 * wait_ms), 0);
+    if (ready <= 0 && reaped) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i] < 0) continue;
+      char buf[65536];
+      ssize_t got = ::read(fds[i], buf, sizeof buf);
+      if (got > 0) {
+        size_t room = max_output > sinks[i]->size() ? max_output - sinks[i]->size() : 0;
+        sinks[i]->append(buf, std::min(room, static_cast<size_t>(got)));
+      } else if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
+        ::close(fds[i]);
+        fds[i] = -1;
+      }
+    }
+  }
+  for (int fd : fds) {
+    if (fd >= 0) ::close(fd);
+  }
+  if (!reaped) {
+    ::kill(-child.pid, SIGKILL);
+    ::waitpid(child.pid, &status, 0);
+  }
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) result.term_signal = WTERMSIG(status);
+  return result;
+}
+
+}  // namespace lamina

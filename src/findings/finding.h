@@ -1,0 +1,51 @@
+#pragma once
+// One finding in lamina's common model, whatever tool produced it.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lamina {
+
+enum class Severity { sev1 = 1, sev2 = 2, sev3 = 3 };
+
+// 1-based, inclusive lines; columns 1-based, end_column exclusive (SARIF convention); 0 = unknown.
+struct Region {
+  uint32_t start_line = 0;
+  uint32_t start_column = 0;
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+};
+
+struct Location {
+  std::string path;  // repository-relative, normalised; "" when the finding has no file
+  Region region;
+  std::string message;  // for related locations
+};
+
+enum class DiffPosition { unknown, added_lines, in_hunk_context, in_changed_file, outside_diff };
+
+struct Finding {
+  std::string tool;       // scanner id
+  std::string rule_id;
+  std::string rule_name;
+  std::string help_uri;
+  std::string message;    // raw text from the tool; escaped only when written to a channel
+  std::string tool_level; // the tool's own level ("error", "HIGH", "SC2086 style"...)
+  std::optional<double> security_severity;  // SARIF security-severity when given
+  Severity severity = Severity::sev3;
+  Location location;
+  std::vector<Location> related;
+  std::string artifact_path;  // path inside a scanned artifact (pre-deploy), else ""
+  std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
+  DiffPosition diff_position = DiffPosition::unknown;
+  bool in_baseline = false;
+  std::vector<std::string> notes;  // e.g. "line -3 clamped to 1"
+  std::string original;            // the tool's original record (JSON or text), verbatim
+};
+
+const char* to_string(Severity severity);  // "sev1", "sev2", "sev3"
+std::optional<Severity> parse_severity(const std::string& text);
+
+}  // namespace lamina

@@ -1,0 +1,45 @@
+#pragma once
+// What changed: the output of the git stage, input of selection and of the diff filter.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lamina {
+
+enum class ChangeStatus { added, modified, deleted, renamed, copied, type_change };
+
+// Inclusive 1-based line range on the new-file side.
+struct LineRange {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  bool operator==(const LineRange&) const = default;
+};
+
+struct FileChange {
+  std::string path;      // repository-relative, '/'-separated, byte-exact (may be non-UTF-8)
+  std::string old_path;  // previous path for renames and copies, else ""
+  ChangeStatus status = ChangeStatus::modified;
+  bool binary = false;
+  bool submodule = false;
+  bool symlink = false;
+  std::vector<LineRange> added_lines;  // lines added or changed, merged and sorted
+  std::vector<LineRange> hunks;        // each hunk's new-side extent, with context
+
+  // Deleted files, submodules and symlinks are listed but never handed to a scanner; binary
+  // files are passed only to scanners that ask for them.
+  bool scannable() const { return status != ChangeStatus::deleted && !submodule && !symlink; }
+};
+
+struct ChangeSet {
+  std::string base;  // resolved base commit SHA, "" for a full scan
+  std::string head;  // resolved head commit SHA ("" in an unborn repository)
+  bool full_scan = false;             // every tracked file, no diff
+  bool includes_worktree = false;     // uncommitted changes were included
+  bool lines_known = true;            // added_lines were computed (false with --names-only)
+  std::vector<FileChange> files;      // sorted by path
+  std::vector<std::string> notes;     // what the git stage did: fetches, fallbacks, rename limit
+};
+
+const char* to_string(ChangeStatus status);
+
+}  // namespace lamina

@@ -1,0 +1,56 @@
+#pragma once
+// The Plan: which scanners of a layer run, on which files, with which exact argv. Output of
+// selection (src/plan/), input of the runner (src/exec/). Printed by `lamina plan`.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "catalog/layer.h"
+
+namespace lamina {
+
+enum class OutputSource { stdout_stream, out_file };
+
+// Why a file was given to a scanner (ripgrep's globset keeps the deciding rule the same way).
+struct FileMatch {
+  std::string path;  // repository-relative
+  std::string rule;  // e.g. "glob **/*.sh", "shebang bash", "marker package.json"
+};
+
+// One process to start. `argv` may contain the token "{out}" (alone or inside an argument, e.g.
+// "--output={out}"): the runner replaces it with a fresh file in its private temp directory and
+// reads the report from there.
+struct Invocation {
+  std::string scanner_id;
+  std::vector<std::string> argv;
+  std::string cwd;                          // absolute working directory
+  std::vector<std::string> env_passthrough; // variable names the catalog entry allows through
+  std::chrono::milliseconds timeout{std::chrono::minutes(5)};
+  std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};  // for longest-first
+  OutputSource output_from = OutputSource::stdout_stream;
+  std::string format;                 // parser name (src/parse/)
+  std::vector<int> ok_exit_codes;     // "ran fine, maybe with findings"; others are failures
+  std::vector<std::string> files;     // repository-relative files this invocation covers
+};
+
+struct ScannerDecision {
+  std::string scanner_id;
+  std::string name;
+  bool selected = false;
+  bool required = false;
+  bool installed = false;
+  std::string installed_path;  // resolved executable, "" when missing
+  std::string reason;          // why it runs or why not ("no matching files", "disabled by ...")
+  std::string install_hint;
+  std::vector<FileMatch> files;
+  std::vector<Invocation> invocations;
+};
+
+struct Plan {
+  Layer layer = Layer::inline_layer;
+  std::string repo_root;  // absolute
+  std::vector<ScannerDecision> scanners;  // every scanner of the layer, selected or not
+  std::vector<std::string> excluded;      // changed paths excluded by configuration, with why
+};
+
+}  // namespace lamina
