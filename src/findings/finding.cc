@@ -4,9 +4,12 @@ namespace lamina {
 
 const char* to_string(Severity severity) {
   switch (severity) {
-    case Severity::sev1: return "sev1";
-    case Severity::sev2: return "sev2";
-    case Severity::sev3: return "sev3";
+    case Severity::sev1:
+      return "sev1";
+    case Severity::sev2:
+      return "sev2";
+    case Severity::sev3:
+      return "sev3";
   }
   return "sev3";
 }
