@@ -15,12 +15,12 @@
 namespace lamina {
 
 enum class ScannerState {
-  clean,          // ran, no findings
-  findings,       // ran, reported findings
-  failed,         // crashed, unparseable output, error exit code, missing when required
-  timed_out,      // stopped at its timeout or the layer budget
-  cancelled,      // stopped by fail-fast or by a signal to lamina
-  skipped,        // not selected, or optional and not installed
+  clean,      // ran, no findings
+  findings,   // ran, reported findings
+  failed,     // crashed, unparseable output, error exit code, missing when required
+  timed_out,  // stopped at its timeout or the layer budget
+  cancelled,  // stopped by fail-fast or by a signal to lamina
+  skipped,    // not selected, or optional and not installed
 };
 
 const char* to_string(ScannerState state);
@@ -29,10 +29,10 @@ bool is_failure(ScannerState state);  // failed or timed_out
 struct ScannerOutcome {
   std::string scanner_id;
   std::string name;
-  std::string version;   // tool version when known
+  std::string version;  // tool version when known
   std::string homepage;
   ScannerState state = ScannerState::skipped;
-  std::string detail;    // why it failed or was skipped; "" when it ran fine
+  std::string detail;           // why it failed or was skipped; "" when it ran fine
   std::vector<RunResult> runs;  // one per invocation
   std::chrono::system_clock::time_point start_time;
   std::chrono::system_clock::time_point end_time;
@@ -49,11 +49,11 @@ struct ScanResult {
   std::vector<Finding> findings;  // sorted by path, line, column, tool, rule
   GateResult gate;
   bool baseline_given = false;
-  size_t baseline_gone = 0;         // baseline findings that no longer occur
-  size_t refused_paths = 0;         // findings whose path pointed outside the repository
+  size_t baseline_gone = 0;                // baseline findings that no longer occur
+  size_t refused_paths = 0;                // findings whose path pointed outside the repository
   std::vector<std::string> critical_path;  // scanner ids whose chain set the wall time
-  bool incomplete = false;          // lamina was interrupted: reports are marked so
-  std::string head_url_prefix;      // e.g. https://github.com/o/r/blob/<sha>/ ; "" when unknown
+  bool incomplete = false;                 // lamina was interrupted: reports are marked so
+  std::string head_url_prefix;  // e.g. https://github.com/o/r/blob/<sha>/ ; "" when unknown
 };
 
 }  // namespace lamina

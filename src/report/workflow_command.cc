@@ -8,12 +8,23 @@ std::string escape(std::string_view text, bool property) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -21,8 +32,12 @@ std::string escape(std::string_view text, bool property) {
 
 }  // namespace
 
-std::string escape_command_data(std::string_view text) { return escape(text, false); }
-std::string escape_command_property(std::string_view text) { return escape(text, true); }
+std::string escape_command_data(std::string_view text) {
+  return escape(text, false);
+}
+std::string escape_command_property(std::string_view text) {
+  return escape(text, true);
+}
 
 std::string workflow_command(std::string_view name,
                              const std::vector<std::pair<std::string, std::string>>& properties,

@@ -21,10 +21,9 @@ TEST(ChangesJson, WritesEveryFieldOfARename) {
   f.added_lines = {{3, 4}, {9, 9}};
   f.hunks = {{1, 12}};
   nlohmann::json out = changes_to_json(one_file(f));
-  EXPECT_EQ(out.dump(),
-            R"([{"added_lines":[[3,4],[9,9]],"binary":false,"hunks":[[1,12]],)"
-            R"("old_path":"src/old.sh","path":"src/new name.sh","status":"renamed",)"
-            R"("submodule":false,"symlink":false}])");
+  EXPECT_EQ(out.dump(), R"([{"added_lines":[[3,4],[9,9]],"binary":false,"hunks":[[1,12]],)"
+                        R"("old_path":"src/old.sh","path":"src/new name.sh","status":"renamed",)"
+                        R"("submodule":false,"symlink":false}])");
 }
 
 TEST(ChangesJson, NonUtf8PathKeepsItsExactBytesInBase64) {

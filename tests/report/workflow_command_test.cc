@@ -22,8 +22,12 @@ TEST(WorkflowCommand, MatchesActionsCoreGoldenLines) {
   std::vector<std::string> golden = golden_lines();
   ASSERT_EQ(golden.size(), 5u);
   EXPECT_EQ(workflow_command("error",
-                             {{"file", "src/a b.c"}, {"line", "12"}, {"endLine", "12"},
-                              {"col", "3"}, {"endColumn", "9"}, {"title", "CWE-89: SQL, injection"}},
+                             {{"file", "src/a b.c"},
+                              {"line", "12"},
+                              {"endLine", "12"},
+                              {"col", "3"},
+                              {"endColumn", "9"},
+                              {"title", "CWE-89: SQL, injection"}},
                              "User input 100% reaches\r\nexecute()"),
             golden[0]);
   EXPECT_EQ(workflow_command("warning", {{"file", "dir/x,y:z.py"}, {"line", "1"}}, "multi\nline"),
