@@ -17,9 +17,9 @@ struct SarifLimits {
 };
 
 struct SarifReport {
-  std::string text;            // the JSON document
+  std::string text;  // the JSON document
   size_t results_written = 0;
-  size_t results_cut = 0;      // left out to meet the limits
+  size_t results_cut = 0;  // left out to meet the limits
   size_t runs_cut = 0;
   std::vector<std::string> notes;  // one sentence per limit hit
 };

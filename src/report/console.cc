@@ -1,0 +1,153 @@
+#include "report/console.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "util/text.h"
+
+namespace lamina {
+namespace {
+
+constexpr size_t kMaxConsoleMessage = 2000;
+
+struct Palette {
+  bool on;
+  std::string paint(const std::string& text, const char* code) const {
+    return on ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
+  }
+};
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::sev1:
+      return "1;31";
+    case Severity::sev2:
+      return "33";
+    case Severity::sev3:
+      return "36";
+  }
+  return "0";
+}
+
+std::string seconds(std::chrono::system_clock::duration d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1fs",
+                std::chrono::duration_cast<std::chrono::milliseconds>(d).count() / 1000.0);
+  return buf;
+}
+
+std::string message_line(const std::string& message) {
+  std::string text = printable(message);
+  if (text.size() > kMaxConsoleMessage) text = text.substr(0, kMaxConsoleMessage) + "...";
+  return text;
+}
+
+std::string verdict(const ScanResult& scan) {
+  const GateResult& g = scan.gate;
+  std::string threshold = scan.fail_on.threshold ? to_string(*scan.fail_on.threshold) : "never";
+  if (!g.passed) {
+    return "FAIL: " + std::to_string(g.gating) + " finding(s) at or above " + threshold +
+           " (filter: " + to_string(scan.filter) + ")";
+  }
+  if (g.failed_scanners > 0) {
+    return "SCANNER FAILURE: " + std::to_string(g.failed_scanners) +
+           " scanner(s) did not complete; the gate passed on what did run";
+  }
+  return "PASS: no finding at or above " + threshold + " (filter: " + to_string(scan.filter) + ")";
+}
+
+}  // namespace
+
+std::string exit_code_meaning(int code) {
+  switch (code) {
+    case 0:
+      return "0: passed";
+    case 1:
+      return "1: the gate failed";
+    case 2:
+      return "2: usage, configuration or input error";
+    case 3:
+      return "3: a scanner failed (the gate passed on the rest)";
+  }
+  return std::to_string(code) + ": unknown";
+}
+
+std::string console_findings(const ScanResult& scan, bool color) {
+  Palette p{color};
+  std::string out;
+  for (const Finding& f : scan.findings) {
+    std::string where =
+        f.location.path.empty() ? printable(f.artifact_path) : printable(f.location.path);
+    if (where.empty()) where = "(no file)";
+    if (f.location.region.start_line > 0) {
+      where += ":" + std::to_string(f.location.region.start_line);
+      if (f.location.region.start_column > 0)
+        where += ":" + std::to_string(f.location.region.start_column);
+    }
+    std::string rule = f.rule_id.empty() ? f.tool : f.tool + "/" + printable(f.rule_id);
+    std::string tags;
+    if (f.in_baseline) tags += " (baseline)";
+    if (!passes_filter(f, scan.filter)) tags += " (outside the diff)";
+    out += p.paint(where, "1") + ": " + p.paint(to_string(f.severity), severity_color(f.severity)) +
+           " [" + rule + "] " + message_line(f.message) + tags + "\n";
+  }
+  return out;
+}
+
+std::string console_summary(const ScanResult& scan, const std::vector<std::string>& report_paths,
+                            bool color) {
+  Palette p{color};
+  size_t ran = 0, skipped = 0, failed = 0;
+  for (const ScannerOutcome& s : scan.scanners) {
+    if (s.state == ScannerState::skipped)
+      ++skipped;
+    else
+      ++ran;
+    if (is_failure(s.state)) ++failed;
+  }
+  std::string out = "\nlamina " + std::string(to_string(scan.layer)) + ": " + std::to_string(ran) +
+                    " scanner(s) ran, " + std::to_string(skipped) + " skipped, " +
+                    std::to_string(failed) + " failed\n";
+  for (const ScannerOutcome& s : scan.scanners) {
+    std::string line = "  " + s.scanner_id;
+    line.resize(std::max<size_t>(line.size() + 1, 16), ' ');
+    std::string state = to_string(s.state);
+    state.resize(std::max<size_t>(state.size(), 9), ' ');
+    const char* code = is_failure(s.state)                 ? "1;31"
+                       : s.state == ScannerState::findings ? "33"
+                                                           : "0";
+    line += p.paint(state, code);
+    if (s.state != ScannerState::skipped) line += " " + seconds(s.end_time - s.start_time);
+    if (s.state == ScannerState::findings)
+      line += "  " + std::to_string(s.finding_count) + " finding(s)";
+    if (!s.detail.empty()) line += "  " + printable(s.detail);
+    out += line + "\n";
+  }
+  const GateResult& g = scan.gate;
+  out += "findings: ";
+  for (int i = 0; i < 3; ++i) {
+    out += std::string(i ? ", " : "") + "sev" + std::to_string(i + 1) + " " +
+           std::to_string(g.by_severity[i]) + " (" + std::to_string(g.counted_by_severity[i]) +
+           " counted)";
+  }
+  out += "; " + std::to_string(g.filtered_out) + " outside the diff filter";
+  if (scan.baseline_given) out += ", " + std::to_string(g.in_baseline) + " in the baseline";
+  if (scan.refused_paths > 0) {
+    out += ", " + std::to_string(scan.refused_paths) + " refused (path outside the repository)";
+  }
+  out += "\n";
+  if (!scan.critical_path.empty()) {
+    out += "critical path:";
+    for (const std::string& id : scan.critical_path) out += " " + id;
+    out += "\n";
+  }
+  if (scan.incomplete) out += p.paint("INCOMPLETE: lamina was interrupted", "1;31") + "\n";
+  out +=
+      "verdict: " + p.paint(verdict(scan), g.passed && g.failed_scanners == 0 ? "1;32" : "1;31") +
+      "\n";
+  out += "exit code " + exit_code_meaning(g.exit_code) + "\n";
+  for (const std::string& path : report_paths) out += "report: " + printable(path) + "\n";
+  return out;
+}
+
+}  // namespace lamina

@@ -1,0 +1,73 @@
+#include "report/console.h"
+
+#include <gtest/gtest.h>
+
+namespace lamina {
+namespace {
+
+ScanResult scan_with_two_findings() {
+  ScanResult scan;
+  scan.fail_on.threshold = Severity::sev1;
+  Finding a;
+  a.tool = "shellcheck";
+  a.rule_id = "SC2086";
+  a.severity = Severity::sev2;
+  a.message = "Double quote\n::error::forged \x1b[31m";
+  a.location.path = "dir/a\nb.sh";
+  a.location.region = {4, 7, 4, 9};
+  a.diff_position = DiffPosition::added_lines;
+  Finding b = a;
+  b.location.path = "old.sh";
+  b.diff_position = DiffPosition::outside_diff;
+  scan.findings = {a, b};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
+  return scan;
+}
+
+TEST(ConsoleFindings, CompilerStyleLinesWithInertText) {
+  EXPECT_EQ(
+      console_findings(scan_with_two_findings(), false),
+      "dir/a\\nb.sh:4:7: sev2 [shellcheck/SC2086] Double quote\\n::error::forged \\x1b[31m\n"
+      "old.sh:4:7: sev2 [shellcheck/SC2086] Double quote\\n::error::forged \\x1b[31m (outside "
+      "the diff)\n");
+}
+
+TEST(ConsoleFindings, ColourOnlyWhenAsked) {
+  EXPECT_EQ(console_findings(scan_with_two_findings(), false).find("\x1b["), std::string::npos);
+  EXPECT_NE(console_findings(scan_with_two_findings(), true).find("\x1b[33msev2\x1b[0m"),
+            std::string::npos);
+}
+
+TEST(ConsoleSummary, StatesScannersVerdictExitCodeAndReports) {
+  ScanResult scan = scan_with_two_findings();
+  ScannerOutcome ok;
+  ok.scanner_id = "shellcheck";
+  ok.state = ScannerState::findings;
+  ok.finding_count = 2;
+  ScannerOutcome bad;
+  bad.scanner_id = "bandit";
+  bad.state = ScannerState::failed;
+  bad.detail = "exit code 2 means an error";
+  ScannerOutcome skip;
+  skip.scanner_id = "gitleaks";
+  skip.detail = "not installed: see https://github.com/gitleaks/gitleaks";
+  scan.scanners = {ok, bad, skip};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 1);
+  std::string out = console_summary(scan, {"lamina-out/lamina.sarif"}, false);
+  EXPECT_NE(out.find("lamina inline: 2 scanner(s) ran, 1 skipped, 1 failed\n"), std::string::npos);
+  EXPECT_NE(out.find("  bandit        failed    0.0s  exit code 2 means an error\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  gitleaks      skipped    not installed"), std::string::npos) << out;
+  EXPECT_NE(out.find("findings: sev1 0 (0 counted), sev2 2 (1 counted), sev3 0 (0 counted); 1 "
+                     "outside the diff filter\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("verdict: SCANNER FAILURE: 1 scanner(s) did not complete"), std::string::npos);
+  EXPECT_NE(out.find("exit code 3: a scanner failed (the gate passed on the rest)\n"),
+            std::string::npos);
+  EXPECT_NE(out.find("report: lamina-out/lamina.sarif\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lamina
