@@ -38,6 +38,8 @@ struct Finding {
   Location location;
   std::vector<Location> related;
   std::string artifact_path;  // path inside a scanned artifact (pre-deploy), else ""
+  std::string package;          // dependency findings: package name, else ""
+  std::string package_version;  // dependency findings: installed version
   std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
   DiffPosition diff_position = DiffPosition::unknown;
   bool in_baseline = false;

@@ -31,6 +31,8 @@ struct ScannerOutcome {
   std::string name;
   std::string version;  // tool version when known
   std::string homepage;
+  std::string report_kind;  // GitLab security report: "sast", "secret_detection",
+                            // "dependency_scanning", or "" (lint: Code Quality only)
   ScannerState state = ScannerState::skipped;
   std::string detail;           // why it failed or was skipped; "" when it ran fine
   std::vector<RunResult> runs;  // one per invocation

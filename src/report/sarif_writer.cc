@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "findings/fingerprint.h"
 #include "util/text.h"
+#include "util/time_format.h"
 #include "version.h"
 
 namespace lamina {
@@ -44,18 +44,6 @@ const char* diff_name(DiffPosition p) {
       return "outside-diff";
   }
   return "unknown";
-}
-
-std::string utc_time(std::chrono::system_clock::time_point t) {
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
 }
 
 std::string text(const std::string& s, const char* if_empty) {
@@ -187,8 +175,8 @@ Json invocations_json(const ScannerOutcome& s, bool incomplete,
     if (run.status == RunStatus::exited) inv["exitCode"] = run.exit_code;
     if (!run.argv.empty()) inv["commandLine"] = command_line(run.argv);
     if (run.start_time.time_since_epoch().count() > 0) {
-      inv["startTimeUtc"] = utc_time(run.start_time);
-      inv["endTimeUtc"] = utc_time(run.end_time);
+      inv["startTimeUtc"] = iso8601_utc_millis(run.start_time);
+      inv["endTimeUtc"] = iso8601_utc_millis(run.end_time);
     }
     if (!run.invocation.cwd.empty()) {
       inv["workingDirectory"] = {{"uri", "file://" + uri_from_path(run.invocation.cwd)}};
