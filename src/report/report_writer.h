@@ -1,0 +1,34 @@
+#pragma once
+// Writes every report of a scan: the files under the output directory (atomically: a report that
+// could not be written is an error, never a half file) and the platform channels (annotations on
+// stdout, $GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT).
+#include <string>
+#include <vector>
+
+#include "findings/scan_result.h"
+#include "util/env.h"
+
+namespace lamina {
+
+struct ReportTargets {
+  std::string out_dir = "lamina-out";
+  std::string repo_root;          // absolute: %SRCROOT% of the SARIF
+  std::string path_prefix;        // repository folder inside GITHUB_WORKSPACE, "" or "dir/"
+  bool github = false;            // write annotations, step summary and outputs
+  std::string step_summary_path;  // $GITHUB_STEP_SUMMARY, "" = none
+  std::string output_path;        // $GITHUB_OUTPUT, "" = none
+};
+
+struct WrittenReports {
+  std::vector<std::string> files;  // paths written
+  std::string annotations;         // workflow commands to print on stdout
+  std::vector<std::string> notes;  // limits hit, with counts
+};
+
+ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
+                                  const std::string& repo_root, bool github);
+
+// Throws Error (exit 2) naming the path when a report cannot be written.
+WrittenReports write_reports(const ScanResult& scan, const ReportTargets& targets);
+
+}  // namespace lamina

@@ -1,0 +1,73 @@
+#include "report/report_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+namespace lamina {
+namespace {
+
+ScanResult sample() {
+  ScanResult scan;
+  scan.fail_on.threshold = Severity::sev1;
+  ScannerOutcome s;
+  s.scanner_id = "shellcheck";
+  s.state = ScannerState::findings;
+  scan.scanners = {s};
+  Finding f;
+  f.tool = "shellcheck";
+  f.rule_id = "SC2086";
+  f.severity = Severity::sev1;
+  f.message = "m";
+  f.location.path = "a.sh";
+  f.location.region.start_line = 2;
+  scan.findings = {f};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
+  return scan;
+}
+
+TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
+  test::TempDir dir;
+  test::write_file(dir.file("summary.md"), "earlier step\n");
+  EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("summary.md")},
+             {"GITHUB_OUTPUT", dir.file("output")},
+             {"GITHUB_WORKSPACE", dir.path()}};
+  test::write_file(dir.file("repo/sub/.keep"), "");
+  ReportTargets t = report_targets_from(env, dir.file("out"), dir.file("repo/sub"), true);
+  EXPECT_EQ(t.path_prefix, "repo/sub/");
+  WrittenReports w = write_reports(sample(), t);
+  EXPECT_EQ(w.files.size(), 5u);
+  for (const std::string& f : w.files) EXPECT_TRUE(read_file(f).has_value()) << f;
+  EXPECT_EQ(w.annotations.rfind("::error file=repo/sub/a.sh,line=2", 0), 0u) << w.annotations;
+  std::string summary = *read_file(dir.file("summary.md"));
+  EXPECT_EQ(summary.rfind("earlier step\n## lamina: inline layer", 0), 0u);
+  EXPECT_NE(read_file(dir.file("output"))->find("\ngate<<ghadelimiter_"), std::string::npos);
+}
+
+TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariable) {
+  test::TempDir dir;
+  EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("missing-dir/summary.md")}};
+  ReportTargets t = report_targets_from(env, dir.file("out"), dir.path(), true);
+  try {
+    write_reports(sample(), t);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot write $GITHUB_STEP_SUMMARY " +
+                                         dir.file("missing-dir/summary.md")),
+              std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.exit_code(), 2);
+  }
+}
+
+TEST(ReportWriter, UnwritableOutputDirectoryIsAnError) {
+  test::TempDir dir;
+  test::write_file(dir.file("file"), "not a directory");
+  ReportTargets t = report_targets_from({}, dir.file("file/out"), dir.path(), false);
+  EXPECT_THROW(write_reports(sample(), t), Error);
+}
+
+}  // namespace
+}  // namespace lamina
