@@ -1,0 +1,165 @@
+// GitHub Actions: the run's identity from GITHUB_* variables, the range from the event payload
+// (docs: "Events that trigger workflows"; ../shared/notes/platform-specs.md B3, B4).
+#include <charconv>
+
+#include "ci/printable.h"
+#include "ci/providers.h"
+#include "ci/revision_text.h"
+#include "util/error.h"
+
+namespace lamina {
+namespace {
+
+const std::string kEnvFix =
+    "Fix: run lamina in the GitHub Actions job with GitHub's variables unchanged (an `env:` entry "
+    "may be overriding it), or unset GITHUB_ACTIONS to run as a local checkout.";
+
+bool needs_payload(const std::string& event) {
+  return event == "pull_request" || event == "pull_request_target" || event == "push" ||
+         event == "merge_group";
+}
+
+[[noreturn]] void fail_missing_payload(const EnvMap& env, const std::string& event) {
+  const std::optional<std::string> path = event_payload_path(env);
+  const std::string where =
+      path ? "the file GITHUB_EVENT_PATH names (" + in_quotes(*path) + ") could not be read"
+           : "GITHUB_EVENT_PATH is unset";
+  throw Error("GitHub " + event + " run without its event payload: " + where +
+              ", and lamina needs the payload to find the commits to diff. Fix: run lamina as a "
+              "step of the workflow job (GitHub sets GITHUB_EVENT_PATH there; in a container, "
+              "mount the file and pass the variable), or choose the range yourself with "
+              "--base REV --head REV, or --all.");
+}
+
+// "refs/pull/42/merge" -> 42: the PR number when no payload says it.
+std::optional<long> pull_number_from_ref(const std::string& ref) {
+  constexpr std::string_view prefix = "refs/pull/";
+  if (!ref.starts_with(prefix) || !ref.ends_with("/merge")) return std::nullopt;
+  const char* first = ref.data() + prefix.size();
+  const char* last = ref.data() + ref.size() - std::string_view("/merge").size();
+  long number = 0;
+  const auto [end, error] = std::from_chars(first, last, number);
+  if (error != std::errc() || end != last || number <= 0) return std::nullopt;
+  return number;
+}
+
+// Provider, event, repository, head, PR number, default branch, workspace.
+CiContext github_identity(const EnvMap& env, const std::string& event,
+                          const EventPayload* payload) {
+  CiContext ctx;
+  ctx.provider = Provider::github;
+  ctx.event = event;
+  ctx.workspace = env_or_empty(env, "GITHUB_WORKSPACE");
+  ctx.repository = env_or_empty(env, "GITHUB_REPOSITORY");
+  ctx.head = env_commit(env, "GITHUB_SHA", kEnvFix);
+  if (ctx.head.empty()) ctx.head = "HEAD";
+  ctx.pr_number = pull_number_from_ref(env_or_empty(env, "GITHUB_REF"));
+  if (payload == nullptr) return ctx;
+  if (ctx.repository.empty()) {
+    ctx.repository = payload->string_field("repository.full_name").value_or("");
+  }
+  std::optional<std::string> default_branch = payload->branch_field("repository.default_branch");
+  if (!default_branch) default_branch = payload->branch_field("repository.master_branch");
+  ctx.default_branch = default_branch.value_or("");
+  if (std::optional<long> number = payload->number_field("number")) {
+    ctx.pr_number = number;
+  } else if (std::optional<long> pr = payload->number_field("pull_request.number")) {
+    ctx.pr_number = pr;
+  }
+  return ctx;
+}
+
+std::string pr_label(const CiContext& ctx) {
+  return ctx.event + (ctx.pr_number ? " #" + std::to_string(*ctx.pr_number) : "");
+}
+
+// GITHUB_SHA is the test merge commit of the PR head into the base branch (refs/pull/N/merge),
+// so its first parent is the base as it is now: the diff is exactly what merging would change.
+// The payload's base.sha (the base when the event fired, maybe stale) serves a shallow clone
+// that cannot get that parent.
+void choose_pull_request_range(CiContext& ctx, const EnvMap& env, const EventPayload& payload) {
+  if (env_commit(env, "GITHUB_SHA", kEnvFix).empty()) {
+    throw Error(
+        "GITHUB_SHA is unset in a GitHub pull_request run: lamina diffs the test merge "
+        "commit it names. " +
+        kEnvFix);
+  }
+  const std::string base_sha = payload.sha_field("pull_request.base.sha");
+  const std::optional<std::string> base_ref = payload.string_field("pull_request.base.ref");
+  ctx.range = RangeKind::first_parent;
+  ctx.fallback_base = base_sha;
+  ctx.fallback_range = RangeKind::diff;
+  ctx.reason = pr_label(ctx) + ": diffing the test merge commit " + short_sha(ctx.head) +
+               " against its first parent (the current tip of " +
+               (base_ref ? printable(*base_ref) : std::string("the base branch")) + ")";
+}
+
+// For pull_request_target GITHUB_SHA is the base branch tip, not the change: the PR is what its
+// head adds since it forked from the base, merge-base(base.sha, head.sha)..head.sha, as
+// GitHub's "Files changed" tab shows it.
+void choose_pull_request_target_range(CiContext& ctx, const EventPayload& payload) {
+  const std::string base_sha = payload.sha_field("pull_request.base.sha");
+  const std::optional<std::string> base_ref = payload.string_field("pull_request.base.ref");
+  ctx.range = RangeKind::merge_base;
+  ctx.base = base_sha;
+  ctx.head = payload.sha_field("pull_request.head.sha");
+  ctx.reason = pr_label(ctx) + ": diffing the pull request head " + short_sha(ctx.head) +
+               " against its merge base with " +
+               (base_ref ? printable(*base_ref) + " at " : std::string("the base ")) +
+               short_sha(base_sha) + " (GITHUB_SHA is the base branch tip, not the change)";
+}
+
+void choose_merge_group_range(CiContext& ctx, const EventPayload& payload) {
+  ctx.range = RangeKind::diff;
+  ctx.base = payload.sha_field("merge_group.base_sha");
+  ctx.head = payload.sha_field("merge_group.head_sha");
+  const std::optional<std::string> base_ref = payload.string_field("merge_group.base_ref");
+  ctx.reason = "merge_group" + (base_ref ? " for " + printable(*base_ref) : std::string()) +
+               ": diffing the merge queue commit " + short_sha(ctx.head) +
+               " against the queue's base " + short_sha(ctx.base);
+}
+
+void choose_range(CiContext& ctx, const EnvMap& env, const EventPayload* payload) {
+  const std::string& event = ctx.event;
+  if (event == "pull_request") return choose_pull_request_range(ctx, env, *payload);
+  if (event == "pull_request_target") return choose_pull_request_target_range(ctx, *payload);
+  if (event == "push") return choose_push_range(ctx, *payload);
+  if (event == "merge_group") return choose_merge_group_range(ctx, *payload);
+  if (event == "schedule") {
+    return choose_full_scan(ctx,
+                            "schedule: a scheduled run has no change to diff; scanning "
+                            "every tracked file");
+  }
+  if (event == "workflow_dispatch") {
+    return choose_full_scan(ctx,
+                            "workflow_dispatch: a manually started run has no change to "
+                            "diff; scanning every tracked file");
+  }
+  choose_full_scan(ctx, "GitHub event " + in_quotes(event) +
+                            " has no commit range lamina can diff; scanning every tracked file");
+}
+
+}  // namespace
+
+CiContext github_context(const EnvMap& env, const std::optional<std::string>& payload_text,
+                         RangeSource source) {
+  const std::string event = env_or_empty(env, "GITHUB_EVENT_NAME");
+  if (event.empty()) {
+    throw Error(
+        "GITHUB_ACTIONS is true but GITHUB_EVENT_NAME is unset: lamina cannot tell which "
+        "event started the run. " +
+        kEnvFix);
+  }
+  std::optional<EventPayload> payload;
+  if (payload_text) payload.emplace(*payload_text, event_payload_path(env).value_or(""));
+  CiContext ctx = github_identity(env, printable(event), payload ? &*payload : nullptr);
+  if (source == RangeSource::command_line) {
+    choose_full_scan(ctx, "the range is chosen on the command line");
+    return ctx;
+  }
+  if (!payload && needs_payload(event)) fail_missing_payload(env, ctx.event);
+  choose_range(ctx, env, payload ? &*payload : nullptr);
+  return ctx;
+}
+
+}  // namespace lamina
