@@ -28,26 +28,30 @@ TEST(EventPayload, TruncatedPayloadIsNotValidJson) {
   EXPECT_EQ(pull_request_error(truncated),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH) is not valid JSON (parse error "
             "at line 3, column 7: syntax error while parsing object key - invalid string: missing "
-            "closing quote; last read: '\"num'; expected string literal). " + kFix.substr(1));
+            "closing quote; last read: '\"num'; expected string literal). " +
+                kFix.substr(1));
 }
 
 TEST(EventPayload, PayloadCutAtAValueBoundaryIsNotValidJson) {
   EXPECT_EQ(pull_request_error("{\"action\": \"opened\","),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH) is not valid JSON (parse error "
             "at line 1, column 21: syntax error while parsing object key - unexpected end of "
-            "input; expected string literal). " + kFix.substr(1));
+            "input; expected string literal). " +
+                kFix.substr(1));
 }
 
 TEST(EventPayload, EmptyPayloadIsAnError) {
   EXPECT_EQ(pull_request_error(" \n"),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH) is empty: expected the JSON "
-            "object GitHub writes for the event." + kFix);
+            "object GitHub writes for the event." +
+                kFix);
 }
 
 TEST(EventPayload, TopLevelMustBeAnObject) {
   EXPECT_EQ(pull_request_error("[1,2]"),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH): expected a JSON object at the "
-            "top level, got array [1,2]." + kFix);
+            "top level, got array [1,2]." +
+                kFix);
 }
 
 TEST(EventPayload, MissingFieldTheEventNeedsIsNamedByItsPath) {
@@ -56,7 +60,8 @@ TEST(EventPayload, MissingFieldTheEventNeedsIsNamedByItsPath) {
   EXPECT_EQ(pull_request_error(payload),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH): field pull_request.base.sha: "
             "expected a commit SHA (40 or 64 hexadecimal digits), got nothing (the field is "
-            "missing)." + kFix);
+            "missing)." +
+                kFix);
 }
 
 TEST(EventPayload, ObjectOfTheWrongTypeOnTheWayIsNamed) {
@@ -64,7 +69,8 @@ TEST(EventPayload, ObjectOfTheWrongTypeOnTheWayIsNamed) {
       with_field(event_fixture("pull_request.opened.1.json"), "/pull_request/base", "master");
   EXPECT_EQ(pull_request_error(payload),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH): field pull_request.base: "
-            "expected a JSON object, got the string \"master\"." + kFix);
+            "expected a JSON object, got the string \"master\"." +
+                kFix);
 }
 
 TEST(EventPayload, AbbreviatedShaIsRejected) {
@@ -77,10 +83,12 @@ TEST(EventPayload, AbbreviatedShaIsRejected) {
 }
 
 TEST(EventPayload, PullRequestNumberMustBeAPositiveWholeNumber) {
-  const std::string payload = with_field(event_fixture("pull_request.opened.1.json"), "/number", -2);
+  const std::string payload =
+      with_field(event_fixture("pull_request.opened.1.json"), "/number", -2);
   EXPECT_EQ(pull_request_error(payload),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH): field number: expected a "
-            "positive whole number, got number -2." + kFix);
+            "positive whole number, got number -2." +
+                kFix);
 }
 
 TEST(EventPayload, HostileValuesAreShownAsPlainText) {
@@ -89,13 +97,15 @@ TEST(EventPayload, HostileValuesAreShownAsPlainText) {
   EXPECT_EQ(pull_request_error(payload),
             "event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH): field pull_request.base.sha: "
             "expected a commit SHA (40 or 64 hexadecimal digits), got the string "
-            "\"abc??]8;;evil?\"." + kFix);
+            "\"abc??]8;;evil?\"." +
+                kFix);
 }
 
 TEST(EventPayload, InvalidUtf8IsNotValidJson) {
   const std::string message = pull_request_error("{\"ref\": \"main\xff\"}");
-  EXPECT_TRUE(message.starts_with("event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH) is not "
-                                  "valid JSON (parse error at line 1, column 14: syntax error "))
+  EXPECT_TRUE(
+      message.starts_with("event payload \"/tmp/event.json\" (GITHUB_EVENT_PATH) is not "
+                          "valid JSON (parse error at line 1, column 14: syntax error "))
       << message;
   EXPECT_EQ(message.find('\xff'), std::string::npos);
 }

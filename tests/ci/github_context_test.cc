@@ -75,7 +75,8 @@ TEST(GithubContext, PullRequestTargetDiffsThePrHeadAgainstItsMergeBaseWithTheBas
 }
 
 TEST(GithubContext, MergeGroupDiffsTheQueueCommitAgainstTheQueueBase) {
-  CiContext ctx = detect_github("merge_group", event_fixture("merge_group.checks_requested.1.json"));
+  CiContext ctx =
+      detect_github("merge_group", event_fixture("merge_group.checks_requested.1.json"));
   EXPECT_EQ(ctx.range, RangeKind::diff);
   EXPECT_EQ(ctx.base, "380387fbc80638b734a49e1be1c4dfec1c01b33c");
   EXPECT_EQ(ctx.head, "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d");
@@ -87,7 +88,8 @@ TEST(GithubContext, MergeGroupDiffsTheQueueCommitAgainstTheQueueBase) {
 }
 
 TEST(GithubContext, WorkflowDispatchScansEverythingAtGithubSha) {
-  CiContext ctx = detect_github("workflow_dispatch", event_fixture("workflow_dispatch.event.1.json"));
+  CiContext ctx =
+      detect_github("workflow_dispatch", event_fixture("workflow_dispatch.event.1.json"));
   EXPECT_EQ(ctx.range, RangeKind::full);
   EXPECT_EQ(ctx.base, "");
   EXPECT_EQ(ctx.head, kMergeSha);
@@ -114,12 +116,15 @@ TEST(GithubContext, OtherEventsScanEverythingAndSayWhy) {
 }
 
 TEST(GithubContext, PullRequestWithoutReadablePayloadNamesTheFileAndTheFix) {
-  EXPECT_EQ(error_of([] { detect_github("pull_request", std::nullopt); }),
-            "GitHub pull_request run without its event payload: the file GITHUB_EVENT_PATH names "
-            "(\"" + kEventPath + "\") could not be read, and lamina needs the payload to find the "
-            "commits to diff. Fix: run lamina as a step of the workflow job (GitHub sets "
-            "GITHUB_EVENT_PATH there; in a container, mount the file and pass the variable), or "
-            "choose the range yourself with --base REV --head REV, or --all.");
+  EXPECT_EQ(
+      error_of([] { detect_github("pull_request", std::nullopt); }),
+      "GitHub pull_request run without its event payload: the file GITHUB_EVENT_PATH names "
+      "(\"" +
+          kEventPath +
+          "\") could not be read, and lamina needs the payload to find the "
+          "commits to diff. Fix: run lamina as a step of the workflow job (GitHub sets "
+          "GITHUB_EVENT_PATH there; in a container, mount the file and pass the variable), or "
+          "choose the range yourself with --base REV --head REV, or --all.");
 }
 
 TEST(GithubContext, PushWithoutEventPathVariableSaysItIsUnset) {
@@ -145,8 +150,9 @@ TEST(GithubContext, PullRequestWithoutGithubShaIsAnError) {
 TEST(GithubContext, MalformedGithubShaIsAnError) {
   const std::string message =
       error_of([] { detect_github("schedule", std::nullopt, "main; rm -rf /"); });
-  EXPECT_TRUE(message.starts_with("GITHUB_SHA: expected a commit SHA (40 or 64 hexadecimal "
-                                  "digits), got \"main; rm -rf /\". Fix: run lamina in the GitHub"))
+  EXPECT_TRUE(
+      message.starts_with("GITHUB_SHA: expected a commit SHA (40 or 64 hexadecimal "
+                          "digits), got \"main; rm -rf /\". Fix: run lamina in the GitHub"))
       << message;
 }
 

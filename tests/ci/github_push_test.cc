@@ -110,14 +110,15 @@ TEST(GithubPush, AllZerosAfterIsADeletionEvenWithoutTheDeletedFlag) {
 TEST(GithubPush, Sha256CommitsAreAccepted) {
   const std::string before(64, 'b');
   const std::string after(64, 'a');
-  CiContext ctx = detect_push(with_field(branch_push("refs/heads/master", before), "/after", after));
+  CiContext ctx =
+      detect_push(with_field(branch_push("refs/heads/master", before), "/after", after));
   EXPECT_EQ(ctx.base, before);
   EXPECT_EQ(ctx.head, after);
 }
 
 TEST(GithubPush, NewBranchUsesMasterBranchWhenDefaultBranchIsAbsent) {
-  const std::string payload = without_field(
-      branch_push("refs/heads/feature", std::string(40, '0')), "/repository/default_branch");
+  const std::string payload = without_field(branch_push("refs/heads/feature", std::string(40, '0')),
+                                            "/repository/default_branch");
   EXPECT_EQ(detect_push(payload).base, "origin/master");
 }
 

@@ -48,7 +48,9 @@ EnvMap branch_env(const std::string& branch, const std::string& before) {
   return env;
 }
 
-CiContext detect(const EnvMap& env) { return detect_ci_context(env, std::nullopt, "/elsewhere"); }
+CiContext detect(const EnvMap& env) {
+  return detect_ci_context(env, std::nullopt, "/elsewhere");
+}
 
 TEST(GitlabContext, MergeRequestDiffsTheCommitAgainstTheDiffBase) {
   CiContext ctx = detect(merge_request_env("detached"));
@@ -169,9 +171,10 @@ TEST(GitlabContext, NewBranchWithoutDefaultBranchIsAnError) {
   EnvMap env = branch_env("feature", kZeros);
   env.erase("CI_DEFAULT_BRANCH");
   const std::string message = error_of([&] { detect(env); });
-  EXPECT_TRUE(message.starts_with("CI_DEFAULT_BRANCH is unset, and the first pipeline of a new "
-                                  "branch (CI_COMMIT_BEFORE_SHA is all zeros) is compared with the "
-                                  "default branch. Fix: "))
+  EXPECT_TRUE(
+      message.starts_with("CI_DEFAULT_BRANCH is unset, and the first pipeline of a new "
+                          "branch (CI_COMMIT_BEFORE_SHA is all zeros) is compared with the "
+                          "default branch. Fix: "))
       << message;
 }
 
@@ -191,8 +194,9 @@ TEST(GitlabContext, ScheduledPipelineScansEverything) {
   env["CI_COMMIT_BEFORE_SHA"] = kBefore;
   CiContext ctx = detect(env);
   EXPECT_EQ(ctx.range, RangeKind::full);
-  EXPECT_EQ(ctx.reason,
-            "schedule pipeline: a scheduled run has no change to diff; scanning every tracked file");
+  EXPECT_EQ(
+      ctx.reason,
+      "schedule pipeline: a scheduled run has no change to diff; scanning every tracked file");
 }
 
 TEST(GitlabContext, WebPipelineWithZerosBeforeScansEverythingAndSaysWhy) {
@@ -254,8 +258,9 @@ TEST(GitlabContext, MalformedMergeRequestIidIsAnError) {
 
 TEST(GitlabContext, MalformedBeforeShaIsAnError) {
   const std::string message = error_of([] { detect(branch_env("feature", "HEAD~1")); });
-  EXPECT_TRUE(message.starts_with("CI_COMMIT_BEFORE_SHA: expected a commit SHA (40 or 64 "
-                                  "hexadecimal digits), got \"HEAD~1\". Fix: "))
+  EXPECT_TRUE(
+      message.starts_with("CI_COMMIT_BEFORE_SHA: expected a commit SHA (40 or 64 "
+                          "hexadecimal digits), got \"HEAD~1\". Fix: "))
       << message;
 }
 
