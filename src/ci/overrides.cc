@@ -39,12 +39,50 @@ std::string context_base_description(const CiContext& ctx) {
   return "";
 }
 
+// The context's fallback belonged to its own range, not to one the command line chose.
+void clear_fallback(CiContext& ctx) {
+  ctx.fallback_base.clear();
+  ctx.fallback_range = RangeKind::diff;
+}
+
+// A deleted branch's context names no head; the checkout's HEAD is what is there to scan.
+void ensure_head(CiContext& ctx) {
+  if (ctx.head.empty()) ctx.head = "HEAD";
+}
+
+CiContext with_full_scan(CiContext ctx, std::string reason) {
+  ensure_head(ctx);
+  clear_fallback(ctx);
+  ctx.range = RangeKind::full;
+  ctx.base.clear();
+  ctx.include_worktree = false;
+  ctx.reason = std::move(reason);
+  return ctx;
+}
+
+CiContext with_base(CiContext ctx, const std::string& base,
+                    const std::optional<std::string>& head) {
+  ensure_head(ctx);
+  clear_fallback(ctx);
+  ctx.range = RangeKind::diff;
+  ctx.base = base;
+  if (head) {
+    ctx.head = *head;
+    ctx.include_worktree = false;
+  }
+  ctx.reason = std::string(head ? "--base and --head given" : "--base given") + ": diffing " +
+               printable(ctx.head) + (ctx.include_worktree ? " and the uncommitted changes" : "") +
+               " against " + printable(ctx.base);
+  return ctx;
+}
+
 CiContext with_head_only(CiContext ctx, const std::string& head) {
   if (ctx.range == RangeKind::first_parent && !ctx.fallback_base.empty()) {
     // The merge commit's parent says nothing about another head; the PR's base does.
     ctx.range = RangeKind::merge_base;
     ctx.base = ctx.fallback_base;
   }
+  clear_fallback(ctx);
   const std::string base = context_base_description(ctx);
   if (base.empty()) {
     throw Error("--head needs --base here: the " + ctx.event + " context has no base commit to " +
@@ -91,28 +129,12 @@ bool overrides_choose_range(const RangeOverrides& o) {
 
 CiContext apply_overrides(CiContext ctx, const RangeOverrides& o) {
   check_overrides(o);
-  if (!o.all && o.layer != Layer::continuous && !o.base && !o.head) return ctx;
-  if (ctx.head.empty()) ctx.head = "HEAD";  // a deleted branch's context names no head
-  ctx.fallback_base.clear();
-  ctx.fallback_range = RangeKind::diff;
-  if (o.all || o.layer == Layer::continuous) {
-    ctx.range = RangeKind::full;
-    ctx.base.clear();
-    ctx.include_worktree = false;
-    ctx.reason = o.all ? "--all given: scanning every tracked file"
-                       : "continuous layer scans every tracked file";
-    return ctx;
+  if (o.all) return with_full_scan(std::move(ctx), "--all given: scanning every tracked file");
+  if (o.layer == Layer::continuous) {
+    return with_full_scan(std::move(ctx), "continuous layer scans every tracked file");
   }
-  if (!o.base) return with_head_only(std::move(ctx), *o.head);
-  ctx.range = RangeKind::diff;
-  ctx.base = *o.base;
-  if (o.head) {
-    ctx.head = *o.head;
-    ctx.include_worktree = false;
-  }
-  ctx.reason = std::string(o.head ? "--base and --head given" : "--base given") + ": diffing " +
-               printable(ctx.head) + (ctx.include_worktree ? " and the uncommitted changes" : "") +
-               " against " + printable(ctx.base);
+  if (o.base) return with_base(std::move(ctx), *o.base, o.head);
+  if (o.head) return with_head_only(std::move(ctx), *o.head);
   return ctx;
 }
 
