@@ -20,6 +20,7 @@ enum class RangeKind {
 
 struct CiContext {
   Provider provider = Provider::local;
+  // event, repository and reason are printable text (see ci/printable.h); workspace is a raw path.
   std::string event;       // "pull_request", "push", "merge_request_event", "local", ...
   std::string repository;  // "owner/name" or "group/project"; "" when unknown
   RangeKind range = RangeKind::local_upstream;

@@ -1,6 +1,8 @@
 // GitHub Actions: the run's identity from GITHUB_* variables, the range from the event payload
 // (docs: "Events that trigger workflows"; ../shared/notes/platform-specs.md B3, B4).
 #include <charconv>
+#include <string_view>
+#include <utility>
 
 #include "ci/printable.h"
 #include "ci/providers.h"
@@ -13,11 +15,6 @@ namespace {
 const std::string kEnvFix =
     "Fix: run lamina in the GitHub Actions job with GitHub's variables unchanged (an `env:` entry "
     "may be overriding it), or unset GITHUB_ACTIONS to run as a local checkout.";
-
-bool needs_payload(const std::string& event) {
-  return event == "pull_request" || event == "pull_request_target" || event == "push" ||
-         event == "merge_group";
-}
 
 [[noreturn]] void fail_missing_payload(const EnvMap& env, const std::string& event) {
   const std::optional<std::string> path = event_payload_path(env);
@@ -50,13 +47,14 @@ CiContext github_identity(const EnvMap& env, const std::string& event,
   ctx.provider = Provider::github;
   ctx.event = event;
   ctx.workspace = env_or_empty(env, "GITHUB_WORKSPACE");
-  ctx.repository = env_or_empty(env, "GITHUB_REPOSITORY");
+  // Names, unlike paths, are shown and written to JSON: kept to printable text.
+  ctx.repository = printable(env_or_empty(env, "GITHUB_REPOSITORY"), 200);
   ctx.head = env_commit(env, "GITHUB_SHA", kEnvFix);
   if (ctx.head.empty()) ctx.head = "HEAD";
   ctx.pr_number = pull_number_from_ref(env_or_empty(env, "GITHUB_REF"));
   if (payload == nullptr) return ctx;
   if (ctx.repository.empty()) {
-    ctx.repository = payload->string_field("repository.full_name").value_or("");
+    ctx.repository = printable(payload->string_field("repository.full_name").value_or(""), 200);
   }
   std::optional<std::string> default_branch = payload->branch_field("repository.default_branch");
   if (!default_branch) default_branch = payload->branch_field("repository.master_branch");
@@ -77,8 +75,8 @@ std::string pr_label(const CiContext& ctx) {
 // so its first parent is the base as it is now: the diff is exactly what merging would change.
 // The payload's base.sha (the base when the event fired, maybe stale) serves a shallow clone
 // that cannot get that parent.
-void choose_pull_request_range(CiContext& ctx, const EnvMap& env, const EventPayload& payload) {
-  if (env_commit(env, "GITHUB_SHA", kEnvFix).empty()) {
+void choose_pull_request_range(CiContext& ctx, const EventPayload& payload) {
+  if (!is_commit_sha(ctx.head)) {  // github_identity() checked GITHUB_SHA when it was set
     throw Error(
         "GITHUB_SHA is unset in a GitHub pull_request run: lamina diffs the test merge "
         "commit it names. " +
@@ -119,23 +117,34 @@ void choose_merge_group_range(CiContext& ctx, const EventPayload& payload) {
                " against the queue's base " + short_sha(ctx.base);
 }
 
+using RangeChooser = void (*)(CiContext&, const EventPayload&);
+
+// The events whose range comes from the payload. Every other event scans every tracked file.
+constexpr std::pair<std::string_view, RangeChooser> kPayloadRanges[] = {
+    {"pull_request", choose_pull_request_range},
+    {"pull_request_target", choose_pull_request_target_range},
+    {"push", choose_push_range},
+    {"merge_group", choose_merge_group_range},
+};
+
+constexpr std::pair<std::string_view, std::string_view> kFullScanReasons[] = {
+    {"schedule", "a scheduled run has no change to diff"},
+    {"workflow_dispatch", "a manually started run has no change to diff"},
+};
+
 void choose_range(CiContext& ctx, const EnvMap& env, const EventPayload* payload) {
-  const std::string& event = ctx.event;
-  if (event == "pull_request") return choose_pull_request_range(ctx, env, *payload);
-  if (event == "pull_request_target") return choose_pull_request_target_range(ctx, *payload);
-  if (event == "push") return choose_push_range(ctx, *payload);
-  if (event == "merge_group") return choose_merge_group_range(ctx, *payload);
-  if (event == "schedule") {
-    return choose_full_scan(ctx,
-                            "schedule: a scheduled run has no change to diff; scanning "
-                            "every tracked file");
+  for (const auto& [event, choose] : kPayloadRanges) {
+    if (ctx.event != event) continue;
+    if (payload == nullptr) fail_missing_payload(env, ctx.event);
+    return choose(ctx, *payload);
   }
-  if (event == "workflow_dispatch") {
-    return choose_full_scan(ctx,
-                            "workflow_dispatch: a manually started run has no change to "
-                            "diff; scanning every tracked file");
+  for (const auto& [event, why] : kFullScanReasons) {
+    if (ctx.event == event) {
+      return choose_full_scan(
+          ctx, ctx.event + ": " + std::string(why) + "; scanning every tracked file");
+    }
   }
-  choose_full_scan(ctx, "GitHub event " + in_quotes(event) +
+  choose_full_scan(ctx, "GitHub event " + in_quotes(ctx.event) +
                             " has no commit range lamina can diff; scanning every tracked file");
 }
 
@@ -157,7 +166,6 @@ CiContext github_context(const EnvMap& env, const std::optional<std::string>& pa
     choose_full_scan(ctx, "the range is chosen on the command line");
     return ctx;
   }
-  if (!payload && needs_payload(event)) fail_missing_payload(env, ctx.event);
   choose_range(ctx, env, payload ? &*payload : nullptr);
   return ctx;
 }

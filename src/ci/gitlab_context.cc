@@ -37,7 +37,7 @@ CiContext gitlab_identity(const EnvMap& env, const std::string& source) {
   CiContext ctx;
   ctx.provider = Provider::gitlab;
   ctx.event = source;
-  ctx.repository = env_or_empty(env, "CI_PROJECT_PATH");
+  ctx.repository = printable(env_or_empty(env, "CI_PROJECT_PATH"), 200);  // shown, not a path
   ctx.workspace = env_or_empty(env, "CI_PROJECT_DIR");
   ctx.default_branch = env_branch(env, "CI_DEFAULT_BRANCH");
   ctx.head = env_commit(env, "CI_COMMIT_SHA", kEnvFix);

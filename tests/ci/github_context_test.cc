@@ -172,6 +172,12 @@ TEST(GithubContext, RepositoryComesFromThePayloadWhenTheVariableIsUnset) {
   EXPECT_EQ(ctx.repository, "octo-org/octo-repo");
 }
 
+TEST(GithubContext, RepositoryNameIsKeptToPrintableText) {
+  EnvMap env = github_env("schedule");
+  env["GITHUB_REPOSITORY"] = "owner/repo\n\xff";
+  EXPECT_EQ(detect_ci_context(env, std::nullopt, "/w").repository, "owner/repo??");
+}
+
 TEST(GithubContext, WorkspaceIsTheCurrentDirectoryWithoutGithubWorkspace) {
   EnvMap env = github_env("schedule");
   env.erase("GITHUB_WORKSPACE");
