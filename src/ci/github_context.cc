@@ -1,6 +1,5 @@
 // GitHub Actions: the run's identity from GITHUB_* variables, the range from the event payload
 // (docs: "Events that trigger workflows"; ../shared/notes/platform-specs.md B3, B4).
-#include <charconv>
 #include <string_view>
 #include <utility>
 
@@ -29,15 +28,12 @@ const std::string kEnvFix =
 }
 
 // "refs/pull/42/merge" -> 42: the PR number when no payload says it.
-std::optional<long> pull_number_from_ref(const std::string& ref) {
+std::optional<long> pull_number_from_ref(std::string_view ref) {
   constexpr std::string_view prefix = "refs/pull/";
-  if (!ref.starts_with(prefix) || !ref.ends_with("/merge")) return std::nullopt;
-  const char* first = ref.data() + prefix.size();
-  const char* last = ref.data() + ref.size() - std::string_view("/merge").size();
-  long number = 0;
-  const auto [end, error] = std::from_chars(first, last, number);
-  if (error != std::errc() || end != last || number <= 0) return std::nullopt;
-  return number;
+  constexpr std::string_view suffix = "/merge";
+  if (!ref.starts_with(prefix) || !ref.ends_with(suffix)) return std::nullopt;
+  return parse_request_number(
+      ref.substr(prefix.size(), ref.size() - prefix.size() - suffix.size()));
 }
 
 // Provider, event, repository, head, PR number, default branch, workspace.

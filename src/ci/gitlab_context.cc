@@ -1,6 +1,4 @@
 // GitLab CI: identity and range from the predefined variables (platform-specs.md C1).
-#include <charconv>
-
 #include "ci/printable.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
@@ -16,9 +14,8 @@ const std::string kEnvFix =
 std::optional<long> env_number(const EnvMap& env, const std::string& name) {
   const std::string text = env_or_empty(env, name);
   if (text.empty()) return std::nullopt;
-  long number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || number <= 0) {
+  std::optional<long> number = parse_request_number(text);
+  if (!number) {
     throw Error(name + ": expected a positive whole number, got " + in_quotes(text) + ". " +
                 kEnvFix);
   }

@@ -1,6 +1,7 @@
 #include "ci/revision_text.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace lamina {
 namespace {
@@ -51,6 +52,14 @@ bool is_branch_name(std::string_view text) {
 
 bool is_revision_text(std::string_view text) {
   return !text.empty() && text.front() != '-' && std::none_of(text.begin(), text.end(), is_control);
+}
+
+std::optional<long> parse_request_number(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
+  long number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || number <= 0) return std::nullopt;
+  return number;
 }
 
 }  // namespace lamina

@@ -1,6 +1,7 @@
 #pragma once
 // Checks on the revision texts lamina takes from CI variables, payloads and the command line
 // before they reach git: commit SHAs, branch names, user-given revisions.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,8 @@ bool is_branch_name(std::string_view text);
 // A revision from the command line that is safe to hand to git: not empty, no leading '-'
 // (it would read as an option), no control characters.
 bool is_revision_text(std::string_view text);
+
+// A pull or merge request number ("42"): decimal digits only, greater than zero.
+std::optional<long> parse_request_number(std::string_view text);
 
 }  // namespace lamina

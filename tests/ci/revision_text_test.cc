@@ -49,5 +49,15 @@ TEST(RevisionText, CommandLineRevisionsCannotLookLikeOptions) {
   EXPECT_FALSE(is_revision_text("main\n"));
 }
 
+TEST(RevisionText, RequestNumbersArePositiveDecimals) {
+  EXPECT_EQ(parse_request_number("42"), 42);
+  EXPECT_EQ(parse_request_number("0"), std::nullopt);
+  EXPECT_EQ(parse_request_number("-3"), std::nullopt);
+  EXPECT_EQ(parse_request_number("+3"), std::nullopt);
+  EXPECT_EQ(parse_request_number("4a"), std::nullopt);
+  EXPECT_EQ(parse_request_number(""), std::nullopt);
+  EXPECT_EQ(parse_request_number("99999999999999999999999"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace lamina
