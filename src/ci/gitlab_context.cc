@@ -56,7 +56,9 @@ std::string mr_label(const CiContext& ctx) {
 // target, so CI_COMMIT_SHA is a merge commit: diff it against the target tip it was made on.
 void choose_merged_result_range(CiContext& ctx, const EnvMap& env, const std::string& type) {
   const std::string target_sha = env_commit(env, "CI_MERGE_REQUEST_TARGET_BRANCH_SHA", kEnvFix);
-  const std::string target = printable(env_or_empty(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"));
+  const std::string target_name = env_or_empty(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
+  const std::string target =
+      "the target branch" + (target_name.empty() ? "" : " " + printable(target_name));
   const std::string label =
       (type == "merge_train" ? "merge train pipeline" : "merged results pipeline") + mr_label(ctx) +
       ": diffing the merge commit " + short_sha(ctx.head);
@@ -64,10 +66,10 @@ void choose_merged_result_range(CiContext& ctx, const EnvMap& env, const std::st
   if (!target_sha.empty()) {
     ctx.range = RangeKind::diff;
     ctx.base = target_sha;
-    ctx.reason = label + " against the target branch " + target + " at " + short_sha(target_sha);
+    ctx.reason = label + " against " + target + " at " + short_sha(target_sha);
   } else {
     ctx.range = RangeKind::first_parent;
-    ctx.reason = label + " against its first parent (the target branch " + target + ")";
+    ctx.reason = label + " against its first parent (" + target + ")";
   }
 }
 
@@ -87,17 +89,15 @@ void choose_merge_request_range(CiContext& ctx, const EnvMap& env) {
   const std::string target = env_branch(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
   if (target.empty()) {
     throw Error(
-        "CI_MERGE_REQUEST_DIFF_BASE_SHA and CI_MERGE_REQUEST_TARGET_BRANCH_NAME are both "
-        "unset in a merge request pipeline: lamina cannot tell what the merge request "
-        "changes. " +
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA and CI_MERGE_REQUEST_TARGET_BRANCH_NAME are both unset in "
+        "a merge request pipeline: lamina cannot tell what the merge request changes. " +
         kEnvFix + " Or choose the range with --base REV --head REV.");
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + target;
   ctx.reason = "merge request pipeline" + mr_label(ctx) +
-               ": CI_MERGE_REQUEST_DIFF_BASE_SHA is "
-               "unset, so diffing " +
-               short_sha(ctx.head) + " against its merge base with origin/" + printable(target);
+               ": CI_MERGE_REQUEST_DIFF_BASE_SHA is unset, so diffing " + short_sha(ctx.head) +
+               " against its merge base with origin/" + printable(target);
 }
 
 // GitLab does not say whether a push was forced: `before` may not be an ancestor, or may be gone;
