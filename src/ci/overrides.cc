@@ -2,6 +2,7 @@
 
 #include "ci/detect.h"
 #include "ci/printable.h"
+#include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
 
@@ -52,11 +53,8 @@ void ensure_head(CiContext& ctx) {
 
 CiContext with_full_scan(CiContext ctx, std::string reason) {
   ensure_head(ctx);
-  clear_fallback(ctx);
-  ctx.range = RangeKind::full;
-  ctx.base.clear();
+  choose_full_scan(ctx, std::move(reason));
   ctx.include_worktree = false;
-  ctx.reason = std::move(reason);
   return ctx;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // One function per CI provider, behind detect_ci_context(); each fills every field it knows.
+// Internal to src/ci/.
 #include <optional>
 #include <string>
 
