@@ -70,7 +70,9 @@ std::string pr_label(const CiContext& ctx) {
 // GITHUB_SHA is the test merge commit of the PR head into the base branch (refs/pull/N/merge),
 // so its first parent is the base as it is now: the diff is exactly what merging would change.
 // The payload's base.sha (the base when the event fired, maybe stale) serves a shallow clone
-// that cannot get that parent.
+// that cannot get that parent. Once a PR is merged ("closed" with merged: true) GITHUB_SHA is
+// instead the base branch tip the merge made: its first parent is still the base before the
+// merge, except after a rebase merge of several commits, where it is the last commit's parent.
 void choose_pull_request_range(CiContext& ctx, const EventPayload& payload) {
   if (!is_commit_sha(ctx.head)) {  // github_identity() checked GITHUB_SHA when it was set
     throw Error(
@@ -83,9 +85,14 @@ void choose_pull_request_range(CiContext& ctx, const EventPayload& payload) {
   ctx.range = RangeKind::first_parent;
   ctx.fallback_base = base_sha;
   ctx.fallback_range = RangeKind::diff;
+  const std::string base_branch = base_ref ? printable(*base_ref) : "the base branch";
+  if (payload.flag_field("pull_request.merged")) {
+    ctx.reason = pr_label(ctx) + " (merged): diffing " + short_sha(ctx.head) + ", the tip of " +
+                 base_branch + " the merge made, against its first parent";
+    return;
+  }
   ctx.reason = pr_label(ctx) + ": diffing the test merge commit " + short_sha(ctx.head) +
-               " against its first parent (the current tip of " +
-               (base_ref ? printable(*base_ref) : std::string("the base branch")) + ")";
+               " against its first parent (the current tip of " + base_branch + ")";
 }
 
 // For pull_request_target GITHUB_SHA is the base branch tip, not the change: the PR is what its

@@ -59,6 +59,18 @@ INSTANTIATE_TEST_SUITE_P(GithubRealPayloads, GithubPullRequestActivity,
                                            "pull_request.reopened.1.json",
                                            "pull_request.closed.1.json"));
 
+TEST(GithubContext, MergedPullRequestDiffsTheMergeResultAgainstItsFirstParent) {
+  const std::string payload =
+      with_field(event_fixture("pull_request.closed.1.json"), "/pull_request/merged", true);
+  CiContext ctx = detect_github("pull_request", payload);
+  EXPECT_EQ(ctx.range, RangeKind::first_parent);
+  EXPECT_EQ(ctx.head, kMergeSha);
+  EXPECT_EQ(ctx.fallback_base, kBaseSha);
+  EXPECT_EQ(ctx.reason,
+            "pull_request #2 (merged): diffing 1a2b3c4, the tip of master the merge made, against "
+            "its first parent");
+}
+
 TEST(GithubContext, PullRequestTargetDiffsThePrHeadAgainstItsMergeBaseWithTheBase) {
   const std::string default_branch_tip = "7a1c0ffee7a1c0ffee7a1c0ffee7a1c0ffee7a1c";
   CiContext ctx = detect_github("pull_request_target", event_fixture("pull_request.opened.1.json"),
