@@ -20,12 +20,15 @@ enum class RangeKind {
 
 struct CiContext {
   Provider provider = Provider::local;
+  // event, repository and reason are printable text (see ci/printable.h); workspace is a raw path.
   std::string event;       // "pull_request", "push", "merge_request_event", "local", ...
   std::string repository;  // "owner/name" or "group/project"; "" when unknown
   RangeKind range = RangeKind::local_upstream;
   std::string base;          // revision for diff/merge_base; "" otherwise
   std::string head;          // revision scanned; "HEAD" locally
   std::string fallback_base; // tried when `base` cannot be had (e.g. payload base.sha)
+  // How fallback_base is used: diff (fallback_base..head) or merge_base (merge-base..head).
+  RangeKind fallback_range = RangeKind::diff;
   std::string default_branch;  // e.g. "main", for new-branch pushes; "" when unknown
   std::optional<long> pr_number;  // PR / MR number
   std::string workspace;          // checkout directory
