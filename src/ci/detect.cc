@@ -1,6 +1,6 @@
 #include "ci/detect.h"
 
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"

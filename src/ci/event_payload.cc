@@ -1,6 +1,6 @@
 #include "ci/event_payload.h"
 
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
 
@@ -13,14 +13,14 @@ constexpr std::string_view kFix =
 std::string describe(const nlohmann::json& value) {
   if (value.is_string()) return "the string " + in_quotes(value.get<std::string>());
   const std::string text = value.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
-  return std::string(value.type_name()) + " " + printable(text, 40);
+  return std::string(value.type_name()) + " " + one_line(text, 40);
 }
 
 // nlohmann's message without its "[json.exception.parse_error.101] " prefix.
 std::string parse_problem(const nlohmann::json::parse_error& error) {
   const std::string_view what = error.what();
   const std::size_t end_of_tag = what.find("] ");
-  return printable(end_of_tag == std::string_view::npos ? what : what.substr(end_of_tag + 2), 200);
+  return one_line(end_of_tag == std::string_view::npos ? what : what.substr(end_of_tag + 2), 200);
 }
 
 }  // namespace

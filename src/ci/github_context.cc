@@ -3,7 +3,7 @@
 #include <string_view>
 #include <utility>
 
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
@@ -44,13 +44,13 @@ CiContext github_identity(const EnvMap& env, const std::string& event,
   ctx.event = event;
   ctx.workspace = env_or_empty(env, "GITHUB_WORKSPACE");
   // Names, unlike paths, are shown and written to JSON: kept to printable text.
-  ctx.repository = printable(env_or_empty(env, "GITHUB_REPOSITORY"), 200);
+  ctx.repository = one_line(env_or_empty(env, "GITHUB_REPOSITORY"), 200);
   ctx.head = env_commit(env, "GITHUB_SHA", kEnvFix);
   if (ctx.head.empty()) ctx.head = "HEAD";
   ctx.pr_number = pull_number_from_ref(env_or_empty(env, "GITHUB_REF"));
   if (payload == nullptr) return ctx;
   if (ctx.repository.empty()) {
-    ctx.repository = printable(payload->string_field("repository.full_name").value_or(""), 200);
+    ctx.repository = one_line(payload->string_field("repository.full_name").value_or(""), 200);
   }
   std::optional<std::string> default_branch = payload->branch_field("repository.default_branch");
   if (!default_branch) default_branch = payload->branch_field("repository.master_branch");
@@ -85,7 +85,7 @@ void choose_pull_request_range(CiContext& ctx, const EventPayload& payload) {
   ctx.range = RangeKind::first_parent;
   ctx.fallback_base = base_sha;
   ctx.fallback_range = RangeKind::diff;
-  const std::string base_branch = base_ref ? printable(*base_ref) : "the base branch";
+  const std::string base_branch = base_ref ? one_line(*base_ref) : "the base branch";
   if (payload.flag_field("pull_request.merged")) {
     ctx.reason = pr_label(ctx) + " (merged): diffing " + short_sha(ctx.head) + ", the tip of " +
                  base_branch + " the merge made, against its first parent";
@@ -106,7 +106,7 @@ void choose_pull_request_target_range(CiContext& ctx, const EventPayload& payloa
   ctx.head = payload.sha_field("pull_request.head.sha");
   ctx.reason = pr_label(ctx) + ": diffing the pull request head " + short_sha(ctx.head) +
                " against its merge base with " +
-               (base_ref ? printable(*base_ref) + " at " : std::string("the base ")) +
+               (base_ref ? one_line(*base_ref) + " at " : std::string("the base ")) +
                short_sha(base_sha) + " (GITHUB_SHA is the base branch tip, not the change)";
 }
 
@@ -115,7 +115,7 @@ void choose_merge_group_range(CiContext& ctx, const EventPayload& payload) {
   ctx.base = payload.sha_field("merge_group.base_sha");
   ctx.head = payload.sha_field("merge_group.head_sha");
   const std::optional<std::string> base_ref = payload.string_field("merge_group.base_ref");
-  ctx.reason = "merge_group" + (base_ref ? " for " + printable(*base_ref) : std::string()) +
+  ctx.reason = "merge_group" + (base_ref ? " for " + one_line(*base_ref) : std::string()) +
                ": diffing the merge queue commit " + short_sha(ctx.head) +
                " against the queue's base " + short_sha(ctx.base);
 }
@@ -164,7 +164,7 @@ CiContext github_context(const EnvMap& env, const std::optional<std::string>& pa
   }
   std::optional<EventPayload> payload;
   if (payload_text) payload.emplace(*payload_text, event_payload_path(env).value_or(""));
-  CiContext ctx = github_identity(env, printable(event), payload ? &*payload : nullptr);
+  CiContext ctx = github_identity(env, one_line(event), payload ? &*payload : nullptr);
   if (source == RangeSource::command_line) {
     choose_full_scan(ctx, "the range is chosen on the command line");
     return ctx;

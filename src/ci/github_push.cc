@@ -1,6 +1,6 @@
 // GitHub push events: payload `before`..`after`, with the special pushes (new branch, deleted
 // branch, force push, tags) each stated in the reason (platform-specs.md B3, B4).
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 
@@ -21,14 +21,14 @@ std::string required_default_branch(const CiContext& ctx, const EventPayload& pa
 void choose_new_branch_range(CiContext& ctx, const EventPayload& payload, const std::string& ref) {
   const std::string default_branch = required_default_branch(ctx, payload);
   if (ref == std::string(kBranchPrefix) + default_branch) {
-    return choose_full_scan(ctx, "push created the default branch " + printable(default_branch) +
+    return choose_full_scan(ctx, "push created the default branch " + one_line(default_branch) +
                                      ": there is no earlier commit to compare with; scanning "
                                      "every tracked file");
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + default_branch;
-  ctx.reason = "push created " + printable(ref) + ": diffing " + short_sha(ctx.head) +
-               " against its merge base with origin/" + printable(default_branch) +
+  ctx.reason = "push created " + one_line(ref) + ": diffing " + short_sha(ctx.head) +
+               " against its merge base with origin/" + one_line(default_branch) +
                " (the default branch)";
 }
 
@@ -36,13 +36,13 @@ void choose_new_branch_range(CiContext& ctx, const EventPayload& payload, const 
 // the remote: the diff still shows what the push changed; the fallback is what the branch adds
 // to the default branch.
 void choose_forced_push_range(CiContext& ctx, const std::string& ref) {
-  std::string reason = "forced push to " + printable(ref) + ": diffing the new tip " +
+  std::string reason = "forced push to " + one_line(ref) + ": diffing the new tip " +
                        short_sha(ctx.head) + " against the replaced tip " + short_sha(ctx.base);
   if (!ctx.default_branch.empty() && ref != std::string(kBranchPrefix) + ctx.default_branch) {
     ctx.fallback_base = "origin/" + ctx.default_branch;
     ctx.fallback_range = RangeKind::merge_base;
     reason += " (if that commit is gone, against the merge base with origin/" +
-              printable(ctx.default_branch) + ")";
+              one_line(ctx.default_branch) + ")";
   }
   ctx.reason = reason;
 }
@@ -58,12 +58,12 @@ void choose_push_range(CiContext& ctx, const EventPayload& payload) {
     ctx.range = RangeKind::nothing;
     ctx.base.clear();
     ctx.head.clear();
-    ctx.reason = "push deleted " + printable(*ref) + ": nothing to scan";
+    ctx.reason = "push deleted " + one_line(*ref) + ": nothing to scan";
     return;
   }
   ctx.head = after;
   if (ref->starts_with("refs/tags/")) {
-    return choose_full_scan(ctx, "push of tag " + printable(*ref) +
+    return choose_full_scan(ctx, "push of tag " + one_line(*ref) +
                                      ": a tag names a release, not a change; scanning every "
                                      "tracked file");
   }
@@ -71,7 +71,7 @@ void choose_push_range(CiContext& ctx, const EventPayload& payload) {
   ctx.range = RangeKind::diff;
   ctx.base = before;
   if (payload.flag_field("forced")) return choose_forced_push_range(ctx, *ref);
-  ctx.reason = "push to " + printable(*ref) + ": diffing the new tip " + short_sha(after) +
+  ctx.reason = "push to " + one_line(*ref) + ": diffing the new tip " + short_sha(after) +
                " against the previous tip " + short_sha(before);
 }
 

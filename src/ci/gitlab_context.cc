@@ -1,5 +1,5 @@
 // GitLab CI: identity and range from the predefined variables (platform-specs.md C1).
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
@@ -34,7 +34,7 @@ CiContext gitlab_identity(const EnvMap& env, const std::string& source) {
   CiContext ctx;
   ctx.provider = Provider::gitlab;
   ctx.event = source;
-  ctx.repository = printable(env_or_empty(env, "CI_PROJECT_PATH"), 200);  // shown, not a path
+  ctx.repository = one_line(env_or_empty(env, "CI_PROJECT_PATH"), 200);  // shown, not a path
   ctx.workspace = env_or_empty(env, "CI_PROJECT_DIR");
   ctx.default_branch = env_branch(env, "CI_DEFAULT_BRANCH");
   ctx.head = env_commit(env, "CI_COMMIT_SHA", kEnvFix);
@@ -58,7 +58,7 @@ void choose_merged_result_range(CiContext& ctx, const EnvMap& env, const std::st
   const std::string target_sha = env_commit(env, "CI_MERGE_REQUEST_TARGET_BRANCH_SHA", kEnvFix);
   const std::string target_name = env_or_empty(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
   const std::string target =
-      "the target branch" + (target_name.empty() ? "" : " " + printable(target_name));
+      "the target branch" + (target_name.empty() ? "" : " " + one_line(target_name));
   const std::string label =
       (type == "merge_train" ? "merge train pipeline" : "merged results pipeline") + mr_label(ctx) +
       ": diffing the merge commit " + short_sha(ctx.head);
@@ -97,7 +97,7 @@ void choose_merge_request_range(CiContext& ctx, const EnvMap& env) {
   ctx.base = "origin/" + target;
   ctx.reason = "merge request pipeline" + mr_label(ctx) +
                ": CI_MERGE_REQUEST_DIFF_BASE_SHA is unset, so diffing " + short_sha(ctx.head) +
-               " against its merge base with origin/" + printable(target);
+               " against its merge base with origin/" + one_line(target);
 }
 
 // GitLab does not say whether a push was forced: `before` may not be an ancestor, or may be gone;
@@ -106,7 +106,7 @@ void choose_branch_push_range(CiContext& ctx, const std::string& before,
                               const std::string& branch) {
   ctx.range = RangeKind::diff;
   ctx.base = before;
-  ctx.reason = ctx.event + " pipeline" + (branch.empty() ? "" : " for " + printable(branch)) +
+  ctx.reason = ctx.event + " pipeline" + (branch.empty() ? "" : " for " + one_line(branch)) +
                ": diffing " + short_sha(ctx.head) + " against the branch's previous tip " +
                short_sha(before) + " (CI_COMMIT_BEFORE_SHA)";
   if (!ctx.default_branch.empty() && branch != ctx.default_branch) {
@@ -123,15 +123,15 @@ void choose_new_branch_range(CiContext& ctx, const std::string& branch) {
         kEnvFix + " Or choose the range with --base REV.");
   }
   if (branch == ctx.default_branch) {
-    return choose_full_scan(ctx, "push pipeline for the new default branch " + printable(branch) +
+    return choose_full_scan(ctx, "push pipeline for the new default branch " + one_line(branch) +
                                      ": there is no earlier commit to compare with; scanning "
                                      "every tracked file");
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + ctx.default_branch;
-  ctx.reason = "push pipeline for the new branch " + printable(branch) + ": diffing " +
+  ctx.reason = "push pipeline for the new branch " + one_line(branch) + ": diffing " +
                short_sha(ctx.head) + " against its merge base with origin/" +
-               printable(ctx.default_branch) + " (the default branch)";
+               one_line(ctx.default_branch) + " (the default branch)";
 }
 
 void choose_range(CiContext& ctx, const EnvMap& env) {
@@ -157,7 +157,7 @@ void choose_range(CiContext& ctx, const EnvMap& env) {
   }
   const std::string tag = env_or_empty(env, "CI_COMMIT_TAG");
   if (!tag.empty()) {
-    return choose_full_scan(ctx, "pipeline for tag " + printable(tag) +
+    return choose_full_scan(ctx, "pipeline for tag " + one_line(tag) +
                                      ": a tag names a release, not a change; scanning every "
                                      "tracked file");
   }
@@ -165,7 +165,7 @@ void choose_range(CiContext& ctx, const EnvMap& env) {
   const std::string branch = env_or_empty(env, "CI_COMMIT_BRANCH");
   if (!before.empty() && !is_null_sha(before)) return choose_branch_push_range(ctx, before, branch);
   if (source == "push") return choose_new_branch_range(ctx, branch);
-  choose_full_scan(ctx, printable(source) + " pipeline: CI_COMMIT_BEFORE_SHA is " +
+  choose_full_scan(ctx, one_line(source) + " pipeline: CI_COMMIT_BEFORE_SHA is " +
                             (before.empty() ? "unset" : "all zeros") +
                             " (a pipeline started by hand or by another pipeline has no previous "
                             "commit); scanning every tracked file");
@@ -181,7 +181,7 @@ CiContext gitlab_context(const EnvMap& env, RangeSource source) {
         "started the pipeline. " +
         kEnvFix);
   }
-  CiContext ctx = gitlab_identity(env, printable(pipeline_source));
+  CiContext ctx = gitlab_identity(env, one_line(pipeline_source));
   if (source == RangeSource::command_line) {
     choose_full_scan(ctx, "the range is chosen on the command line");
     return ctx;

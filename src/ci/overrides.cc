@@ -1,7 +1,7 @@
 #include "ci/overrides.h"
 
 #include "ci/detect.h"
-#include "ci/printable.h"
+#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
@@ -27,9 +27,9 @@ void check_revision(const std::optional<std::string>& revision, const std::strin
 std::string context_base_description(const CiContext& ctx) {
   switch (ctx.range) {
     case RangeKind::diff:
-      return printable(ctx.base) + " (from the " + ctx.event + " context)";
+      return one_line(ctx.base) + " (from the " + ctx.event + " context)";
     case RangeKind::merge_base:
-      return "its merge base with " + printable(ctx.base);
+      return "its merge base with " + one_line(ctx.base);
     case RangeKind::local_upstream:
       return "its merge base with the upstream branch (else origin/HEAD, else main or master)";
     case RangeKind::first_parent:
@@ -69,8 +69,8 @@ CiContext with_base(CiContext ctx, const std::string& base,
     ctx.include_worktree = false;
   }
   ctx.reason = std::string(head ? "--base and --head given" : "--base given") + ": diffing " +
-               printable(ctx.head) + (ctx.include_worktree ? " and the uncommitted changes" : "") +
-               " against " + printable(ctx.base);
+               one_line(ctx.head) + (ctx.include_worktree ? " and the uncommitted changes" : "") +
+               " against " + one_line(ctx.base);
   return ctx;
 }
 
@@ -89,7 +89,7 @@ CiContext with_head_only(CiContext ctx, const std::string& head) {
   }
   ctx.head = head;
   ctx.include_worktree = false;
-  ctx.reason = "--head given: diffing " + printable(head) + " against " + base;
+  ctx.reason = "--head given: diffing " + one_line(head) + " against " + base;
   return ctx;
 }
 

@@ -30,6 +30,17 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
+// Characters that are valid UTF-8 but change how a line reads: C1 controls, U+2028/U+2029 and
+// the bidi embedding, override and isolate controls ("Trojan Source").
+bool is_invisible_control(std::string_view sequence) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(sequence[i]); };
+  if (sequence.size() == 2) return byte(0) == 0xC2 && byte(1) < 0xA0;
+  if (sequence.size() != 3 || byte(0) != 0xE2) return false;
+  const unsigned code = ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);  // low 12 bits, U+2xxx
+  return (code >= 0x028 && code <= 0x02E) || (code >= 0x066 && code <= 0x069) || code == 0x00E ||
+         code == 0x00F;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
@@ -64,8 +75,18 @@ std::string printable(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {
     auto c = static_cast<uint8_t>(bytes[i]);
     size_t len = utf8_sequence_length(bytes, i);
-    if (len > 1) {
+    if (len > 1 && !is_invisible_control(bytes.substr(i, len))) {
       out.append(bytes.substr(i, len));
+      i += len;
+      continue;
+    }
+    if (len > 1) {  // an invisible control: every byte escaped
+      for (size_t k = 0; k < len; ++k) {
+        auto b = static_cast<uint8_t>(bytes[i + k]);
+        out += "\\x";
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+      }
       i += len;
       continue;
     }
@@ -118,6 +139,30 @@ std::string base64_encode(std::string_view bytes) {
     out += '=';
   }
   return out;
+}
+
+std::string one_line(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    const std::string_view sequence = text.substr(i, length == 0 ? 1 : length);
+    const bool control =
+        length == 1 && (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == 0x7F);
+    const std::string_view shown =
+        (length == 0 || control || is_invisible_control(sequence)) ? "?" : sequence;
+    if (out.size() + shown.size() > max_bytes) {
+      out += "...";
+      break;
+    }
+    out += shown;
+    i += sequence.size();
+  }
+  return out;
+}
+
+std::string in_quotes(std::string_view text) {
+  return "\"" + one_line(text) + "\"";
 }
 
 }  // namespace lamina

@@ -1,5 +1,6 @@
 #pragma once
 // Byte-string helpers for hostile text (file names, tool output). Knows nothing of lamina.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,14 @@ std::string to_valid_utf8(std::string_view bytes);
 // For a terminal or a log line: control characters (incl. ESC, CR, LF, DEL), backslashes and
 // invalid UTF-8 bytes written as C escapes (\n, \t, \\, \xNN), so the text stays one inert line.
 std::string printable(std::string_view bytes);
+
+// `text` as one line of plain, valid UTF-8 for messages: control characters (C0, DEL, C1), line
+// and paragraph separators, bidi controls and invalid UTF-8 bytes become '?'; longer than
+// `max_bytes`, it is cut at a character boundary and ends with "...".
+std::string one_line(std::string_view text, std::size_t max_bytes = 80);
+
+// one_line(text) in double quotes, for naming a bad value in an error message.
+std::string in_quotes(std::string_view text);
 
 // Standard base64 with padding (RFC 4648).
 std::string base64_encode(std::string_view bytes);

@@ -19,7 +19,10 @@ TEST(Utf8, RejectsOverlongsSurrogatesAndTruncation) {
 }
 
 TEST(Utf8, ReplacesEachInvalidByteWithReplacementCharacter) {
-  EXPECT_EQ(to_valid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(to_valid_utf8("a\xFF"
+                          "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(to_valid_utf8("\xC3\xBC"), "\xC3\xBC");
 }
 
@@ -28,6 +31,15 @@ TEST(Printable, EscapesControlsBackslashAndInvalidBytesButKeepsUnicode) {
   EXPECT_EQ(printable("\x1b[31mred\r"), "\\x1b[31mred\\r");
   EXPECT_EQ(printable("x\\y\x7f\xFF"), "x\\\\y\\x7f\\xff");
   EXPECT_EQ(printable("\xC3\xBC\xF0\x9F\x98\x80.sh"), "\xC3\xBC\xF0\x9F\x98\x80.sh");
+}
+
+TEST(Printable, EscapesBidiOverridesAndLineSeparators) {
+  EXPECT_EQ(printable("a\xE2\x80\xAE"
+                      "b"),
+            "a\\xe2\\x80\\xaeb");  // U+202E
+  EXPECT_EQ(printable("a\xE2\x80\xA8"
+                      "b"),
+            "a\\xe2\\x80\\xa8b");  // U+2028
 }
 
 TEST(Base64, MatchesRfc4648Vectors) {
