@@ -17,8 +17,8 @@ struct SpawnSpec {
 };
 
 struct SpawnedProcess {
-  pid_t pid = -1;       // also the process group id
-  int stdout_fd = -1;   // read ends, non-blocking, close-on-exec; the caller closes them
+  pid_t pid = -1;      // also the process group id
+  int stdout_fd = -1;  // read ends, non-blocking, close-on-exec; the caller closes them
   int stderr_fd = -1;
 };
 
