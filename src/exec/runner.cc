@@ -82,6 +82,7 @@ class Runner {
     for (size_t i : longest_first(invocations, options.previous_timings)) pending_.push_back(i);
     free_slots_.assign(std::max<size_t>(options.jobs, 1), kNoInvocation);
     if (options.budget.count() > 0) budget_end_ = begin_ + options.budget;
+    if (observer.tick_interval().count() > 0) next_tick_ = begin_ + observer.tick_interval();
   }
 
   std::vector<RunResult> run() {
@@ -356,12 +357,9 @@ class Runner {
   }
 
   void tick(Clock::time_point now) {
-    milliseconds interval = observer_.tick_interval();
-    if (interval.count() <= 0) return;
-    if (!next_tick_) next_tick_ = now + interval;
-    if (now < *next_tick_) return;
+    if (!next_tick_ || now < *next_tick_) return;
     observer_.on_tick();
-    next_tick_ = now + interval;
+    next_tick_ = now + observer_.tick_interval();
   }
 
   const RunOptions& options_;
