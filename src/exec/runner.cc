@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "exec/capture.h"
+#include "exec/out_token.h"
 #include "exec/run_dir.h"
 #include "exec/scanner_env.h"
 #include "exec/schedule.h"
@@ -47,21 +48,6 @@ struct Child {
   std::chrono::system_clock::time_point exited_at;
 };
 
-bool has_out_token(const std::vector<std::string>& argv) {
-  return std::any_of(argv.begin(), argv.end(),
-                     [](const std::string& a) { return a.find("{out}") != std::string::npos; });
-}
-
-std::vector<std::string> replace_out_token(std::vector<std::string> argv, const std::string& path) {
-  for (std::string& arg : argv) {
-    for (size_t at = arg.find("{out}"); at != std::string::npos; at = arg.find("{out}", at)) {
-      arg.replace(at, 5, path);
-      at += path.size();
-    }
-  }
-  return argv;
-}
-
 std::string byte_size(size_t bytes) {
   if (bytes % (1 << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
   if (bytes % (1 << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
@@ -84,6 +70,18 @@ class Runner {
     if (options.budget.count() > 0) budget_end_ = begin_ + options.budget;
     if (observer.tick_interval().count() > 0) next_tick_ = begin_ + observer.tick_interval();
   }
+
+  // Only reached with processes still running when something threw (an observer, the
+  // fail-fast predicate): they must not outlive the run.
+  ~Runner() {
+    for (Child& child : running_) {
+      if (child.reaped) continue;
+      ::kill(-child.pid, SIGKILL);
+      ::waitpid(child.pid, nullptr, 0);
+    }
+  }
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
 
   std::vector<RunResult> run() {
     while (!pending_.empty() || !running_.empty()) {

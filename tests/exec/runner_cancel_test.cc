@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
 
 #include "scanner_scripts.h"
@@ -79,6 +80,19 @@ TEST_F(RunnerCancel, SigtermDuringTheRunCancelsTheGroup) {
   EXPECT_EQ(results[0].term_signal, SIGTERM);
   EXPECT_LT(test::seconds(results[0]), 2.0);
   EXPECT_FALSE(test::still_running(pid_in("grandchild.pid")));
+}
+
+TEST_F(RunnerCancel, ExceptionFromTheFailFastPredicateLeavesNoProcessBehind) {
+  RunOptions opts = options();
+  opts.jobs = 2;
+  opts.should_stop_others = [](const RunResult&) -> bool { throw std::runtime_error("parser"); };
+  std::vector<Invocation> invocations{scanner_with_grandchild(),
+                                      script("quick", "sleep 0.2; true")};
+  invocations[0].expected_duration = std::chrono::seconds(9);
+  EXPECT_THROW(run(invocations, opts), std::runtime_error);
+  EXPECT_FALSE(test::still_running(pid_in("parent.pid")));
+  EXPECT_FALSE(test::still_running(pid_in("grandchild.pid")));
+  EXPECT_EQ(current_handler(SIGINT), SIG_DFL);
 }
 
 TEST_F(RunnerCancel, HandlersAreInstalledOnlyForTheRun) {

@@ -65,8 +65,12 @@ class ScannerScripts : public ::testing::Test {
 };
 
 // True while `pid` is a live process (a zombie counts as gone: init may reap it late); waits up
-// to a second for a killed process to disappear.
+// to a second for a killed process to disappear. A missing pid fails the test.
 inline bool still_running(pid_t pid) {
+  if (pid <= 0) {
+    ADD_FAILURE() << "the script recorded no pid";
+    return true;
+  }
   for (int i = 0; i < 100; ++i) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string pid_field, comm, state;
