@@ -68,6 +68,13 @@ std::string why_not_executable(const std::string& name, const std::string& path)
   return name + ": not executable (no execute permission)";
 }
 
+// posix_spawn's errors for a file that exists and is executable.
+std::string exec_error(const std::string& name, int rc) {
+  if (rc == ENOENT) return name + ": its #! interpreter or its dynamic loader does not exist";
+  if (rc == ENOEXEC) return name + ": not a program this system can run (no #! line?)";
+  return name + ": " + std::strerror(rc);
+}
+
 }  // namespace
 
 std::string find_executable(const std::string& name, const std::string& path_var) {
@@ -139,7 +146,7 @@ SpawnedProcess spawn_process(const SpawnSpec& spec, std::string* error) {
   ::close(out[1]);
   ::close(err[1]);
   if (rc != 0) {
-    *error = spec.argv[0] + ": " + std::strerror(rc);
+    *error = exec_error(spec.argv[0], rc);
     ::close(out[0]);
     ::close(err[0]);
     return child;

@@ -40,6 +40,15 @@ TEST_F(RunnerFailures, ProgramWithoutExecutePermissionIsASpawnFailure) {
   EXPECT_EQ(results[0].error, plain.argv[0] + ": not executable (no execute permission)");
 }
 
+TEST_F(RunnerFailures, MissingInterpreterIsASpawnFailureSayingSo) {
+  Invocation orphan = script("orphan", "");
+  test::write_file(orphan.argv[0], "#!/no/such/interpreter\n");
+  auto results = run({orphan});
+  EXPECT_EQ(results[0].status, RunStatus::spawn_failed);
+  EXPECT_EQ(results[0].error,
+            orphan.argv[0] + ": its #! interpreter or its dynamic loader does not exist");
+}
+
 TEST_F(RunnerFailures, MissingWorkingDirectoryIsASpawnFailure) {
   Invocation elsewhere = script("elsewhere", "echo never");
   elsewhere.cwd = dir_.file("gone");
