@@ -89,8 +89,9 @@ class Runner {
       if (running_.empty()) continue;
       wait_and_read();
       Clock::time_point now = Clock::now();
-      if (signals_.interrupt() != 0 && interrupted_by_ == 0)
+      if (signals_.interrupt() != 0 && interrupted_by_ == 0) {
         stop_for_interrupt(signals_.interrupt());
+      }
       reap_exited(now);
       enforce_deadlines(now);
       finish_done(now);
@@ -209,8 +210,9 @@ class Runner {
   milliseconds time_to_next_event() const {
     Clock::time_point next = Clock::time_point::max();
     for (const Child& child : running_) {
-      if (!child.reaped)
+      if (!child.reaped) {
         next = std::min(next, child.stop == StopReason::none ? child.deadline : child.kill_at);
+      }
       next = std::min(next, child.drain_until);
     }
     if (next_tick_) next = std::min(next, *next_tick_);
@@ -249,9 +251,12 @@ class Runner {
     }
   }
 
-  // SIGTERM to the whole group now, SIGKILL after the grace period. The first reason stays.
+  // SIGTERM to the whole group now, SIGKILL after the grace period. The first reason stays. A
+  // process that already exited by itself keeps its own outcome, unless its remaining output
+  // passes the limit.
   void stop(Child& child, StopReason reason, const std::string& text) {
     if (child.stop != StopReason::none) return;
+    if (child.reaped && reason != StopReason::too_large) return;
     child.stop = reason;
     child.stop_text = text;
     if (child.reaped) return;
