@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
+#include "exec/progress.h"
 #include "exec/schedule.h"
 #include "scanner_scripts.h"
 
@@ -111,6 +113,28 @@ TEST_F(RunnerSchedule, FailFastCancelsRunningAndPendingInvocations) {
   EXPECT_EQ(results[2].status, RunStatus::cancelled);
   EXPECT_EQ(results[2].error, "not started: cancelled by fail-fast after gate finished");
   EXPECT_EQ(results[2].interrupted_by, 0);
+}
+
+TEST_F(RunnerSchedule, ObserverSeesEachStartAndEndInOrder) {
+  Invocation missing = script("missing", "");
+  missing.argv = {"lamina-no-such-scanner"};
+  std::vector<Invocation> invocations{script("first", "exit 0"), missing,
+                                      script("third", "exit 2")};
+  invocations[0].expected_duration = seconds(3);
+  invocations[1].expected_duration = seconds(2);
+  RunOptions opts = options();
+  opts.jobs = 1;
+  std::ostringstream out;
+  PlainProgress progress(out,
+                         [](const RunResult& r) { return r.exit_code == 2 ? "2 findings" : ""; });
+  run_invocations(invocations, opts, progress);
+  EXPECT_THAT(out.str(),
+              ::testing::MatchesRegex("first: started\n"
+                                      "first: exited 0 after 0\\.[0-9]s\n"
+                                      "missing: could not start: lamina-no-such-scanner: "
+                                      "not found in PATH\n"
+                                      "third: started\n"
+                                      "third: exited 2 after 0\\.[0-9]s: 2 findings\n"));
 }
 
 TEST_F(RunnerSchedule, OutTokenIsAFreshPrivateFileReadBackAfterExit) {
