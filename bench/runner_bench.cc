@@ -38,7 +38,9 @@ std::string make_temp_dir() {
   return pattern;
 }
 
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
 
 std::vector<std::string> environment_list(const lamina::EnvMap& env) {
   std::vector<std::string> list;
@@ -101,8 +103,8 @@ struct Row {
 void print_table(const std::vector<Row>& rows) {
   std::printf("%-34s %-44s %9s %9s\n", "work", "tool", "median s", "min s");
   for (const Row& row : rows) {
-    std::printf("%-34s %-44s %9.3f %9.3f\n", row.work.c_str(), row.tool.c_str(),
-                median(row.times), *std::min_element(row.times.begin(), row.times.end()));
+    std::printf("%-34s %-44s %9.3f %9.3f\n", row.work.c_str(), row.tool.c_str(), median(row.times),
+                *std::min_element(row.times.begin(), row.times.end()));
   }
 }
 
@@ -179,9 +181,9 @@ int main(int argc, char** argv) {
     }));
     rows[2].times.push_back(seconds_of([&] { run_lamina(batches, two); }));
     rows[3].times.push_back(seconds_of([&] {
-      run_tool({"xargs", "-P2", "-n100", "-a", dir + "/files.txt", "shellcheck", "-f", "json1",
-                "--"},
-               repo, env_list);
+      run_tool(
+          {"xargs", "-P2", "-n100", "-a", dir + "/files.txt", "shellcheck", "-f", "json1", "--"},
+          repo, env_list);
     }));
     rows[4].times.push_back(seconds_of([&] {
       run_tool({"pre-commit", "run", "--all-files"}, repo, pre_commit_env);
