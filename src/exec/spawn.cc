@@ -39,6 +39,42 @@ void close_pair(int fds[2]) {
   if (fds[1] >= 0) ::close(fds[1]);
 }
 
+// A relative program path with a '/' is relative to the child's working directory, as after
+// `cd cwd`; posix_spawn would resolve it there too.
+std::string program_path(const SpawnSpec& spec) {
+  const std::string& name = spec.argv[0];
+  bool relative = name.find('/') != std::string::npos && name[0] != '/';
+  return relative && !spec.cwd.empty() ? spec.cwd + "/" + name : name;
+}
+
+std::string unusable_directory(const std::string& dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {
+    return "working directory " + dir + ": " + std::strerror(errno);
+  }
+  if (!S_ISDIR(st.st_mode)) return "working directory " + dir + " is not a directory";
+  if (::access(dir.c_str(), X_OK) != 0) {
+    return "working directory " + dir + " is not searchable: " + std::strerror(errno);
+  }
+  return "";
+}
+
+std::string why_not_executable(const std::string& name, const std::string& path) {
+  if (name.find('/') == std::string::npos) return name + ": not found in PATH";
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return name + ": " + std::strerror(errno);
+  if (S_ISDIR(st.st_mode)) return name + ": is a directory, not a program";
+  if (!S_ISREG(st.st_mode)) return name + ": not a regular file";
+  return name + ": not executable (no execute permission)";
+}
+
+// posix_spawn's errors for a file that exists and is executable.
+std::string exec_error(const std::string& name, int rc) {
+  if (rc == ENOENT) return name + ": its #! interpreter or its dynamic loader does not exist";
+  if (rc == ENOEXEC) return name + ": not a program this system can run (no #! line?)";
+  return name + ": " + std::strerror(rc);
+}
+
 }  // namespace
 
 std::string find_executable(const std::string& name, const std::string& path_var) {
@@ -62,9 +98,15 @@ SpawnedProcess spawn_process(const SpawnSpec& spec, std::string* error) {
     *error = "empty command";
     return child;
   }
-  std::string program = find_executable(spec.argv[0], path_of(spec.env));
+  // Checked here so the error names the real problem: posix_spawn reports a missing working
+  // directory as ENOENT, indistinguishable from a missing program.
+  if (!spec.cwd.empty()) {
+    *error = unusable_directory(spec.cwd);
+    if (!error->empty()) return child;
+  }
+  std::string program = find_executable(program_path(spec), path_of(spec.env));
   if (program.empty()) {
-    *error = spec.argv[0] + ": not found in PATH or not executable";
+    *error = why_not_executable(spec.argv[0], program_path(spec));
     return child;
   }
   int out[2] = {-1, -1}, err[2] = {-1, -1};
@@ -104,8 +146,7 @@ SpawnedProcess spawn_process(const SpawnSpec& spec, std::string* error) {
   ::close(out[1]);
   ::close(err[1]);
   if (rc != 0) {
-    *error = spec.argv[0] + ": " + std::strerror(rc) +
-             (spec.cwd.empty() ? "" : " (working directory " + spec.cwd + ")");
+    *error = exec_error(spec.argv[0], rc);
     ::close(out[0]);
     ::close(err[0]);
     return child;

@@ -17,12 +17,14 @@ struct SpawnSpec {
 };
 
 struct SpawnedProcess {
-  pid_t pid = -1;       // also the process group id
-  int stdout_fd = -1;   // read ends, non-blocking, close-on-exec; the caller closes them
+  pid_t pid = -1;      // also the process group id
+  int stdout_fd = -1;  // read ends, non-blocking, close-on-exec; the caller closes them
   int stderr_fd = -1;
 };
 
-// Starts the process. On failure returns pid -1 and sets `error` (e.g. "not found in PATH").
+// Starts the process. On failure returns pid -1 and sets `error` to one sentence naming the
+// problem: "semgrep: not found in PATH", "working directory /x: No such file or directory",
+// "./run: its #! interpreter or its dynamic loader does not exist", ...
 SpawnedProcess spawn_process(const SpawnSpec& spec, std::string* error);
 
 // Resolves argv[0] the way spawn_process does: "" when not found or not executable.
