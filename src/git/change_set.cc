@@ -4,18 +4,12 @@ namespace lamina {
 
 const char* to_string(ChangeStatus status) {
   switch (status) {
-    case ChangeStatus::added:
-      return "added";
-    case ChangeStatus::modified:
-      return "modified";
-    case ChangeStatus::deleted:
-      return "deleted";
-    case ChangeStatus::renamed:
-      return "renamed";
-    case ChangeStatus::copied:
-      return "copied";
-    case ChangeStatus::type_change:
-      return "type-change";
+    case ChangeStatus::added: return "added";
+    case ChangeStatus::modified: return "modified";
+    case ChangeStatus::deleted: return "deleted";
+    case ChangeStatus::renamed: return "renamed";
+    case ChangeStatus::copied: return "copied";
+    case ChangeStatus::type_change: return "type-change";
   }
   return "modified";
 }

@@ -31,13 +31,13 @@ struct FileChange {
 };
 
 struct ChangeSet {
-  std::string base;                // resolved base commit SHA, "" for a full scan
-  std::string head;                // resolved head commit SHA ("" in an unborn repository)
-  bool full_scan = false;          // every tracked file, no diff
-  bool includes_worktree = false;  // uncommitted changes were included
-  bool lines_known = true;         // added_lines were computed (false with --names-only)
-  std::vector<FileChange> files;   // sorted by path
-  std::vector<std::string> notes;  // what the git stage did: fetches, fallbacks, rename limit
+  std::string base;  // resolved base commit SHA, "" for a full scan
+  std::string head;  // resolved head commit SHA ("" in an unborn repository)
+  bool full_scan = false;             // every tracked file, no diff
+  bool includes_worktree = false;     // uncommitted changes were included
+  bool lines_known = true;            // added_lines were computed (false with --names-only)
+  std::vector<FileChange> files;      // sorted by path
+  std::vector<std::string> notes;     // what the git stage did: fetches, fallbacks, rename limit
 };
 
 const char* to_string(ChangeStatus status);
