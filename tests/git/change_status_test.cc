@@ -10,8 +10,8 @@ namespace {
 
 using test::change;
 
-ChangeSet diff_between(const test::GitRepo& repo, const std::string& base,
-                       const std::string& head, ChangeSetOptions opts = {}) {
+ChangeSet diff_between(const test::GitRepo& repo, const std::string& base, const std::string& head,
+                       ChangeSetOptions opts = {}) {
   opts.allow_fetch = false;
   return compute_change_set(repo.path(), test::range_context(RangeKind::diff, base, head), opts);
 }
@@ -39,10 +39,10 @@ TEST(ChangeStatus, AddedModifiedDeletedWithLineRanges) {
   EXPECT_EQ(set.head, head);
   EXPECT_TRUE(set.lines_known);
   EXPECT_EQ(set.files,
-            (std::vector<FileChange>{change(ChangeStatus::deleted, "gone.txt"),
-                                     change(ChangeStatus::modified, "keep.txt",
-                                            {{2, 2}, {11, 12}}, {{1, 5}, {8, 12}}),
-                                     change(ChangeStatus::added, "new.txt", {{1, 2}}, {{1, 2}})}));
+            (std::vector<FileChange>{
+                change(ChangeStatus::deleted, "gone.txt"),
+                change(ChangeStatus::modified, "keep.txt", {{2, 2}, {11, 12}}, {{1, 5}, {8, 12}}),
+                change(ChangeStatus::added, "new.txt", {{1, 2}}, {{1, 2}})}));
 }
 
 TEST(ChangeStatus, DistantChangesGiveSeparateHunksWithThreeLinesOfContext) {
@@ -73,8 +73,8 @@ TEST(ChangeStatus, RenameWithEditsKeepsOldPathAndOnlyTheEditedLines) {
   std::string head = repo.commit("rename");
 
   EXPECT_EQ(diff_between(repo, base, head).files,
-            (std::vector<FileChange>{renamed(ChangeStatus::renamed, "new name.txt",
-                                             "old/name.txt", {{6, 6}}, {{3, 6}})}));
+            (std::vector<FileChange>{renamed(ChangeStatus::renamed, "new name.txt", "old/name.txt",
+                                             {{6, 6}}, {{3, 6}})}));
 }
 
 TEST(ChangeStatus, CopyOfAModifiedFileIsCopied) {
@@ -85,10 +85,10 @@ TEST(ChangeStatus, CopyOfAModifiedFileIsCopied) {
   repo.write("src.txt", "alpha\nbeta\ngamma\ndelta\nepsilon\nzeta\n");
   std::string head = repo.commit("copy");
 
-  EXPECT_EQ(diff_between(repo, base, head).files,
-            (std::vector<FileChange>{
-                renamed(ChangeStatus::copied, "copy.txt", "src.txt"),
-                change(ChangeStatus::modified, "src.txt", {{6, 6}}, {{3, 6}})}));
+  EXPECT_EQ(
+      diff_between(repo, base, head).files,
+      (std::vector<FileChange>{renamed(ChangeStatus::copied, "copy.txt", "src.txt"),
+                               change(ChangeStatus::modified, "src.txt", {{6, 6}}, {{3, 6}})}));
 }
 
 TEST(ChangeStatus, PastTheRenameLimitOnlyIdenticalContentsPairUpAndItIsNoted) {
@@ -105,10 +105,10 @@ TEST(ChangeStatus, PastTheRenameLimitOnlyIdenticalContentsPairUpAndItIsNoted) {
 
   ChangeSet set = diff_between(repo, base, head, opts);
 
-  EXPECT_EQ(set.files, (std::vector<FileChange>{
-                           renamed(ChangeStatus::renamed, "a2.txt", "a.txt"),
-                           change(ChangeStatus::deleted, "b.txt"),
-                           change(ChangeStatus::added, "b2.txt", {{1, 4}}, {{1, 4}})}));
+  EXPECT_EQ(set.files,
+            (std::vector<FileChange>{renamed(ChangeStatus::renamed, "a2.txt", "a.txt"),
+                                     change(ChangeStatus::deleted, "b.txt"),
+                                     change(ChangeStatus::added, "b2.txt", {{1, 4}}, {{1, 4}})}));
   EXPECT_EQ(set.notes, (std::vector<std::string>{
                            "Rename detection matched identical contents only: 2 added files "
                            "against 2 possible sources exceed the rename limit of 1 (as git's "
@@ -127,8 +127,8 @@ TEST(ChangeStatus, WithinTheRenameLimitSimilarFilesAreRenames) {
 
   ChangeSet set = diff_between(repo, base, head, opts);
 
-  EXPECT_EQ(set.files, (std::vector<FileChange>{renamed(ChangeStatus::renamed, "b2.txt", "b.txt",
-                                                        {{4, 4}}, {{1, 4}})}));
+  EXPECT_EQ(set.files, (std::vector<FileChange>{
+                           renamed(ChangeStatus::renamed, "b2.txt", "b.txt", {{4, 4}}, {{1, 4}})}));
   EXPECT_TRUE(set.notes.empty());
 }
 
