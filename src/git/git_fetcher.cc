@@ -5,13 +5,19 @@
 namespace lamina {
 namespace {
 
-// The last non-empty line of git's stderr: "fatal: ..." names the actual problem.
-std::string last_line(const std::string& text) {
+// git's first "fatal:" line names the actual problem; the lines after it are advice ("Please
+// make sure you have the correct access rights"). Without one, the last line is the best guess.
+std::string main_error_line(const std::string& text) {
+  size_t fatal = text.rfind("fatal: ", 0) == 0 ? 0 : text.find("\nfatal: ");
+  if (fatal != std::string::npos) {
+    size_t start = text[fatal] == '\n' ? fatal + 1 : fatal;
+    return text.substr(start, text.find('\n', start) - start);
+  }
   size_t end = text.find_last_not_of("\r\n");
   if (end == std::string::npos) return "";
-  size_t start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1,
-                     end - (start == std::string::npos ? 0 : start + 1) + 1);
+  size_t newline = text.rfind('\n', end);
+  size_t start = newline == std::string::npos ? 0 : newline + 1;
+  return text.substr(start, end - start + 1);
 }
 
 }  // namespace
@@ -38,7 +44,7 @@ FetchOutcome CliGitFetcher::fetch(const std::string& repo_dir,
     outcome.error =
         "git fetch did not finish within " + std::to_string(timeout_.count() / 1000) + " s";
   } else if (done.exit_code != 0) {
-    std::string line = last_line(done.err);
+    std::string line = main_error_line(done.err);
     outcome.error = line.empty() ? "git fetch exited with " + std::to_string(done.exit_code) : line;
   } else {
     outcome.ok = true;
