@@ -19,7 +19,7 @@ struct FileChange {
   std::string path;      // repository-relative, '/'-separated, byte-exact (may be non-UTF-8)
   std::string old_path;  // previous path for renames and copies, else ""
   ChangeStatus status = ChangeStatus::modified;
-  bool binary = false;   // from content when lines are known, else only from .gitattributes
+  bool binary = false;   // from content and .gitattributes; always false with names_only
   bool submodule = false;
   bool symlink = false;
   std::vector<LineRange> added_lines;  // lines added or changed, merged and sorted

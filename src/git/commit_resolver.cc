@@ -1,5 +1,6 @@
 #include "git/commit_resolver.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -89,7 +90,7 @@ std::optional<git_oid> CommitResolver::first_parent(const git_oid& commit) {
 
 git_oid CommitResolver::merge_base(const git_oid& base, const git_oid& head) {
   unsigned deepened = 0;
-  for (unsigned step = 50;; step *= 2) {
+  for (unsigned next_step = 50;; next_step *= 2) {
     git_oid found;
     int rc = git_merge_base(&found, repo_, &base, &head);
     if (rc == 0) return found;
@@ -114,6 +115,7 @@ git_oid CommitResolver::merge_base(const git_oid& base, const git_oid& head) {
                          : remote.empty()           ? "the repository has no remote to fetch from"
                                                     : "";
     if (!reason.empty()) throw Error(missing_problem(base_sha, role, reason, Need::history));
+    unsigned step = std::min(next_step, policy_.max_deepen - deepened);
     std::vector<std::string> args{
         "fetch", "--no-tags", "--deepen=" + std::to_string(step), "--", remote, base_sha, head_sha};
     FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);

@@ -213,5 +213,40 @@ TEST(ChangeStatus, NamesOnlyListsFilesWithoutLines) {
   EXPECT_EQ(set.files, (std::vector<FileChange>{change(ChangeStatus::modified, "a.txt")}));
 }
 
+TEST(ChangeStatus, GitattributesBinaryMarksATextFileBinary) {
+  test::GitRepo repo;
+  repo.write(".gitattributes", "*.dat binary\n");
+  std::string base = repo.commit("attributes");
+  repo.write("table.dat", "plain text\n");
+  std::string head = repo.commit("data");
+
+  FileChange expected = change(ChangeStatus::added, "table.dat");
+  expected.binary = true;
+  EXPECT_EQ(diff_between(repo, base, head).files, (std::vector<FileChange>{expected}));
+}
+
+TEST(ChangeStatus, PastTheRenameLimitAnIdenticalCopyOfAModifiedFileIsCopied) {
+  test::GitRepo repo;
+  repo.write("src.txt", "alpha\nbeta\n");
+  repo.write("other.txt", "x\n");
+  std::string base = repo.commit("base");
+  repo.write("copy.txt", "alpha\nbeta\n");
+  repo.write("copy2.txt", "something else\n");
+  repo.write("src.txt", "alpha\nbeta\ngamma\n");
+  repo.write("other.txt", "y\n");
+  std::string head = repo.commit("copy");
+  ChangeSetOptions opts;
+  opts.rename_limit = 1;
+
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  EXPECT_EQ(set.files, (std::vector<FileChange>{
+                           renamed(ChangeStatus::copied, "copy.txt", "src.txt"),
+                           change(ChangeStatus::added, "copy2.txt", {{1, 1}}, {{1, 1}}),
+                           change(ChangeStatus::modified, "other.txt", {{1, 1}}, {{1, 1}}),
+                           change(ChangeStatus::modified, "src.txt", {{3, 3}}, {{1, 3}})}));
+  EXPECT_EQ(set.notes.size(), 1u);
+}
+
 }  // namespace
 }  // namespace lamina

@@ -119,6 +119,26 @@ TEST(ShallowFetch, MergeBaseDeepensTheShallowCloneUntilTheForkPoint) {
                     " and the head."}));
 }
 
+TEST(ShallowFetch, MergeBaseSearchIsBoundedAndNamesTheFix) {
+  Upstream upstream;
+  upstream.repo.git({"checkout", "-q", "-b", "feature", upstream.c1});
+  std::string feature = upstream.repo.commit("feature");
+  upstream.repo.git({"checkout", "-q", "main"});
+  for (int i = 0; i < 3; ++i) upstream.repo.commit("main " + std::to_string(i));
+  std::string main_tip = upstream.repo.git({"rev-parse", "HEAD"});
+  test::GitRepo clone(upstream.repo.url(), {"--depth=1", "--branch=feature"});
+  CliGitFetcher fetcher({{"PATH", std::getenv("PATH")}, {"HOME", "/nonexistent"}});
+  ChangeSetOptions opts;
+  opts.fetcher = &fetcher;
+  opts.max_deepen = 2;
+
+  EXPECT_EQ(
+      error_of(clone.path(), test::range_context(RangeKind::merge_base, main_tip, "HEAD"), opts),
+      "the history down to the merge base of " + main_tip + " and " + feature +
+          " is not in this clone and no merge base was found within 2 fetched commits; "
+          "fix: run `git fetch --unshallow origin` first");
+}
+
 TEST(ShallowFetch, NoFetchNamesTheMissingParentAndTheCheckoutFix) {
   Upstream upstream;
   test::GitRepo clone(upstream.repo.url(), {"--depth=1"});
