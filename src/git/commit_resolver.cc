@@ -110,24 +110,29 @@ git_oid CommitResolver::merge_base(const git_oid& base, const git_oid& head) {
           "no merge base was found within " + std::to_string(deepened) + " fetched commits",
           Need::history));
     }
-    std::string remote = fetch_remote();
-    std::string reason = policy_.fetcher == nullptr ? "fetching is disabled (--no-fetch)"
-                         : remote.empty()           ? "the repository has no remote to fetch from"
-                                                    : "";
-    if (!reason.empty()) throw Error(missing_problem(base_sha, role, reason, Need::history));
     unsigned step = std::min(next_step, policy_.max_deepen - deepened);
-    std::vector<std::string> args{
-        "fetch", "--no-tags", "--deepen=" + std::to_string(step), "--", remote, base_sha, head_sha};
-    FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);
-    if (!outcome.ok) {
-      throw Error(missing_problem(
-          base_sha, role, "`" + join_args(args) + "` failed: " + outcome.error, Need::history));
-    }
-    refresh();
+    deepen(base_sha, head_sha, step, role);
     deepened += step;
-    notes_->push_back("Deepened the shallow clone by " + std::to_string(step) + " commits from `" +
-                      remote + "` to find the merge base (`" + join_args(args) + "`).");
   }
+}
+
+void CommitResolver::deepen(const std::string& base_sha, const std::string& head_sha, unsigned step,
+                            const std::string& role) {
+  std::string remote = fetch_remote();
+  std::string reason = policy_.fetcher == nullptr ? "fetching is disabled (--no-fetch)"
+                       : remote.empty()           ? "the repository has no remote to fetch from"
+                                                  : "";
+  if (!reason.empty()) throw Error(missing_problem(base_sha, role, reason, Need::history));
+  std::vector<std::string> args{
+      "fetch", "--no-tags", "--deepen=" + std::to_string(step), "--", remote, base_sha, head_sha};
+  FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);
+  if (!outcome.ok) {
+    throw Error(missing_problem(
+        base_sha, role, "`" + join_args(args) + "` failed: " + outcome.error, Need::history));
+  }
+  refresh();
+  notes_->push_back("Deepened the shallow clone by " + std::to_string(step) + " commits from `" +
+                    remote + "` to find the merge base (`" + join_args(args) + "`).");
 }
 
 bool CommitResolver::has_commit(const git_oid& oid) {

@@ -43,6 +43,9 @@ class CommitResolver {
   enum class Need { commit, parent, history };
 
   bool has_commit(const git_oid& oid);
+  // Fetches `step` more commits of history behind both ends; throws when it cannot.
+  void deepen(const std::string& base_sha, const std::string& head_sha, unsigned step,
+              const std::string& role);
   bool fetch_commit(const std::string& sha, const std::string& role, Need need,
                     std::string* problem);
   std::string missing_problem(const std::string& sha, const std::string& role,
