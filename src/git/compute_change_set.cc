@@ -172,8 +172,8 @@ ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
   set.includes_worktree = range.worktree;
   set.lines_known = !opts.names_only;
   git::DiffPtr diff = diff_of(repo.get(), range, opts.names_only);
-  set.files = git::changes_of(diff.get(), {!opts.names_only, opts.find_copies, opts.rename_limit},
-                              &set.notes);
+  git::DiffSettings settings{!opts.names_only, range.worktree, opts.find_copies, opts.rename_limit};
+  set.files = git::changes_of(repo.get(), diff.get(), settings, &set.notes);
   return set;
 }
 

@@ -15,12 +15,18 @@ struct Entry {
   FileChange change;
   git_oid old_id{};
   git_oid new_id{};
-  bool regular_file = false;  // both sides (that exist) are blobs, not links or submodules
-  bool removed = false;       // became the source of an exact rename
+  bool regular_file = false;  // the listed side is a file, not a link or submodule
+  bool old_is_blob = false;   // the old side exists and holds content (a file or a link)
+  bool new_is_blob = false;
+  bool removed = false;  // became the source of an exact rename
 };
 
 bool is_blob_mode(uint16_t mode) {
   return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+bool has_content(uint16_t mode) {
+  return is_blob_mode(mode) || mode == GIT_FILEMODE_LINK;
 }
 
 std::optional<ChangeStatus> status_of(git_delta_t status) {
@@ -64,6 +70,8 @@ std::optional<Entry> entry_of(const git_diff_delta& delta) {
   entry.old_id = delta.old_file.id;
   entry.new_id = delta.new_file.id;
   entry.regular_file = is_blob_mode(side.mode);
+  entry.old_is_blob = has_content(delta.old_file.mode);
+  entry.new_is_blob = *status != ChangeStatus::deleted && has_content(delta.new_file.mode);
   return entry;
 }
 
@@ -138,32 +146,57 @@ void pair_identical_contents(std::vector<Entry>& entries, bool find_copies) {
     if (!source) continue;
     if (entry.change.status == ChangeStatus::added) entry.change.status = ChangeStatus::copied;
     entry.change.old_path = entries[*source].change.path;
+    entry.old_id = entries[*source].old_id;
+    entry.old_is_blob = true;
     entry.change.added_lines.clear();
     entry.change.hunks.clear();
   }
 }
 
-}  // namespace
-
-std::vector<FileChange> changes_of(git_diff* diff, const DiffSettings& settings,
-                                   std::vector<std::string>* notes) {
-  bool similarity_done = find_similar(diff, settings, notes);
+std::vector<Entry> entries_of(git_diff* diff) {
   std::vector<Entry> entries;
-  std::vector<FileChange*> by_delta(git_diff_num_deltas(diff), nullptr);
-  entries.reserve(by_delta.size());
-  for (size_t i = 0; i < by_delta.size(); ++i) {
+  entries.reserve(git_diff_num_deltas(diff));
+  for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
     if (std::optional<Entry> entry = entry_of(*git_diff_get_delta(diff, i))) {
       entries.push_back(std::move(*entry));
     }
   }
-  if (settings.lines) {
-    size_t next = 0;
-    for (size_t i = 0; i < by_delta.size(); ++i) {
-      if (status_of(git_diff_get_delta(diff, i)->status)) by_delta[i] = &entries[next++].change;
-    }
-    add_line_ranges(diff, by_delta);
+  return entries;
+}
+
+// The FileChange of each delta (nullptr for deltas that are not listed), as entries_of made them.
+std::vector<FileChange*> changes_by_delta(git_diff* diff, std::vector<Entry>& entries) {
+  std::vector<FileChange*> by_delta(git_diff_num_deltas(diff), nullptr);
+  size_t next = 0;
+  for (size_t i = 0; i < by_delta.size(); ++i) {
+    if (status_of(git_diff_get_delta(diff, i)->status)) by_delta[i] = &entries[next++].change;
   }
+  return by_delta;
+}
+
+std::vector<BlobPair> blob_pairs(std::vector<Entry>& entries) {
+  std::vector<BlobPair> pairs;
+  for (Entry& entry : entries) {
+    if (entry.removed || !entry.new_is_blob) continue;
+    BlobPair pair{&entry.change, std::nullopt, entry.new_id};
+    if (entry.old_is_blob && entry.change.status != ChangeStatus::added)
+      pair.old_blob = entry.old_id;
+    pairs.push_back(pair);
+  }
+  return pairs;
+}
+
+}  // namespace
+
+std::vector<FileChange> changes_of(git_repository* repo, git_diff* diff,
+                                   const DiffSettings& settings, std::vector<std::string>* notes) {
+  bool similarity_done = find_similar(diff, settings, notes);
+  std::vector<Entry> entries = entries_of(diff);
+  if (settings.lines && settings.worktree) add_line_ranges(diff, changes_by_delta(diff, entries));
   if (!similarity_done) pair_identical_contents(entries, settings.find_copies);
+  if (settings.lines && !settings.worktree) {
+    add_blob_line_ranges(git_repository_path(repo), blob_pairs(entries));
+  }
   std::vector<FileChange> changes;
   changes.reserve(entries.size());
   for (Entry& entry : entries) {

@@ -14,13 +14,14 @@ namespace lamina::git {
 
 struct DiffSettings {
   bool lines = true;        // added lines, hunks and content-based binary detection
+  bool worktree = false;    // the new side is the working tree, not a commit
   bool find_copies = true;  // modified and deleted files are copy sources (`git diff -C`)
   size_t rename_limit = 1000;
 };
 
 // Lists the files of `diff` sorted by path. Without `lines` no blob is read except those the
 // bounded similarity search compares. Rename detection past the limit is noted in `notes`.
-std::vector<FileChange> changes_of(git_diff* diff, const DiffSettings& settings,
-                                   std::vector<std::string>* notes);
+std::vector<FileChange> changes_of(git_repository* repo, git_diff* diff,
+                                   const DiffSettings& settings, std::vector<std::string>* notes);
 
 }  // namespace lamina::git

@@ -2,6 +2,8 @@
 // byte-exact paths. Every test diffs two commits of a real repository.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "git/compute_change_set.h"
 #include "git_test_repo.h"
 
@@ -246,6 +248,26 @@ TEST(ChangeStatus, PastTheRenameLimitAnIdenticalCopyOfAModifiedFileIsCopied) {
                            change(ChangeStatus::modified, "other.txt", {{1, 1}}, {{1, 1}}),
                            change(ChangeStatus::modified, "src.txt", {{3, 3}}, {{1, 3}})}));
   EXPECT_EQ(set.notes.size(), 1u);
+}
+
+// Enough files for the line diff to be spread over several worker threads.
+TEST(ChangeStatus, LineRangesOfManyFilesAreExactForEachFile) {
+  test::GitRepo repo;
+  for (int i = 0; i < 300; ++i) repo.write("f" + std::to_string(1000 + i), "a\nb\nc\nd\ne\n");
+  std::string base = repo.commit("base");
+  std::vector<FileChange> expected;
+  for (int i = 0; i < 300; ++i) {
+    uint32_t line = 1 + static_cast<uint32_t>(i % 5);
+    std::string text = "a\nb\nc\nd\ne\n";
+    text.replace((line - 1) * 2, 1, "X");
+    repo.write("f" + std::to_string(1000 + i), text);
+    expected.push_back(change(ChangeStatus::modified, "f" + std::to_string(1000 + i),
+                              {{line, line}},
+                              {{line > 3 ? line - 3 : 1u, std::min(5u, line + 3)}}));
+  }
+  std::string head = repo.commit("one line per file");
+
+  EXPECT_EQ(diff_between(repo, base, head).files, expected);
 }
 
 }  // namespace
