@@ -204,7 +204,7 @@ std::string CommitResolver::fetch_remote() {
         git_branch_upstream_remote(&remote, repo_, git_reference_name(head)) == 0) {
       std::string name(remote.ptr, remote.size);
       git_buf_dispose(&remote);
-      return name;
+      if (name != ".") return name;  // "." tracks a local branch: nothing to fetch from there
     }
   }
   git_strarray remotes{};

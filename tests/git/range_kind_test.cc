@@ -180,6 +180,21 @@ TEST(RangeKind, LocalUpstreamWithoutWorktreeListsCommitsOnly) {
   EXPECT_EQ(paths_of(set), (std::vector<std::string>{"committed.txt"}));
 }
 
+TEST(RangeKind, LocalUpstreamUsesOriginHeadForABranchWithoutUpstream) {
+  ForkedHistory origin;
+  test::GitRepo clone(origin.repo.url(), {});
+  clone.git({"checkout", "-q", "-b", "topic"});
+  clone.write("topic.txt", "t\n");
+  clone.commit("topic");
+
+  ChangeSet set = compute(clone, test::range_context(RangeKind::local_upstream));
+
+  EXPECT_EQ(set.base, origin.c3);
+  EXPECT_EQ(paths_of(set), (std::vector<std::string>{"topic.txt"}));
+  EXPECT_EQ(set.notes, (std::vector<std::string>{"Compared with " + origin.c3 +
+                                                 ", the merge base of HEAD and origin/HEAD."}));
+}
+
 TEST(RangeKind, LocalUpstreamFallsBackToMasterWithoutUpstreamOrMain) {
   test::GitRepo repo;
   repo.git({"checkout", "-q", "-b", "master"});

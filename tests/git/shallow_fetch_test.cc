@@ -232,6 +232,23 @@ TEST(ShallowFetch, FetchesFromTheUpstreamRemoteOfTheCurrentBranch) {
   EXPECT_EQ(fetcher.calls[0][3], "upstream");
 }
 
+TEST(ShallowFetch, BranchTrackingALocalBranchFetchesFromOrigin) {
+  test::GitRepo repo;
+  repo.commit("c1");
+  repo.git({"checkout", "-q", "-b", "topic"});
+  repo.git({"branch", "-q", "--set-upstream-to=main"});
+  repo.git({"remote", "add", "origin", "https://example.invalid/repo.git"});
+  const std::string missing = "0123456789abcdef0123456789abcdef01234567";
+  RecordingFetcher fetcher;
+  ChangeSetOptions opts;
+  opts.fetcher = &fetcher;
+
+  error_of(repo.path(), test::range_context(RangeKind::diff, missing, "HEAD"), opts);
+
+  ASSERT_EQ(fetcher.calls.size(), 1u);
+  EXPECT_EQ(fetcher.calls[0][3], "origin");
+}
+
 TEST(ShallowFetch, RevisionNamesAreNeverFetched) {
   test::GitRepo repo;
   repo.commit("c1");
