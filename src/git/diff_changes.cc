@@ -10,7 +10,7 @@
 namespace lamina::git {
 namespace {
 
-// One listed delta, with the blob ids exact rename matching needs.
+// One listed delta, with the blob ids that exact rename matching and the line diff need.
 struct Entry {
   FileChange change;
   git_oid old_id{};
@@ -66,7 +66,6 @@ std::optional<Entry> entry_of(const git_diff_delta& delta) {
   }
   entry.change.submodule = side.mode == GIT_FILEMODE_COMMIT;
   entry.change.symlink = side.mode == GIT_FILEMODE_LINK;
-  entry.change.binary = (delta.flags & GIT_DIFF_FLAG_BINARY) != 0;
   entry.old_id = delta.old_file.id;
   entry.new_id = delta.new_file.id;
   entry.regular_file = is_blob_mode(side.mode);
