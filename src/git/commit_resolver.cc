@@ -33,6 +33,30 @@ std::string join_args(const std::vector<std::string>& args) {
   return text;
 }
 
+// The names of the configured remotes, from their `remote.<name>.url` entries. Not
+// git_remote_list: libgit2 1.5 leaks a PCRE2 match block for each config entry its regex rejects.
+std::vector<std::string> remote_names(git_repository* repo) {
+  std::vector<std::string> names;
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repo) != 0) return names;
+  git_config_iterator* entries = nullptr;
+  if (git_config_iterator_new(&entries, config) == 0) {
+    const std::string prefix = "remote.", suffix = ".url";
+    git_config_entry* entry = nullptr;
+    while (git_config_next(&entry, entries) == 0) {
+      std::string key = entry->name;
+      if (key.size() > prefix.size() + suffix.size() && key.starts_with(prefix) &&
+          key.ends_with(suffix)) {
+        std::string name = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      }
+    }
+    git_config_iterator_free(entries);
+  }
+  git_config_free(config);
+  return names;
+}
+
 }  // namespace
 
 CommitResolver::CommitResolver(git_repository* repo, std::string repo_dir, FetchPolicy policy,
@@ -207,15 +231,9 @@ std::string CommitResolver::fetch_remote() {
       if (name != ".") return name;  // "." tracks a local branch: nothing to fetch from there
     }
   }
-  git_strarray remotes{};
-  if (git_remote_list(&remotes, repo_) != 0) return "";
-  std::string chosen;
-  for (size_t i = 0; i < remotes.count; ++i) {
-    if (std::strcmp(remotes.strings[i], "origin") == 0) chosen = "origin";
-  }
-  if (chosen.empty() && remotes.count == 1) chosen = remotes.strings[0];
-  git_strarray_dispose(&remotes);
-  return chosen;
+  std::vector<std::string> remotes = remote_names(repo_);
+  if (std::find(remotes.begin(), remotes.end(), "origin") != remotes.end()) return "origin";
+  return remotes.size() == 1 ? remotes.front() : "";
 }
 
 // Objects and the shallow file were changed by another process: drop libgit2's view of them.
