@@ -19,7 +19,7 @@ struct FileChange {
   std::string path;      // repository-relative, '/'-separated, byte-exact (may be non-UTF-8)
   std::string old_path;  // previous path for renames and copies, else ""
   ChangeStatus status = ChangeStatus::modified;
-  bool binary = false;
+  bool binary = false;   // from content and .gitattributes; always false with names_only
   bool submodule = false;
   bool symlink = false;
   std::vector<LineRange> added_lines;  // lines added or changed, merged and sorted
@@ -28,6 +28,7 @@ struct FileChange {
   // Deleted files, submodules and symlinks are listed but never handed to a scanner; binary
   // files are passed only to scanners that ask for them.
   bool scannable() const { return status != ChangeStatus::deleted && !submodule && !symlink; }
+  bool operator==(const FileChange&) const = default;
 };
 
 struct ChangeSet {
@@ -35,7 +36,8 @@ struct ChangeSet {
   std::string head;  // resolved head commit SHA ("" in an unborn repository)
   bool full_scan = false;             // every tracked file, no diff
   bool includes_worktree = false;     // uncommitted changes were included
-  bool lines_known = true;            // added_lines were computed (false with --names-only)
+  bool lines_known = true;            // added_lines, hunks and binary were computed from content
+                                      // (false with --names-only and for a full scan)
   std::vector<FileChange> files;      // sorted by path
   std::vector<std::string> notes;     // what the git stage did: fetches, fallbacks, rename limit
 };

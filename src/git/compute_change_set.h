@@ -1,0 +1,27 @@
+#pragma once
+// The git stage: the commit range a CiContext names, turned into a ChangeSet through libgit2.
+#include <cstddef>
+#include <string>
+
+#include "ci/ci_context.h"
+#include "git/change_set.h"
+#include "git/git_fetcher.h"
+
+namespace lamina {
+
+struct ChangeSetOptions {
+  bool allow_fetch = true;        // false (--no-fetch): a missing commit is an error with the fix
+  bool names_only = false;        // file list only: no line ranges, no content-based binary flag
+  size_t rename_limit = 1000;     // similarity search bound, as git's diff.renameLimit
+  bool find_copies = true;        // report copies of modified or deleted files (`git diff -C`)
+  unsigned max_deepen = 6400;     // commits fetched at most while deepening towards a merge base
+  GitFetcher* fetcher = nullptr;  // nullptr = the git CLI with lamina's own environment
+};
+
+// Resolves ctx.range in the checkout containing `repo_dir` (fetching commits a shallow clone
+// lacks) and lists what changed. Throws lamina::Error (exit 2) for a directory that is not a
+// working tree, an unknown revision, or a commit that cannot be had, naming the fix.
+ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
+                             const ChangeSetOptions& opts);
+
+}  // namespace lamina

@@ -1,0 +1,209 @@
+#include "git/diff_changes.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "git/line_ranges.h"
+#include "git/repository.h"
+
+namespace lamina::git {
+namespace {
+
+// One listed delta, with the blob ids that exact rename matching and the line diff need.
+struct Entry {
+  FileChange change;
+  git_oid old_id{};
+  git_oid new_id{};
+  bool regular_file = false;  // the listed side is a file, not a link or submodule
+  bool old_is_blob = false;   // the old side exists and holds content (a file or a link)
+  bool new_is_blob = false;
+  bool removed = false;  // became the source of an exact rename
+};
+
+bool is_blob_mode(uint16_t mode) {
+  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+bool has_content(uint16_t mode) {
+  return is_blob_mode(mode) || mode == GIT_FILEMODE_LINK;
+}
+
+std::optional<ChangeStatus> status_of(git_delta_t status) {
+  switch (status) {
+    case GIT_DELTA_ADDED:
+    case GIT_DELTA_UNTRACKED:
+      return ChangeStatus::added;
+    case GIT_DELTA_DELETED:
+      return ChangeStatus::deleted;
+    case GIT_DELTA_MODIFIED:
+    case GIT_DELTA_CONFLICTED:
+    case GIT_DELTA_UNREADABLE:
+      return ChangeStatus::modified;
+    case GIT_DELTA_RENAMED:
+      return ChangeStatus::renamed;
+    case GIT_DELTA_COPIED:
+      return ChangeStatus::copied;
+    case GIT_DELTA_TYPECHANGE:
+      return ChangeStatus::type_change;
+    case GIT_DELTA_UNMODIFIED:
+    case GIT_DELTA_IGNORED:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<Entry> entry_of(const git_diff_delta& delta) {
+  std::optional<ChangeStatus> status = status_of(delta.status);
+  if (!status) return std::nullopt;
+  bool deleted = *status == ChangeStatus::deleted;
+  const git_diff_file& side = deleted ? delta.old_file : delta.new_file;
+  Entry entry;
+  entry.change.status = *status;
+  entry.change.path = side.path;
+  if (*status == ChangeStatus::renamed || *status == ChangeStatus::copied) {
+    entry.change.old_path = delta.old_file.path;
+  }
+  entry.change.submodule = side.mode == GIT_FILEMODE_COMMIT;
+  entry.change.symlink = side.mode == GIT_FILEMODE_LINK;
+  entry.old_id = delta.old_file.id;
+  entry.new_id = delta.new_file.id;
+  entry.regular_file = is_blob_mode(side.mode);
+  entry.old_is_blob = has_content(delta.old_file.mode);
+  entry.new_is_blob = *status != ChangeStatus::deleted && has_content(delta.new_file.mode);
+  return entry;
+}
+
+// git's rule (diffcore-rename.c): the similarity search runs only when targets × sources fits in
+// rename_limit² and one side is within the limit; past it, only identical contents pair up.
+bool within_rename_limit(size_t targets, size_t sources, size_t limit) {
+  return (targets <= limit || sources <= limit) &&
+         static_cast<unsigned long long>(targets) * sources <=
+             static_cast<unsigned long long>(limit) * limit;
+}
+
+// Runs libgit2's similarity search when it is within bounds; returns false when the caller
+// must fall back to exact matching.
+bool find_similar(git_diff* diff, const DiffSettings& settings, std::vector<std::string>* notes) {
+  size_t targets = 0, sources = 0;
+  for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
+    git_delta_t status = git_diff_get_delta(diff, i)->status;
+    if (status == GIT_DELTA_ADDED) ++targets;
+    if (status == GIT_DELTA_DELETED || (settings.find_copies && status == GIT_DELTA_MODIFIED)) {
+      ++sources;
+    }
+  }
+  if (targets == 0 || sources == 0) return true;
+  if (!within_rename_limit(targets, sources, settings.rename_limit)) {
+    notes->push_back("Rename detection matched identical contents only: " +
+                     std::to_string(targets) + " added files against " + std::to_string(sources) +
+                     " possible sources exceed the rename limit of " +
+                     std::to_string(settings.rename_limit) + " (as git's diff.renameLimit).");
+    return false;
+  }
+  git_diff_find_options options = GIT_DIFF_FIND_OPTIONS_INIT;
+  options.flags = GIT_DIFF_FIND_RENAMES | (settings.find_copies ? GIT_DIFF_FIND_COPIES : 0);
+  options.rename_limit = settings.rename_limit;
+  check(git_diff_find_similar(diff, &options), "cannot detect renames");
+  return true;
+}
+
+std::string id_key(const git_oid& oid) {
+  return std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+}
+
+// Exact rename and copy detection in one pass over blob ids, for diffs too large for the
+// similarity search. An identical copy adds no lines, so its line ranges are cleared.
+void pair_identical_contents(std::vector<Entry>& entries, bool find_copies) {
+  git_oid empty_blob;
+  git_oid_fromstr(&empty_blob, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  std::unordered_map<std::string, size_t> deleted, modified;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Entry& entry = entries[i];
+    if (!entry.regular_file || git_oid_equal(&entry.old_id, &empty_blob)) continue;
+    if (entry.change.status == ChangeStatus::deleted) deleted.emplace(id_key(entry.old_id), i);
+    if (entry.change.status == ChangeStatus::modified) modified.emplace(id_key(entry.old_id), i);
+  }
+  std::unordered_map<std::string, size_t> used;
+  for (Entry& entry : entries) {
+    if (entry.change.status != ChangeStatus::added || !entry.regular_file) continue;
+    std::string key = id_key(entry.new_id);
+    std::optional<size_t> source;
+    if (auto it = deleted.find(key); it != deleted.end()) {
+      source = it->second;
+      entries[*source].removed = true;
+      entry.change.status = ChangeStatus::renamed;
+      used.emplace(key, *source);
+      deleted.erase(it);
+    } else if (!find_copies) {
+      continue;
+    } else if (auto seen = used.find(key); seen != used.end()) {
+      source = seen->second;
+    } else if (auto mod = modified.find(key); mod != modified.end()) {
+      source = mod->second;
+    }
+    if (!source) continue;
+    if (entry.change.status == ChangeStatus::added) entry.change.status = ChangeStatus::copied;
+    entry.change.old_path = entries[*source].change.path;
+    entry.old_id = entries[*source].old_id;
+    entry.old_is_blob = true;
+    entry.change.added_lines.clear();
+    entry.change.hunks.clear();
+  }
+}
+
+std::vector<Entry> entries_of(git_diff* diff) {
+  std::vector<Entry> entries;
+  entries.reserve(git_diff_num_deltas(diff));
+  for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
+    if (std::optional<Entry> entry = entry_of(*git_diff_get_delta(diff, i))) {
+      entries.push_back(std::move(*entry));
+    }
+  }
+  return entries;
+}
+
+// The FileChange of each delta (nullptr for deltas that are not listed), as entries_of made them.
+std::vector<FileChange*> changes_by_delta(git_diff* diff, std::vector<Entry>& entries) {
+  std::vector<FileChange*> by_delta(git_diff_num_deltas(diff), nullptr);
+  size_t next = 0;
+  for (size_t i = 0; i < by_delta.size(); ++i) {
+    if (status_of(git_diff_get_delta(diff, i)->status)) by_delta[i] = &entries[next++].change;
+  }
+  return by_delta;
+}
+
+std::vector<BlobPair> blob_pairs(std::vector<Entry>& entries) {
+  std::vector<BlobPair> pairs;
+  for (Entry& entry : entries) {
+    if (entry.removed || !entry.new_is_blob) continue;
+    BlobPair pair{&entry.change, std::nullopt, entry.new_id};
+    if (entry.old_is_blob && entry.change.status != ChangeStatus::added)
+      pair.old_blob = entry.old_id;
+    pairs.push_back(pair);
+  }
+  return pairs;
+}
+
+}  // namespace
+
+std::vector<FileChange> changes_of(git_repository* repo, git_diff* diff,
+                                   const DiffSettings& settings, std::vector<std::string>* notes) {
+  bool similarity_done = find_similar(diff, settings, notes);
+  std::vector<Entry> entries = entries_of(diff);
+  if (settings.lines && settings.worktree) add_line_ranges(diff, changes_by_delta(diff, entries));
+  if (!similarity_done) pair_identical_contents(entries, settings.find_copies);
+  if (settings.lines && !settings.worktree) {
+    add_blob_line_ranges(git_repository_path(repo), blob_pairs(entries));
+  }
+  std::vector<FileChange> changes;
+  changes.reserve(entries.size());
+  for (Entry& entry : entries) {
+    if (!entry.removed) changes.push_back(std::move(entry.change));
+  }
+  std::sort(changes.begin(), changes.end(),
+            [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
+  return changes;
+}
+
+}  // namespace lamina::git

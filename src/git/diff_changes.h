@@ -1,0 +1,27 @@
+#pragma once
+// A libgit2 diff turned into the change set's file list: renames and copies found within a
+// bound (like git's diff.renameLimit), then per file its status, flags and, when asked for, its
+// added line ranges and hunks.
+#include <git2.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "git/change_set.h"
+
+namespace lamina::git {
+
+struct DiffSettings {
+  bool lines = true;        // added lines, hunks and content-based binary detection
+  bool worktree = false;    // the new side is the working tree, not a commit
+  bool find_copies = true;  // modified and deleted files are copy sources (`git diff -C`)
+  size_t rename_limit = 1000;
+};
+
+// Lists the files of `diff` sorted by path. Without `lines` no blob is read except those the
+// bounded similarity search compares. Rename detection past the limit is noted in `notes`.
+std::vector<FileChange> changes_of(git_repository* repo, git_diff* diff,
+                                   const DiffSettings& settings, std::vector<std::string>* notes);
+
+}  // namespace lamina::git

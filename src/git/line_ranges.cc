@@ -1,0 +1,150 @@
+#include "git/line_ranges.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "git/repository.h"
+#include "util/error.h"
+
+namespace lamina::git {
+namespace {
+
+struct Collector {
+  std::unordered_map<const git_diff_delta*, FileChange*> changes;  // foreach mode only
+  FileChange* current = nullptr;
+};
+
+git_diff_options line_diff_options() {
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.context_lines = 3;
+  return options;
+}
+
+int on_delta(const git_diff_delta* delta, float, void* payload) {
+  auto& collector = *static_cast<Collector*>(payload);
+  auto it = collector.changes.find(delta);
+  collector.current = it == collector.changes.end() ? nullptr : it->second;
+  if (collector.current != nullptr && (delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
+    collector.current->binary = true;
+  }
+  return 0;
+}
+
+int on_blob_pair(const git_diff_delta* delta, float, void* payload) {
+  FileChange* change = static_cast<Collector*>(payload)->current;
+  if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) change->binary = true;
+  return 0;
+}
+
+int on_binary(const git_diff_delta*, const git_diff_binary*, void* payload) {
+  if (FileChange* change = static_cast<Collector*>(payload)->current) change->binary = true;
+  return 0;
+}
+
+int on_hunk(const git_diff_delta*, const git_diff_hunk* hunk, void* payload) {
+  FileChange* change = static_cast<Collector*>(payload)->current;
+  if (change != nullptr && hunk->new_lines > 0) {
+    uint32_t first = static_cast<uint32_t>(hunk->new_start);
+    change->hunks.push_back({first, first + static_cast<uint32_t>(hunk->new_lines) - 1});
+  }
+  return 0;
+}
+
+// Additions arrive in increasing line order within a file, so merging is appending or
+// extending the last range.
+int on_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+  FileChange* change = static_cast<Collector*>(payload)->current;
+  if (change == nullptr || line->origin != GIT_DIFF_LINE_ADDITION) return 0;
+  uint32_t number = static_cast<uint32_t>(line->new_lineno);
+  std::vector<LineRange>& ranges = change->added_lines;
+  if (!ranges.empty() && ranges.back().last + 1 == number) {
+    ranges.back().last = number;
+  } else {
+    ranges.push_back({number, number});
+  }
+  return 0;
+}
+
+// Looks up a blob of `pair`; "" on success, else why it failed.
+std::string lookup(git_repository* repo, const std::optional<git_oid>& id, git_blob** blob) {
+  *blob = nullptr;
+  if (!id || git_blob_lookup(blob, repo, &*id) == 0) return "";
+  return "cannot read blob " + oid_hex(*id) + ": " + last_error_message();
+}
+
+// Diffs one file's blobs; returns "" or why it failed.
+std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff_options& options) {
+  git_blob *old_blob = nullptr, *new_blob = nullptr;
+  std::string error = lookup(repo, pair.old_blob, &old_blob);
+  if (error.empty()) error = lookup(repo, pair.new_blob, &new_blob);
+  const std::string& old_path =
+      pair.change->old_path.empty() ? pair.change->path : pair.change->old_path;
+  Collector collector{{}, pair.change};
+  if (error.empty() &&
+      git_diff_blobs(old_blob, old_path.c_str(), new_blob, pair.change->path.c_str(), &options,
+                     on_blob_pair, on_binary, on_hunk, on_line, &collector) != 0) {
+    error = "cannot diff " + pair.change->path + ": " + last_error_message();
+  }
+  git_blob_free(old_blob);
+  git_blob_free(new_blob);
+  return error;
+}
+
+// Diffs the pairs this worker claims from `next`; returns the first error, if any. Claims are
+// runs of neighbouring paths, whose blobs tend to share pack delta bases that each worker's
+// repository handle caches.
+std::string diff_claimed_pairs(git_repository* repo, const std::vector<BlobPair>& pairs,
+                               std::atomic<size_t>& next) {
+  constexpr size_t kChunk = 32;
+  git_diff_options options = line_diff_options();
+  for (size_t start = next.fetch_add(kChunk); start < pairs.size();
+       start = next.fetch_add(kChunk)) {
+    for (size_t i = start; i < std::min(start + kChunk, pairs.size()); ++i) {
+      std::string error = diff_pair(repo, pairs[i], options);
+      if (!error.empty()) return error;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+void add_line_ranges(git_diff* diff, const std::vector<FileChange*>& by_delta) {
+  Collector collector;
+  for (size_t i = 0; i < by_delta.size(); ++i) {
+    if (by_delta[i] != nullptr) collector.changes.emplace(git_diff_get_delta(diff, i), by_delta[i]);
+  }
+  check(git_diff_foreach(diff, on_delta, on_binary, on_hunk, on_line, &collector),
+        "cannot compute the diff's line ranges");
+}
+
+void add_blob_line_ranges(const std::string& git_dir, const std::vector<BlobPair>& pairs) {
+  // A thread costs a repository open (about a millisecond): worth it only for larger diffs.
+  constexpr size_t kPairsPerThread = 64;
+  size_t threads = std::clamp<size_t>(pairs.size() / kPairsPerThread, 1,
+                                      std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::string> errors(threads);
+  auto work = [&](size_t worker) {
+    git_repository* repo = nullptr;
+    if (git_repository_open(&repo, git_dir.c_str()) != 0) {
+      errors[worker] = "cannot open " + git_dir + ": " + last_error_message();
+      next = pairs.size();  // the other workers stop at their next claim
+      return;
+    }
+    errors[worker] = diff_claimed_pairs(repo, pairs, next);
+    if (!errors[worker].empty()) next = pairs.size();
+    git_repository_free(repo);
+  };
+  std::vector<std::thread> workers;
+  for (size_t worker = 1; worker < threads; ++worker) workers.emplace_back(work, worker);
+  work(0);
+  for (std::thread& worker : workers) worker.join();
+  for (const std::string& error : errors) {
+    if (!error.empty()) throw Error("cannot compute line ranges: " + error);
+  }
+}
+
+}  // namespace lamina::git

@@ -1,0 +1,274 @@
+// What each kind of change looks like in the change set: statuses, renames and copies, flags,
+// byte-exact paths. Every test diffs two commits of a real repository.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "git/compute_change_set.h"
+#include "git_test_repo.h"
+
+namespace lamina {
+namespace {
+
+using test::change;
+
+ChangeSet diff_between(const test::GitRepo& repo, const std::string& base, const std::string& head,
+                       ChangeSetOptions opts = {}) {
+  opts.allow_fetch = false;
+  return compute_change_set(repo.path(), test::range_context(RangeKind::diff, base, head), opts);
+}
+
+FileChange renamed(ChangeStatus status, const std::string& path, const std::string& old_path,
+                   std::vector<LineRange> added = {}, std::vector<LineRange> hunks = {}) {
+  FileChange file = change(status, path, std::move(added), std::move(hunks));
+  file.old_path = old_path;
+  return file;
+}
+
+TEST(ChangeStatus, AddedModifiedDeletedWithLineRanges) {
+  test::GitRepo repo;
+  repo.write("keep.txt", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+  repo.write("gone.txt", "bye\n");
+  std::string base = repo.commit("base");
+  repo.write("keep.txt", "1\nTWO\n3\n4\n5\n6\n7\n8\n9\n10\nELEVEN\nTWELVE\n");
+  repo.remove("gone.txt");
+  repo.write("new.txt", "a\nb\n");
+  std::string head = repo.commit("head");
+
+  ChangeSet set = diff_between(repo, base, head);
+
+  EXPECT_EQ(set.base, base);
+  EXPECT_EQ(set.head, head);
+  EXPECT_TRUE(set.lines_known);
+  EXPECT_EQ(set.files,
+            (std::vector<FileChange>{
+                change(ChangeStatus::deleted, "gone.txt"),
+                change(ChangeStatus::modified, "keep.txt", {{2, 2}, {11, 12}}, {{1, 5}, {8, 12}}),
+                change(ChangeStatus::added, "new.txt", {{1, 2}}, {{1, 2}})}));
+}
+
+TEST(ChangeStatus, DistantChangesGiveSeparateHunksWithThreeLinesOfContext) {
+  test::GitRepo repo;
+  std::string lines;
+  for (int i = 1; i <= 30; ++i) lines += std::to_string(i) + "\n";
+  repo.write("f.txt", lines);
+  std::string base = repo.commit("base");
+  std::string changed = lines;
+  changed.replace(changed.find("5\n"), 2, "five\n");
+  changed.replace(changed.find("\n25\n") + 1, 3, "x\ny\n");
+  repo.write("f.txt", changed);
+  std::string head = repo.commit("head");
+
+  ChangeSet set = diff_between(repo, base, head);
+
+  ASSERT_EQ(set.files.size(), 1u);
+  EXPECT_EQ(set.files[0].added_lines, (std::vector<LineRange>{{5, 5}, {25, 26}}));
+  EXPECT_EQ(set.files[0].hunks, (std::vector<LineRange>{{2, 8}, {22, 29}}));
+}
+
+TEST(ChangeStatus, RenameWithEditsKeepsOldPathAndOnlyTheEditedLines) {
+  test::GitRepo repo;
+  repo.write("old/name.txt", "one\ntwo\nthree\nfour\nfive\nsix\n");
+  std::string base = repo.commit("base");
+  repo.git({"mv", "old/name.txt", "new name.txt"});
+  repo.write("new name.txt", "one\ntwo\nthree\nfour\nfive\nSIX\n");
+  std::string head = repo.commit("rename");
+
+  EXPECT_EQ(diff_between(repo, base, head).files,
+            (std::vector<FileChange>{renamed(ChangeStatus::renamed, "new name.txt", "old/name.txt",
+                                             {{6, 6}}, {{3, 6}})}));
+}
+
+TEST(ChangeStatus, CopyOfAModifiedFileIsCopied) {
+  test::GitRepo repo;
+  repo.write("src.txt", "alpha\nbeta\ngamma\ndelta\nepsilon\n");
+  std::string base = repo.commit("base");
+  repo.write("copy.txt", "alpha\nbeta\ngamma\ndelta\nepsilon\n");
+  repo.write("src.txt", "alpha\nbeta\ngamma\ndelta\nepsilon\nzeta\n");
+  std::string head = repo.commit("copy");
+
+  EXPECT_EQ(
+      diff_between(repo, base, head).files,
+      (std::vector<FileChange>{renamed(ChangeStatus::copied, "copy.txt", "src.txt"),
+                               change(ChangeStatus::modified, "src.txt", {{6, 6}}, {{3, 6}})}));
+}
+
+TEST(ChangeStatus, PastTheRenameLimitOnlyIdenticalContentsPairUpAndItIsNoted) {
+  test::GitRepo repo;
+  repo.write("a.txt", "same content\n");
+  repo.write("b.txt", "first\nsecond\nthird\n");
+  std::string base = repo.commit("base");
+  repo.git({"mv", "a.txt", "a2.txt"});
+  repo.git({"mv", "b.txt", "b2.txt"});
+  repo.write("b2.txt", "first\nsecond\nthird\nfourth\n");
+  std::string head = repo.commit("renames");
+  ChangeSetOptions opts;
+  opts.rename_limit = 1;
+
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  EXPECT_EQ(set.files,
+            (std::vector<FileChange>{renamed(ChangeStatus::renamed, "a2.txt", "a.txt"),
+                                     change(ChangeStatus::deleted, "b.txt"),
+                                     change(ChangeStatus::added, "b2.txt", {{1, 4}}, {{1, 4}})}));
+  EXPECT_EQ(set.notes, (std::vector<std::string>{
+                           "Rename detection matched identical contents only: 2 added files "
+                           "against 2 possible sources exceed the rename limit of 1 (as git's "
+                           "diff.renameLimit)."}));
+}
+
+TEST(ChangeStatus, WithinTheRenameLimitSimilarFilesAreRenames) {
+  test::GitRepo repo;
+  repo.write("b.txt", "first\nsecond\nthird\n");
+  std::string base = repo.commit("base");
+  repo.git({"mv", "b.txt", "b2.txt"});
+  repo.write("b2.txt", "first\nsecond\nthird\nfourth\n");
+  std::string head = repo.commit("rename");
+  ChangeSetOptions opts;
+  opts.rename_limit = 1;
+
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  EXPECT_EQ(set.files, (std::vector<FileChange>{
+                           renamed(ChangeStatus::renamed, "b2.txt", "b.txt", {{4, 4}}, {{1, 4}})}));
+  EXPECT_TRUE(set.notes.empty());
+}
+
+TEST(ChangeStatus, BinaryFileIsFlaggedWithoutLineRanges) {
+  test::GitRepo repo;
+  std::string base = repo.commit("empty");
+  repo.write("image.bin", std::string("\x89PNG\0\0\x01\x02", 8));
+  std::string head = repo.commit("binary");
+
+  FileChange expected = change(ChangeStatus::added, "image.bin");
+  expected.binary = true;
+  EXPECT_EQ(diff_between(repo, base, head).files, (std::vector<FileChange>{expected}));
+}
+
+TEST(ChangeStatus, SubmoduleAndSymlinkAreFlagged) {
+  test::GitRepo repo;
+  std::string base = repo.commit("empty");
+  repo.git({"update-index", "--add", "--cacheinfo",
+            "160000,0123456789abcdef0123456789abcdef01234567,vendor/lib"});
+  std::filesystem::create_symlink("target.txt", repo.path() + "/link");
+  repo.git({"add", "link"});
+  repo.git({"commit", "-q", "-m", "submodule and link"});
+  std::string head = repo.git({"rev-parse", "HEAD"});
+
+  ChangeSetOptions opts;
+  opts.names_only = true;
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  FileChange link = change(ChangeStatus::added, "link");
+  link.symlink = true;
+  FileChange submodule = change(ChangeStatus::added, "vendor/lib");
+  submodule.submodule = true;
+  EXPECT_EQ(set.files, (std::vector<FileChange>{link, submodule}));
+  EXPECT_FALSE(set.files[0].scannable());
+  EXPECT_FALSE(set.files[1].scannable());
+}
+
+TEST(ChangeStatus, FileReplacedBySymlinkIsATypeChange) {
+  test::GitRepo repo;
+  repo.write("config", "value\n");
+  std::string base = repo.commit("file");
+  repo.remove("config");
+  std::filesystem::create_symlink("elsewhere", repo.path() + "/config");
+  std::string head = repo.commit("link");
+
+  ChangeSetOptions opts;
+  opts.names_only = true;
+  FileChange expected = change(ChangeStatus::type_change, "config");
+  expected.symlink = true;
+  EXPECT_EQ(diff_between(repo, base, head, opts).files, (std::vector<FileChange>{expected}));
+}
+
+TEST(ChangeStatus, HostilePathsAreByteExactAndSortedByBytes) {
+  test::GitRepo repo;
+  std::string base = repo.commit("empty");
+  const std::vector<std::string> paths{"-rf", "dir with space/a b.txt", "line\nbreak.txt",
+                                       std::string("caf\xe9.txt")};
+  for (const std::string& path : paths) repo.write(path, "x\n");
+  std::string head = repo.commit("hostile names");
+
+  ChangeSetOptions opts;
+  opts.names_only = true;
+  std::vector<FileChange> expected;
+  for (const std::string& path : {paths[0], std::string("caf\xe9.txt"), paths[1], paths[2]}) {
+    expected.push_back(change(ChangeStatus::added, path));
+  }
+  EXPECT_EQ(diff_between(repo, base, head, opts).files, expected);
+}
+
+TEST(ChangeStatus, NamesOnlyListsFilesWithoutLines) {
+  test::GitRepo repo;
+  repo.write("a.txt", "1\n");
+  std::string base = repo.commit("base");
+  repo.write("a.txt", "1\n2\n");
+  std::string head = repo.commit("head");
+  ChangeSetOptions opts;
+  opts.names_only = true;
+
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  EXPECT_FALSE(set.lines_known);
+  EXPECT_EQ(set.files, (std::vector<FileChange>{change(ChangeStatus::modified, "a.txt")}));
+}
+
+TEST(ChangeStatus, GitattributesBinaryMarksATextFileBinary) {
+  test::GitRepo repo;
+  repo.write(".gitattributes", "*.dat binary\n");
+  std::string base = repo.commit("attributes");
+  repo.write("table.dat", "plain text\n");
+  std::string head = repo.commit("data");
+
+  FileChange expected = change(ChangeStatus::added, "table.dat");
+  expected.binary = true;
+  EXPECT_EQ(diff_between(repo, base, head).files, (std::vector<FileChange>{expected}));
+}
+
+TEST(ChangeStatus, PastTheRenameLimitAnIdenticalCopyOfAModifiedFileIsCopied) {
+  test::GitRepo repo;
+  repo.write("src.txt", "alpha\nbeta\n");
+  repo.write("other.txt", "x\n");
+  std::string base = repo.commit("base");
+  repo.write("copy.txt", "alpha\nbeta\n");
+  repo.write("copy2.txt", "something else\n");
+  repo.write("src.txt", "alpha\nbeta\ngamma\n");
+  repo.write("other.txt", "y\n");
+  std::string head = repo.commit("copy");
+  ChangeSetOptions opts;
+  opts.rename_limit = 1;
+
+  ChangeSet set = diff_between(repo, base, head, opts);
+
+  EXPECT_EQ(set.files, (std::vector<FileChange>{
+                           renamed(ChangeStatus::copied, "copy.txt", "src.txt"),
+                           change(ChangeStatus::added, "copy2.txt", {{1, 1}}, {{1, 1}}),
+                           change(ChangeStatus::modified, "other.txt", {{1, 1}}, {{1, 1}}),
+                           change(ChangeStatus::modified, "src.txt", {{3, 3}}, {{1, 3}})}));
+  EXPECT_EQ(set.notes.size(), 1u);
+}
+
+// Enough files for the line diff to be spread over several worker threads.
+TEST(ChangeStatus, LineRangesOfManyFilesAreExactForEachFile) {
+  test::GitRepo repo;
+  for (int i = 0; i < 300; ++i) repo.write("f" + std::to_string(1000 + i), "a\nb\nc\nd\ne\n");
+  std::string base = repo.commit("base");
+  std::vector<FileChange> expected;
+  for (int i = 0; i < 300; ++i) {
+    uint32_t line = 1 + static_cast<uint32_t>(i % 5);
+    std::string text = "a\nb\nc\nd\ne\n";
+    text.replace((line - 1) * 2, 1, "X");
+    repo.write("f" + std::to_string(1000 + i), text);
+    expected.push_back(change(ChangeStatus::modified, "f" + std::to_string(1000 + i),
+                              {{line, line}},
+                              {{line > 3 ? line - 3 : 1u, std::min(5u, line + 3)}}));
+  }
+  std::string head = repo.commit("one line per file");
+
+  EXPECT_EQ(diff_between(repo, base, head).files, expected);
+}
+
+}  // namespace
+}  // namespace lamina
