@@ -1,0 +1,126 @@
+#include "plan/file_selection.h"
+
+#include "plan/exclusions.h"
+#include "plan/glob_set.h"
+#include "plan/shebang.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+namespace lamina {
+namespace {
+
+constexpr uint32_t kGlobalExclude = 0;
+uint32_t files_group(size_t scanner) { return static_cast<uint32_t>(1 + 2 * scanner); }
+uint32_t exclude_group(size_t scanner) { return static_cast<uint32_t>(2 + 2 * scanner); }
+
+void add_pattern(GlobSet& set, const std::string& pattern, uint32_t group, const std::string& what) {
+  uint32_t id = 0;
+  std::string error;
+  if (!set.add(pattern, group, &id, &error)) throw Error(what + ": " + error);
+}
+
+std::vector<ExclusionRule> global_rules(const Settings& settings, const std::string& repo_root) {
+  std::vector<ExclusionRule> rules;
+  if (settings.default_excludes.value) {
+    rules = vendored_folder_rules();
+    if (auto text = read_file(repo_root + "/.gitattributes")) {
+      for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes")) rules.push_back(rule);
+    }
+  }
+  for (const std::string& pattern : settings.exclude.value) {
+    rules.push_back({pattern, "exclude in " + settings.exclude.origin});
+  }
+  return rules;
+}
+
+bool has_extension(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  size_t name_start = slash == std::string::npos ? 0 : slash + 1;
+  return dot != std::string::npos && dot > name_start;  // ".bashrc" has no extension
+}
+
+struct Skipped {
+  size_t deleted = 0, submodules = 0, symlinks = 0;
+};
+
+void note_skipped(const Skipped& skipped, std::vector<std::string>* notes) {
+  auto note = [&](size_t count, const char* what) {
+    if (count == 0) return;
+    notes->push_back(std::to_string(count) + " " + what + (count == 1 ? " is" : "s are") +
+                     " never passed to scanners");
+  };
+  note(skipped.deleted, "deleted path");
+  note(skipped.submodules, "submodule");
+  note(skipped.symlinks, "symlink");
+}
+
+}  // namespace
+
+FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
+                           const Settings& settings, const ChangeSet& changes,
+                           const std::string& repo_root) {
+  GlobSet globs;
+  std::vector<ExclusionRule> rules = global_rules(settings, repo_root);
+  std::vector<std::string> why_of_glob;  // indexed by glob id, for global rules
+  for (const ExclusionRule& rule : rules) {
+    add_pattern(globs, rule.pattern, kGlobalExclude, rule.why);
+    why_of_glob.push_back(rule.why);
+  }
+  std::vector<size_t> sniffing;  // scanners with shebang names
+  for (size_t i = 0; i < scanners.size(); ++i) {
+    const ScannerSpec& spec = *scanners[i];
+    for (const std::string& p : spec.files) add_pattern(globs, p, files_group(i), spec.id + " files");
+    for (const std::string& p : spec.exclude) add_pattern(globs, p, exclude_group(i), spec.id + " exclude");
+    if (!spec.shebang.empty()) sniffing.push_back(i);
+  }
+
+  FileSelection selection;
+  selection.per_scanner.resize(scanners.size());
+  std::vector<GlobHit> hits;
+  std::vector<char> matched(scanners.size(), 0), excluded(scanners.size(), 0);
+  Skipped skipped;
+  for (const FileChange& change : changes.files) {
+    if (!change.scannable()) {
+      if (change.status == ChangeStatus::deleted) ++skipped.deleted;
+      else if (change.submodule) ++skipped.submodules;
+      else ++skipped.symlinks;
+      continue;
+    }
+    globs.match(change.path, &hits);
+    if (!hits.empty() && hits.front().group == kGlobalExclude) {
+      const Glob& glob = globs.glob(hits.front().glob);
+      selection.exclusions.push_back({change.path, glob.text + " (" + why_of_glob[hits.front().glob] + ")"});
+      continue;
+    }
+    for (const GlobHit& hit : hits) {
+      size_t scanner = (hit.group - 1) / 2;
+      (hit.group % 2 == 1 ? matched : excluded)[scanner] = 1;
+    }
+    for (const GlobHit& hit : hits) {
+      size_t scanner = (hit.group - 1) / 2;
+      if (hit.group % 2 == 0 || excluded[scanner]) continue;
+      if (change.binary && !scanners[scanner]->accepts_binary) continue;
+      selection.per_scanner[scanner].push_back({change.path, "glob " + globs.glob(hit.glob).text});
+    }
+    if (!sniffing.empty() && !change.binary && !has_extension(change.path)) {
+      std::string interpreter;
+      bool read = false;
+      for (size_t scanner : sniffing) {
+        if (matched[scanner] || excluded[scanner]) continue;
+        if (!read) {
+          interpreter = shebang_interpreter(read_first_line(repo_root + "/" + change.path));
+          read = true;
+        }
+        if (interpreter.empty()) break;
+        std::string name = matching_interpreter(interpreter, scanners[scanner]->shebang);
+        if (!name.empty()) selection.per_scanner[scanner].push_back({change.path, "shebang " + interpreter});
+      }
+    }
+    for (const GlobHit& hit : hits) matched[(hit.group - 1) / 2] = excluded[(hit.group - 1) / 2] = 0;
+  }
+  note_skipped(skipped, &selection.notes);
+  return selection;
+}
+
+}  // namespace lamina
