@@ -84,8 +84,7 @@ TEST(CatalogTest, YamlSyntaxErrorNamesFileLineAndColumn) {
 TEST(CatalogTest, UnknownKeySuggestsTheNearestOne) {
   std::string yaml = kValidEntry;
   yaml += "    timout: 5m\n";
-  EXPECT_EQ(error_of(yaml).substr(0, 82),
-            "my.yml:7:5: unknown key 'timout' in scanner entry (did you mean 'timeout'?); expec");
+  EXPECT_TRUE(error_of(yaml).starts_with("my.yml:7:5: unknown key 'timout' in scanner entry (did you mean 'timeout'?); expec")) << error_of(yaml);
 }
 
 TEST(CatalogTest, CommandGivenAsAStringIsRejected) {
@@ -98,8 +97,7 @@ TEST(CatalogTest, UnknownOutputFormatListsTheKnownOnes) {
   std::string yaml = kValidEntry;
   yaml.replace(yaml.find("sarif"), 5, "sarif2");
   std::string error = error_of(yaml);
-  EXPECT_EQ(error.substr(0, 82),
-            "my.yml:6:22: scanner entry.output.format: unknown output format \"sarif2\"; expected");
+  EXPECT_TRUE(error.starts_with("my.yml:6:22: scanner entry.output.format: unknown output format \"sarif2\"; expected")) << error;
   EXPECT_NE(error.find("cppcheck-xml"), std::string::npos);
 }
 
