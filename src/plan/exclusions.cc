@@ -5,7 +5,7 @@
 namespace lamina {
 
 std::vector<ExclusionRule> vendored_folder_rules() {
-  const char* why = "vendored or generated, excluded by default (default_excludes: false keeps it)";
+  const char* why = "vendored or generated; default_excludes: false keeps it";
   std::vector<ExclusionRule> rules;
   for (const char* pattern : {"node_modules/", "bower_components/", "vendor/", "third_party/",
                               "third-party/", "Pods/", "*.min.js", "*.min.css"}) {

@@ -83,8 +83,7 @@ TEST_F(MakePlanTest, VendoredFoldersAreExcludedVisibly) {
   ASSERT_EQ(p.exclusions.size(), 1u);
   EXPECT_EQ(p.exclusions[0].path, "web/node_modules/left-pad/index.js");
   EXPECT_EQ(p.exclusions[0].rule,
-            "node_modules/ (vendored or generated, excluded by default (default_excludes: false "
-            "keeps it))");
+            "node_modules/ (vendored or generated; default_excludes: false keeps it)");
   EXPECT_EQ(p.excluded, Strings{"web/node_modules/left-pad/index.js: " + p.exclusions[0].rule});
   EXPECT_EQ(paths(decision(p, "secretlint")), Strings{"web/app.js"});
 }
