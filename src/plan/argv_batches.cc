@@ -38,6 +38,11 @@ std::vector<std::string> insert_extra_args(const std::vector<std::string>& comma
                                  [](const std::string& arg) {
                                    return arg == "--" || !placeholders_in(arg).empty();
                                  });
+  // "-u {target_url}": keep an option next to the value it takes.
+  if (positional != command.end() && *positional != "--" && positional - command.begin() > 1 &&
+      (positional - 1)->starts_with("-") && *(positional - 1) != "--") {
+    --positional;
+  }
   std::vector<std::string> argv(command.begin(), positional);
   argv.insert(argv.end(), extra.begin(), extra.end());
   argv.insert(argv.end(), positional, command.end());

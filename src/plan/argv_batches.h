@@ -17,7 +17,8 @@ size_t system_argument_space();
 std::string file_argument(std::string_view path);
 
 // `command` with `extra` inserted before the first argument that is "--" or holds a placeholder
-// (positional arguments come last), or appended when there is none.
+// (positional arguments come last), or before the option just ahead of such an argument
+// ("-u {target_url}" stays together); appended when there is none.
 std::vector<std::string> insert_extra_args(const std::vector<std::string>& command,
                                            const std::vector<std::string>& extra);
 
