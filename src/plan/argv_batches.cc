@@ -51,7 +51,7 @@ std::vector<std::string> insert_extra_args(const std::vector<std::string>& comma
 
 std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& command,
                                           const std::map<std::string, std::string>& values,
-                                          const std::vector<std::string>& file_args,
+                                          const std::vector<std::string_view>& file_args,
                                           size_t arg_space) {
   std::vector<std::string> before, after;
   bool has_files = false;
@@ -66,8 +66,10 @@ std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& comman
     (has_files ? after : before).push_back(std::move(filled));
   }
   auto make = [&](size_t first, size_t count) {
-    ArgvBatch batch{before, first, count};
-    for (size_t i = first; i < first + count; ++i) batch.argv.push_back(file_args[i]);
+    ArgvBatch batch{{}, first, count};
+    batch.argv.reserve(before.size() + count + after.size());
+    batch.argv = before;
+    for (size_t i = first; i < first + count; ++i) batch.argv.emplace_back(file_args[i]);
     batch.argv.insert(batch.argv.end(), after.begin(), after.end());
     return batch;
   };

@@ -33,7 +33,7 @@ struct ArgvBatch {
 // its NUL and its pointer). A template without {files} gives exactly one batch.
 std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& command,
                                           const std::map<std::string, std::string>& values,
-                                          const std::vector<std::string>& file_args,
+                                          const std::vector<std::string_view>& file_args,
                                           size_t arg_space);
 
 }  // namespace lamina

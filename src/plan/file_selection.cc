@@ -1,5 +1,7 @@
 #include "plan/file_selection.h"
 
+#include <map>
+
 #include "plan/exclusions.h"
 #include "plan/glob_set.h"
 #include "plan/shebang.h"
@@ -75,12 +77,21 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
     if (!spec.shebang.empty()) sniffing.push_back(i);
   }
 
+  // Matches are collected as (file, rule) index pairs and turned into FileMatch values at the
+  // end, each list allocated once at its final size.
+  std::vector<std::string> rule_texts;  // "glob *.sh" per glob id, then "shebang bash" entries
+  for (size_t id = 0; id < globs.size(); ++id) {
+    rule_texts.push_back("glob " + globs.glob(static_cast<uint32_t>(id)).text);
+  }
+  std::map<std::string, uint32_t> shebang_rules;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(scanners.size());
+
   FileSelection selection;
-  selection.per_scanner.resize(scanners.size());
   std::vector<GlobHit> hits;
   std::vector<char> matched(scanners.size(), 0), excluded(scanners.size(), 0);
   Skipped skipped;
-  for (const FileChange& change : changes.files) {
+  for (uint32_t index = 0; index < changes.files.size(); ++index) {
+    const FileChange& change = changes.files[index];
     if (!change.scannable()) {
       if (change.status == ChangeStatus::deleted) ++skipped.deleted;
       else if (change.submodule) ++skipped.submodules;
@@ -101,7 +112,7 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
       size_t scanner = (hit.group - 1) / 2;
       if (hit.group % 2 == 0 || excluded[scanner]) continue;
       if (change.binary && !scanners[scanner]->accepts_binary) continue;
-      selection.per_scanner[scanner].push_back({change.path, "glob " + globs.glob(hit.glob).text});
+      found[scanner].emplace_back(index, hit.glob);
     }
     if (!sniffing.empty() && !change.binary && !has_extension(change.path)) {
       std::string interpreter;
@@ -113,11 +124,19 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
           read = true;
         }
         if (interpreter.empty()) break;
-        std::string name = matching_interpreter(interpreter, scanners[scanner]->shebang);
-        if (!name.empty()) selection.per_scanner[scanner].push_back({change.path, "shebang " + interpreter});
+        if (matching_interpreter(interpreter, scanners[scanner]->shebang).empty()) continue;
+        auto [it, added] = shebang_rules.emplace(interpreter, static_cast<uint32_t>(rule_texts.size()));
+        if (added) rule_texts.push_back("shebang " + interpreter);
+        found[scanner].emplace_back(index, it->second);
       }
     }
     for (const GlobHit& hit : hits) matched[(hit.group - 1) / 2] = excluded[(hit.group - 1) / 2] = 0;
+  }
+  selection.per_scanner.resize(scanners.size());
+  for (size_t scanner = 0; scanner < scanners.size(); ++scanner) {
+    std::vector<FileMatch>& list = selection.per_scanner[scanner];
+    list.reserve(found[scanner].size());
+    for (auto [index, rule] : found[scanner]) list.emplace_back(changes.files[index].path, rule_texts[rule]);
   }
   note_skipped(skipped, &selection.notes);
   return selection;

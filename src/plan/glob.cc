@@ -116,8 +116,14 @@ void classify(Glob* glob, bool anchored) {
   glob->required_prefix = literal_prefix(body);
   glob->required_suffix = literal_suffix(body);
   if (anchored) {
-    glob->kind = has_special(body) ? GlobKind::path_generic : GlobKind::path_literal;
-    glob->literal = glob->kind == GlobKind::path_literal ? body : "";
+    std::string_view folder = std::string_view(body);
+    // "dir/**" is everything below the folder "dir": a folder-only literal, found by hash.
+    if (folder.ends_with("/**") && !has_special(folder.substr(0, folder.size() - 3))) {
+      folder.remove_suffix(3);
+      glob->dir_only = true;
+    }
+    glob->kind = has_special(folder) ? GlobKind::path_generic : GlobKind::path_literal;
+    glob->literal = glob->kind == GlobKind::path_literal ? std::string(folder) : "";
     return;
   }
   if (!has_special(body)) {

@@ -22,9 +22,23 @@ bool GlobSet::add(std::string_view pattern, uint32_t group, uint32_t* id, std::s
     case GlobKind::name_literal: by_name_[glob.literal].push_back(*id); break;
     case GlobKind::name_extension: by_extension_[glob.literal].push_back(*id); break;
     case GlobKind::path_literal: by_path_[glob.literal].push_back(*id); break;
-    case GlobKind::name_suffix:
-    case GlobKind::name_generic: name_scan_.push_back(*id); break;
-    case GlobKind::path_generic: path_scan_.push_back(*id); break;
+    case GlobKind::name_suffix: name_scan_any_.push_back(*id); break;
+    case GlobKind::name_generic:
+      if (glob.required_prefix.empty()) {
+        name_scan_any_.push_back(*id);
+      } else {
+        name_scan_by_first_char_[static_cast<unsigned char>(glob.required_prefix[0])].push_back(*id);
+      }
+      break;
+    case GlobKind::path_generic: {
+      size_t slash = glob.required_prefix.find('/');
+      if (slash == std::string::npos) {
+        path_scan_any_.push_back(*id);
+      } else {
+        path_scan_by_first_component_[glob.required_prefix.substr(0, slash)].push_back(*id);
+      }
+      break;
+    }
   }
   globs_.push_back(std::move(glob));
   group_of_.push_back(group);
@@ -39,8 +53,13 @@ void GlobSet::match_name(std::string_view name, bool is_dir, Ids* out) const {
   append_from(by_name_, name, out);
   size_t dot = name.rfind('.');
   if (dot != std::string_view::npos) append_from(by_extension_, name.substr(dot + 1), out);
-  for (uint32_t id : name_scan_) {
+  for (uint32_t id : name_scan_any_) {
     if (glob_matches_name(globs_[id], name)) out->push_back(id);
+  }
+  if (!name.empty()) {
+    for (uint32_t id : name_scan_by_first_char_[static_cast<unsigned char>(name[0])]) {
+      if (glob_matches_name(globs_[id], name)) out->push_back(id);
+    }
   }
   if (!is_dir) {
     out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
@@ -52,8 +71,17 @@ void GlobSet::match_name(std::string_view name, bool is_dir, Ids* out) const {
 void GlobSet::match_path(std::string_view path, bool is_dir, Ids* out) const {
   size_t first = out->size();
   append_from(by_path_, path, out);
-  for (uint32_t id : path_scan_) {
+  for (uint32_t id : path_scan_any_) {
     if (glob_matches_path(globs_[id], path)) out->push_back(id);
+  }
+  size_t slash = path.find('/');
+  if (slash != std::string_view::npos && !path_scan_by_first_component_.empty()) {
+    auto it = path_scan_by_first_component_.find(path.substr(0, slash));
+    if (it != path_scan_by_first_component_.end()) {
+      for (uint32_t id : it->second) {
+        if (glob_matches_path(globs_[id], path)) out->push_back(id);
+      }
+    }
   }
   if (!is_dir) {
     out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
@@ -91,7 +119,7 @@ void GlobSet::match(std::string_view path, std::vector<GlobHit>* hits) {
   match_path(path, false, &scratch_);
   if (scratch_.empty()) return;
   // Ids grow in group-then-written order, so the last id of each group decides.
-  std::sort(scratch_.begin(), scratch_.end(), [&](uint32_t a, uint32_t b) {
+  if (scratch_.size() > 1) std::sort(scratch_.begin(), scratch_.end(), [&](uint32_t a, uint32_t b) {
     return group_of_[a] != group_of_[b] ? group_of_[a] < group_of_[b] : a < b;
   });
   for (size_t i = 0; i < scratch_.size(); ++i) {

@@ -49,8 +49,12 @@ class GlobSet {
   IdMap by_name_;
   IdMap by_extension_;
   IdMap by_path_;
-  Ids name_scan_;  // name_suffix and name_generic globs
-  Ids path_scan_;  // path_generic globs
+  // Globs checked one by one, bucketed by a literal every match must start with: the first
+  // character of a name, the first component of a path. Globs without one are in *_any_.
+  std::vector<Ids> name_scan_by_first_char_ = std::vector<Ids>(256);
+  Ids name_scan_any_;
+  IdMap path_scan_by_first_component_;
+  Ids path_scan_any_;
   IdMap folder_cache_;
   std::string last_dir_;
   const Ids* last_dir_matches_ = nullptr;

@@ -1,5 +1,6 @@
 #include "plan/make_plan.h"
 
+#include <deque>
 #include <map>
 
 #include "exec/spawn.h"
@@ -34,38 +35,52 @@ Invocation invocation_base(const ScannerSpec& spec, const Settings& settings) {
   return base;
 }
 
-// One invocation per batch of `files` (paths as given to the tool: `args`).
+// Paths as arguments: views of the paths, except "./"-prefixed copies of dash-leading names,
+// kept alive in `owned`.
+std::vector<std::string_view> file_arguments(const std::vector<std::string_view>& paths,
+                                             std::deque<std::string>& owned) {
+  std::vector<std::string_view> args;
+  args.reserve(paths.size());
+  for (std::string_view path : paths) {
+    if (path.starts_with("-")) {
+      args.push_back(owned.emplace_back(file_argument(path)));
+    } else {
+      args.push_back(path);
+    }
+  }
+  return args;
+}
+
+// One invocation per batch of `files` (repository-relative), given to the tool as `args`.
 void add_batches(ScannerDecision& decision, const Invocation& base,
                  const std::vector<std::string>& command,
                  const std::map<std::string, std::string>& values, const std::string& cwd,
-                 const std::vector<std::string>& files, const std::vector<std::string>& args,
-                 size_t arg_space) {
+                 const std::vector<std::string_view>& files,
+                 const std::vector<std::string_view>& args, size_t arg_space) {
   for (ArgvBatch& batch : build_argv_batches(command, values, args, arg_space)) {
-    Invocation invocation = base;
+    Invocation& invocation = decision.invocations.emplace_back(base);
     invocation.argv = std::move(batch.argv);
     invocation.cwd = cwd;
-    bool takes_files = batch.file_count > 0;
-    invocation.files = takes_files ? std::vector<std::string>(
-                                         files.begin() + static_cast<std::ptrdiff_t>(batch.first_file),
-                                         files.begin() + static_cast<std::ptrdiff_t>(batch.first_file + batch.file_count))
-                                   : files;
-    decision.invocations.push_back(std::move(invocation));
+    size_t first = batch.file_count > 0 ? batch.first_file : 0;
+    size_t count = batch.file_count > 0 ? batch.file_count : files.size();
+    invocation.files.reserve(count);
+    for (size_t i = first; i < first + count; ++i) invocation.files.emplace_back(files[i]);
   }
 }
 
-// Scope project: groups the matches by their nearest root; drops files without one.
-std::map<std::string, std::vector<std::string>> files_by_root(const ScannerSpec& spec,
-                                                              const std::string& repo_root,
-                                                              std::vector<FileMatch>& matches) {
+// Scope project: indices into `matches` grouped by their nearest root; drops the files
+// without one and notes the marker in each kept file's rule.
+std::map<std::string, std::vector<size_t>> files_by_root(const ScannerSpec& spec,
+                                                         const std::string& repo_root,
+                                                         std::vector<FileMatch>& matches) {
   ProjectRootFinder finder(repo_root, spec.root_markers);
-  std::map<std::string, std::vector<std::string>> roots;
+  std::map<std::string, std::vector<size_t>> roots;
   std::vector<FileMatch> kept;
   for (FileMatch& match : matches) {
     auto root = finder.root_of(match.path);
     if (!root) continue;
-    std::string where = root->dir.empty() ? root->marker : root->dir + "/" + root->marker;
-    match.rule += ", marker " + where;
-    roots[root->dir].push_back(match.path);
+    match.rule += ", marker " + (root->dir.empty() ? root->marker : root->dir + "/" + root->marker);
+    roots[root->dir].push_back(kept.size());
     kept.push_back(std::move(match));
   }
   matches = std::move(kept);
@@ -80,27 +95,29 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
   Invocation base = invocation_base(spec, settings);
   std::vector<std::string> command = insert_extra_args(spec.command, spec.args);
   std::map<std::string, std::string> values = {{"repo", repo_root}};
-  std::vector<std::string> paths, args;
-  for (const FileMatch& match : d.files) {
-    paths.push_back(match.path);
-    args.push_back(file_argument(match.path));
-  }
+  std::deque<std::string> owned;
   switch (spec.scope) {
     case Scope::files:
-    case Scope::repo:
-      add_batches(d, base, command, values, repo_root, paths, args, arg_space);
+    case Scope::repo: {
+      std::vector<std::string_view> paths;
+      paths.reserve(d.files.size());
+      for (const FileMatch& match : d.files) paths.push_back(match.path);
+      add_batches(d, base, command, values, repo_root, paths, file_arguments(paths, owned), arg_space);
       return count_of(paths.size(), "matching changed file") +
              (spec.scope == Scope::repo ? "; scans the repository once" : "");
+    }
     case Scope::project: {
       auto roots = files_by_root(spec, repo_root, d.files);
-      for (const auto& [dir, files] : roots) {
-        std::vector<std::string> relative;
-        for (const std::string& file : files) {
-          relative.push_back(file_argument(dir.empty() ? file : file.substr(dir.size() + 1)));
+      for (const auto& [dir, indices] : roots) {
+        std::vector<std::string_view> paths, relative;
+        for (size_t i : indices) {
+          std::string_view path = d.files[i].path;
+          paths.push_back(path);
+          relative.push_back(dir.empty() ? path : path.substr(dir.size() + 1));
         }
         std::string cwd = dir.empty() ? repo_root : repo_root + "/" + dir;
         values["root"] = cwd;
-        add_batches(d, base, command, values, cwd, files, relative, arg_space);
+        add_batches(d, base, command, values, cwd, paths, file_arguments(relative, owned), arg_space);
       }
       if (roots.empty()) return "";
       return count_of(d.files.size(), "matching changed file") + " in " +

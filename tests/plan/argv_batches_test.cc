@@ -17,7 +17,7 @@ TEST(ArgvBatchesTest, FillsPlaceholdersAndLeavesOutForTheRunner) {
 
 TEST(ArgvBatchesTest, SplitsFilesSoEachArgvFitsAndKeepsTrailingArguments) {
   // Each argument costs its length + NUL + pointer: "tool" 13, "--end" 14, each file 11.
-  Strings files = {"f1", "f2", "f3", "f4", "f5"};
+  std::vector<std::string_view> files = {"f1", "f2", "f3", "f4", "f5"};
   auto batches = build_argv_batches({"tool", "{files}", "--end"}, {}, files, 13 + 14 + 22);
   ASSERT_EQ(batches.size(), 3u);
   EXPECT_EQ(batches[0].argv, (Strings{"tool", "f1", "f2", "--end"}));
