@@ -24,10 +24,10 @@ using Clock = std::chrono::steady_clock;
 
 // A monorepo-like spread of paths: many folders, common extensions, some extensionless files.
 std::string make_path_list(size_t count) {
-  const char* names[] = {"main.c", "util.h", "app.py", "index.js", "view.tsx", "server.go",
-                         "run.sh", "README.md", "values.yaml", "package.json", "Dockerfile",
-                         "notes.txt", "build", "data.json", "lib.rs", "Main.java", "style.css",
-                         "go.sum", "test_app.py", "schema.sql"};
+  const char* names[] = {"main.c",     "util.h",    "app.py",    "index.js",    "view.tsx",
+                         "server.go",  "run.sh",    "README.md", "values.yaml", "package.json",
+                         "Dockerfile", "notes.txt", "build",     "data.json",   "lib.rs",
+                         "Main.java",  "style.css", "go.sum",    "test_app.py", "schema.sql"};
   std::vector<std::string> paths;
   paths.reserve(count);
   for (size_t i = 0; i < count; ++i) {
@@ -99,7 +99,8 @@ void print_row(const char* what, const std::vector<Sample>& samples, const char*
     wall.push_back(s.wall);
     cpu.push_back(s.cpu);
   }
-  std::printf("  %-24s %8.1f ms wall %8.1f ms cpu%s\n", what, median_ms(wall), median_ms(cpu), note);
+  std::printf("  %-24s %8.1f ms wall %8.1f ms cpu%s\n", what, median_ms(wall), median_ms(cpu),
+              note);
 }
 
 }  // namespace
@@ -127,10 +128,12 @@ int main(int argc, char** argv) {
   for (int run = 0; run < runs; ++run) {
     lamina::ChangeSet changes;
     read_times.push_back(time_ms([&] { changes = read_path_list(list); }));
-    match_times.push_back(time_ms([&] { lamina::select_files(inline_scanners, settings, changes, repo); }));
+    match_times.push_back(
+        time_ms([&] { lamina::select_files(inline_scanners, settings, changes, repo); }));
     lamina::Plan plan;
     plan_times.push_back(time_ms([&] {
-      plan = lamina::make_plan(catalog, settings, changes, lamina::Layer::inline_layer, repo, inputs);
+      plan =
+          lamina::make_plan(catalog, settings, changes, lamina::Layer::inline_layer, repo, inputs);
     }));
     selected = invocations = 0;
     excluded = plan.exclusions.size();
@@ -141,9 +144,10 @@ int main(int argc, char** argv) {
   }
   std::remove(list.c_str());
   ::rmdir(repo.c_str());
-  std::printf("selection_bench: %zu changed paths, %zu scanners in the catalog (%zu built-in + 50 "
-              "custom), median of %d runs\n",
-              count, catalog.scanners.size(), lamina::builtin_catalog().scanners.size(), runs);
+  std::printf(
+      "selection_bench: %zu changed paths, %zu scanners in the catalog (%zu built-in + 50 "
+      "custom), median of %d runs\n",
+      count, catalog.scanners.size(), lamina::builtin_catalog().scanners.size(), runs);
   print_row("read the path list", read_times, "");
   print_row("match files (globset)", match_times, "");
   print_row("make_plan (whole plan)", plan_times, "   goal < 50 ms");

@@ -41,10 +41,13 @@ Catalog parse_catalog(std::string_view yaml_text, const std::string& file) {
     spec.defined_at = source.position(entry);
     read_scanner_fields(spec, entry, source, "scanner entry", EntryKind::catalog_entry);
     if (!std::regex_match(spec.id, id_pattern)) {
-      source.fail(entry, "scanner entry: expected an id of lower-case letters, digits, '.', '_' "
-                         "or '-', got \"" + spec.id + "\"");
+      source.fail(entry,
+                  "scanner entry: expected an id of lower-case letters, digits, '.', '_' "
+                  "or '-', got \"" +
+                      spec.id + "\"");
     }
-    if (catalog.find(spec.id)) source.fail(entry, "scanner entry: duplicate id \"" + spec.id + "\"");
+    if (catalog.find(spec.id))
+      source.fail(entry, "scanner entry: duplicate id \"" + spec.id + "\"");
     if (spec.name.empty()) spec.name = spec.id;
     validate_scanner(spec, entry, source, "scanner " + spec.id);
     catalog.scanners.push_back(std::move(spec));

@@ -3,7 +3,9 @@
 namespace lamina {
 namespace {
 
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
 
 // Calls on_text(text) and on_placeholder(name) for the pieces of `arg`, in order.
 template <typename Text, typename Placeholder>
@@ -38,19 +40,20 @@ void split_template(std::string_view arg, Text on_text, Placeholder on_placehold
 
 std::vector<std::string> placeholders_in(std::string_view arg) {
   std::vector<std::string> names;
-  split_template(arg, [](std::string_view) {},
-                 [&](std::string_view name) { names.emplace_back(name); });
+  split_template(
+      arg, [](std::string_view) {}, [&](std::string_view name) { names.emplace_back(name); });
   return names;
 }
 
 std::string substitute_placeholders(std::string_view arg,
                                     const std::map<std::string, std::string>& values) {
   std::string result;
-  split_template(arg, [&](std::string_view text) { result += text; },
-                 [&](std::string_view name) {
-                   auto it = values.find(std::string(name));
-                   result += it == values.end() ? "{" + std::string(name) + "}" : it->second;
-                 });
+  split_template(
+      arg, [&](std::string_view text) { result += text; },
+      [&](std::string_view name) {
+        auto it = values.find(std::string(name));
+        result += it == values.end() ? "{" + std::string(name) + "}" : it->second;
+      });
   return result;
 }
 

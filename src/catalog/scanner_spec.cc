@@ -12,11 +12,16 @@ constexpr Scope kScopes[] = {Scope::files, Scope::project, Scope::repo, Scope::a
 
 const char* to_string(Scope scope) {
   switch (scope) {
-    case Scope::files: return "files";
-    case Scope::project: return "project";
-    case Scope::repo: return "repo";
-    case Scope::artifact: return "artifact";
-    case Scope::url: return "url";
+    case Scope::files:
+      return "files";
+    case Scope::project:
+      return "project";
+    case Scope::repo:
+      return "repo";
+    case Scope::artifact:
+      return "artifact";
+    case Scope::url:
+      return "url";
   }
   return "files";
 }

@@ -34,15 +34,16 @@ struct ScannerSpec {
   std::vector<std::string> command;       // argv template with {files} {repo} {root} ... tokens
   std::vector<std::string> args;          // extra arguments placed right after the program name
   OutputSource output_from = OutputSource::stdout_stream;
-  std::string format;                          // one of known_output_formats()
-  std::vector<int> ok_exit_codes{0};           // ran fine, with or without findings
-  std::map<std::string, Severity> severity;    // tool level or rule id -> severity
+  std::string format;                                // one of known_output_formats()
+  std::vector<int> ok_exit_codes{0};                 // ran fine, with or without findings
+  std::map<std::string, Severity> severity;          // tool level or rule id -> severity
   std::optional<std::chrono::milliseconds> timeout;  // unset: the configured default
   bool timeout_from_config = false;  // set by .lamina.yml for this scanner: beats --timeout
   std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};
-  std::vector<std::string> env;       // variable names passed through to the tool
-  std::vector<std::string> required_tools;  // "requires:" executables; empty means the program in `command`
-  std::string install;                // one-line install hint
+  std::vector<std::string> env;  // variable names passed through to the tool
+  std::vector<std::string>
+      required_tools;   // "requires:" executables; empty means the program in `command`
+  std::string install;  // one-line install hint
   bool required = false;
   bool accepts_binary = false;
   bool enabled = true;

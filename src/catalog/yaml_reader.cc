@@ -34,11 +34,16 @@ YAML::Node parse_yaml(std::string_view text, const YamlSource& source) {
 
 std::string yaml_kind(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return "\"" + node.Scalar() + "\"";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Undefined: return "nothing";
+    case YAML::NodeType::Scalar:
+      return "\"" + node.Scalar() + "\"";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Undefined:
+      return "nothing";
   }
   return "nothing";
 }
@@ -50,8 +55,8 @@ void check_keys(const YAML::Node& map, const YamlSource& source, const std::stri
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string list;
     for (const std::string& name : allowed) list += (list.empty() ? "" : ", ") + name;
-    source.fail(entry.first, "unknown key '" + key + "' in " + context + did_you_mean(key, allowed) +
-                                 "; expected one of: " + list);
+    source.fail(entry.first, "unknown key '" + key + "' in " + context +
+                                 did_you_mean(key, allowed) + "; expected one of: " + list);
   }
 }
 

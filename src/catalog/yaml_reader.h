@@ -29,8 +29,7 @@ void check_keys(const YAML::Node& map, const YamlSource& source, const std::stri
                 const std::vector<std::string>& allowed);
 
 void expect_map(const YAML::Node& node, const YamlSource& source, const std::string& field);
-std::string read_string(const YAML::Node& node, const YamlSource& source,
-                        const std::string& field);
+std::string read_string(const YAML::Node& node, const YamlSource& source, const std::string& field);
 // A list of strings; a single string is accepted as a one-element list when `scalar_ok`.
 std::vector<std::string> read_string_list(const YAML::Node& node, const YamlSource& source,
                                           const std::string& field, bool scalar_ok = true);

@@ -78,12 +78,14 @@ int run_config_command(const Options& options, const EnvMap& env) {
     for (const Row& r : rows) out["settings"][r.key] = {{"value", r.value}, {"origin", r.origin}};
     out["scanners"] = nlohmann::json::object();
     for (const ScannerConfig& c : settings.scanners) {
-      out["scanners"][c.id] = {{"origin", c.source.position(c.key)}, {"settings", yaml_to_json(c.body)}};
+      out["scanners"][c.id] = {{"origin", c.source.position(c.key)},
+                               {"settings", yaml_to_json(c.body)}};
     }
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
   }
-  std::printf("config file: %s\n", settings.config_file.empty() ? "(none)" : settings.config_file.c_str());
+  std::printf("config file: %s\n",
+              settings.config_file.empty() ? "(none)" : settings.config_file.c_str());
   for (const Row& r : rows) {
     std::printf("%-17s %-20s %s\n", r.key.c_str(), r.text.c_str(), r.origin.c_str());
   }

@@ -56,13 +56,20 @@ nlohmann::json row_json(const ScannerRow& row) {
   const ScannerSpec& spec = *row.spec;
   nlohmann::json layers = nlohmann::json::array();
   for (Layer layer : spec.layers) layers.push_back(to_string(layer));
-  return {{"id", spec.id},           {"name", spec.name},
-          {"description", spec.description}, {"homepage", spec.homepage},
-          {"layers", layers},        {"scope", to_string(spec.scope)},
-          {"format", spec.format},   {"required", spec.required},
-          {"enabled", spec.enabled}, {"installed", !row.path.empty()},
-          {"path", row.path},        {"version", row.version},
-          {"install", spec.install}, {"defined_at", spec.defined_at}};
+  return {{"id", spec.id},
+          {"name", spec.name},
+          {"description", spec.description},
+          {"homepage", spec.homepage},
+          {"layers", layers},
+          {"scope", to_string(spec.scope)},
+          {"format", spec.format},
+          {"required", spec.required},
+          {"enabled", spec.enabled},
+          {"installed", !row.path.empty()},
+          {"path", row.path},
+          {"version", row.version},
+          {"install", spec.install},
+          {"defined_at", spec.defined_at}};
 }
 
 void print_text(const std::vector<ScannerRow>& rows) {
@@ -89,8 +96,9 @@ int run_scanners_command(const Options& options, const EnvMap& env) {
     ScannerRow& row = rows.emplace_back();
     row.spec = &spec;
     row.path = spec.command.empty() ? "" : find_executable(spec.command.front(), path);
-    versions.push_back(row.path.empty() ? std::async(std::launch::deferred, [] { return std::string(); })
-                                        : std::async(std::launch::async, tool_version, row.path, env));
+    versions.push_back(row.path.empty()
+                           ? std::async(std::launch::deferred, [] { return std::string(); })
+                           : std::async(std::launch::async, tool_version, row.path, env));
   }
   for (size_t i = 0; i < rows.size(); ++i) rows[i].version = versions[i].get();
   if (options.json) {

@@ -25,8 +25,9 @@ Catalog effective_catalog(const Catalog& builtin, const Settings& settings) {
                                   "output.format");
     }
     if (!std::regex_match(config.id, id_pattern) || catalog.find(config.id)) {
-      source.fail(config.key, context + ": expected a new id of lower-case letters, digits, '.', "
-                                        "'_' or '-'");
+      source.fail(config.key, context +
+                                  ": expected a new id of lower-case letters, digits, '.', "
+                                  "'_' or '-'");
     }
     ScannerSpec spec;
     spec.id = config.id;

@@ -79,9 +79,9 @@ void set_scalar(Settings& s, const std::string& key, const RawValue& raw) {
   }
 }
 
-const std::vector<std::string> kFileKeys = {"jobs",   "timeout",   "budget",  "fail_on",
-                                            "filter", "fail_fast", "exclude", "default_excludes",
-                                            "scanners"};
+const std::vector<std::string> kFileKeys = {"jobs",    "timeout",          "budget",
+                                            "fail_on", "filter",           "fail_fast",
+                                            "exclude", "default_excludes", "scanners"};
 
 std::string env_name(const std::string& key) {
   std::string name = "LAMINA_";
@@ -115,7 +115,8 @@ void apply_file(Settings& s, const ConfigSource& file) {
     } else if (key == "exclude") {
       assign(s.exclude, read_string_list(value, source, key), raw);
     } else {
-      if (!value.IsScalar()) source.fail(value, key + ": expected a single value, got " + yaml_kind(value));
+      if (!value.IsScalar())
+        source.fail(value, key + ": expected a single value, got " + yaml_kind(value));
       raw.text = value.Scalar();
       set_scalar(s, key, raw);
     }
@@ -208,8 +209,9 @@ Settings load_settings(const std::optional<ConfigSource>& file, const Options& o
   from_cli(options.fail_on, "fail_on", "--fail-on");
   from_cli(options.filter, "filter", "--filter");
   if (options.fail_fast) {
-    set_scalar(s, "fail_fast", {*options.fail_fast ? "true" : "false", SettingLevel::command_line,
-                                *options.fail_fast ? "--fail-fast" : "--no-fail-fast", "--fail-fast"});
+    set_scalar(s, "fail_fast",
+               {*options.fail_fast ? "true" : "false", SettingLevel::command_line,
+                *options.fail_fast ? "--fail-fast" : "--no-fail-fast", "--fail-fast"});
   }
   return s;
 }

@@ -27,19 +27,19 @@ struct Setting {
 // scanner. Kept as YAML so it is read with the catalog's own reader (src/catalog/spec_reader.h).
 struct ScannerConfig {
   std::string id;
-  YAML::Node key;   // the id's node, for "file:line:column"
+  YAML::Node key;  // the id's node, for "file:line:column"
   YAML::Node body;
   YamlSource source;
 };
 
 struct Settings {
-  Setting<int> jobs;                                  // scanners run at once
-  Setting<std::chrono::milliseconds> timeout;         // per scanner, unless its entry says
+  Setting<int> jobs;                                         // scanners run at once
+  Setting<std::chrono::milliseconds> timeout;                // per scanner, unless its entry says
   Setting<std::optional<std::chrono::milliseconds>> budget;  // whole layer; nullopt = none
-  Setting<std::string> fail_on;                       // sev1 | sev2 | sev3 | never
-  Setting<std::string> filter;                        // added | context | file | all
+  Setting<std::string> fail_on;                              // sev1 | sev2 | sev3 | never
+  Setting<std::string> filter;                               // added | context | file | all
   Setting<bool> fail_fast;
-  Setting<std::vector<std::string>> exclude;          // gitignore-style globs
+  Setting<std::vector<std::string>> exclude;  // gitignore-style globs
   Setting<bool> default_excludes;  // vendored/generated files (.gitattributes, vendor folders)
   std::string config_file;         // the file read, "" when none
   std::vector<ScannerConfig> scanners;

@@ -14,7 +14,9 @@ namespace {
 
 constexpr size_t kMargin = 4096;  // room for the runner's {out} path and its own additions
 
-size_t argument_cost(std::string_view arg) { return arg.size() + 1 + sizeof(char*); }
+size_t argument_cost(std::string_view arg) {
+  return arg.size() + 1 + sizeof(char*);
+}
 
 }  // namespace
 
@@ -34,10 +36,9 @@ std::string file_argument(std::string_view path) {
 
 std::vector<std::string> insert_extra_args(const std::vector<std::string>& command,
                                            const std::vector<std::string>& extra) {
-  auto positional = std::find_if(command.begin() + (command.empty() ? 0 : 1), command.end(),
-                                 [](const std::string& arg) {
-                                   return arg == "--" || !placeholders_in(arg).empty();
-                                 });
+  auto positional = std::find_if(
+      command.begin() + (command.empty() ? 0 : 1), command.end(),
+      [](const std::string& arg) { return arg == "--" || !placeholders_in(arg).empty(); });
   // "-u {target_url}": keep an option next to the value it takes.
   if (positional != command.end() && *positional != "--" && positional - command.begin() > 1 &&
       (positional - 1)->starts_with("-") && *(positional - 1) != "--") {

@@ -12,10 +12,15 @@ namespace lamina {
 namespace {
 
 constexpr uint32_t kGlobalExclude = 0;
-uint32_t files_group(size_t scanner) { return static_cast<uint32_t>(1 + 2 * scanner); }
-uint32_t exclude_group(size_t scanner) { return static_cast<uint32_t>(2 + 2 * scanner); }
+uint32_t files_group(size_t scanner) {
+  return static_cast<uint32_t>(1 + 2 * scanner);
+}
+uint32_t exclude_group(size_t scanner) {
+  return static_cast<uint32_t>(2 + 2 * scanner);
+}
 
-void add_pattern(GlobSet& set, const std::string& pattern, uint32_t group, const std::string& what) {
+void add_pattern(GlobSet& set, const std::string& pattern, uint32_t group,
+                 const std::string& what) {
   uint32_t id = 0;
   std::string error;
   if (!set.add(pattern, group, &id, &error)) throw Error(what + ": " + error);
@@ -26,7 +31,8 @@ std::vector<ExclusionRule> global_rules(const Settings& settings, const std::str
   if (settings.default_excludes.value) {
     rules = vendored_folder_rules();
     if (auto text = read_file(repo_root + "/.gitattributes")) {
-      for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes")) rules.push_back(rule);
+      for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes"))
+        rules.push_back(rule);
     }
   }
   for (const std::string& pattern : settings.exclude.value) {
@@ -72,8 +78,10 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
   std::vector<size_t> sniffing;  // scanners with shebang names
   for (size_t i = 0; i < scanners.size(); ++i) {
     const ScannerSpec& spec = *scanners[i];
-    for (const std::string& p : spec.files) add_pattern(globs, p, files_group(i), spec.id + " files");
-    for (const std::string& p : spec.exclude) add_pattern(globs, p, exclude_group(i), spec.id + " exclude");
+    for (const std::string& p : spec.files)
+      add_pattern(globs, p, files_group(i), spec.id + " files");
+    for (const std::string& p : spec.exclude)
+      add_pattern(globs, p, exclude_group(i), spec.id + " exclude");
     if (!spec.shebang.empty()) sniffing.push_back(i);
   }
 
@@ -93,15 +101,19 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
   for (uint32_t index = 0; index < changes.files.size(); ++index) {
     const FileChange& change = changes.files[index];
     if (!change.scannable()) {
-      if (change.status == ChangeStatus::deleted) ++skipped.deleted;
-      else if (change.submodule) ++skipped.submodules;
-      else ++skipped.symlinks;
+      if (change.status == ChangeStatus::deleted)
+        ++skipped.deleted;
+      else if (change.submodule)
+        ++skipped.submodules;
+      else
+        ++skipped.symlinks;
       continue;
     }
     globs.match(change.path, &hits);
     if (!hits.empty() && hits.front().group == kGlobalExclude) {
       const Glob& glob = globs.glob(hits.front().glob);
-      selection.exclusions.push_back({change.path, glob.text + " (" + why_of_glob[hits.front().glob] + ")"});
+      selection.exclusions.push_back(
+          {change.path, glob.text + " (" + why_of_glob[hits.front().glob] + ")"});
       continue;
     }
     for (const GlobHit& hit : hits) {
@@ -125,18 +137,21 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
         }
         if (interpreter.empty()) break;
         if (matching_interpreter(interpreter, scanners[scanner]->shebang).empty()) continue;
-        auto [it, added] = shebang_rules.emplace(interpreter, static_cast<uint32_t>(rule_texts.size()));
+        auto [it, added] =
+            shebang_rules.emplace(interpreter, static_cast<uint32_t>(rule_texts.size()));
         if (added) rule_texts.push_back("shebang " + interpreter);
         found[scanner].emplace_back(index, it->second);
       }
     }
-    for (const GlobHit& hit : hits) matched[(hit.group - 1) / 2] = excluded[(hit.group - 1) / 2] = 0;
+    for (const GlobHit& hit : hits)
+      matched[(hit.group - 1) / 2] = excluded[(hit.group - 1) / 2] = 0;
   }
   selection.per_scanner.resize(scanners.size());
   for (size_t scanner = 0; scanner < scanners.size(); ++scanner) {
     std::vector<FileMatch>& list = selection.per_scanner[scanner];
     list.reserve(found[scanner].size());
-    for (auto [index, rule] : found[scanner]) list.emplace_back(changes.files[index].path, rule_texts[rule]);
+    for (auto [index, rule] : found[scanner])
+      list.emplace_back(changes.files[index].path, rule_texts[rule]);
   }
   note_skipped(skipped, &selection.notes);
   return selection;

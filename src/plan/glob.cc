@@ -3,7 +3,9 @@
 namespace lamina {
 namespace {
 
-bool is_special(char c) { return c == '*' || c == '?' || c == '[' || c == '\\'; }
+bool is_special(char c) {
+  return c == '*' || c == '?' || c == '[' || c == '\\';
+}
 
 bool has_special(std::string_view text) {
   for (char c : text) {
@@ -49,7 +51,7 @@ bool match_from(std::string_view body, size_t b, std::string_view text, size_t t
         if (after == body.size()) return true;  // trailing "**": everything below
         if (slash_follows) {
           // "**/": zero or more whole folders.
-          for (size_t k = t;; ) {
+          for (size_t k = t;;) {
             if (match_from(body, after + 1, text, k)) return true;
             size_t slash = text.find('/', k);
             if (slash == std::string_view::npos) return false;
@@ -131,7 +133,8 @@ void classify(Glob* glob, bool anchored) {
     glob->literal = body;
   } else if (body[0] == '*' && !has_special(std::string_view(body).substr(1))) {
     std::string suffix = body.substr(1);
-    bool extension = suffix.size() > 1 && suffix[0] == '.' && suffix.find('.', 1) == std::string::npos;
+    bool extension =
+        suffix.size() > 1 && suffix[0] == '.' && suffix.find('.', 1) == std::string::npos;
     glob->kind = extension ? GlobKind::name_extension : GlobKind::name_suffix;
     glob->literal = extension ? suffix.substr(1) : suffix;
   } else {
@@ -184,27 +187,32 @@ bool glob_body_matches(std::string_view body, std::string_view text) {
 
 bool glob_matches_name(const Glob& glob, std::string_view name) {
   switch (glob.kind) {
-    case GlobKind::name_literal: return name == glob.literal;
+    case GlobKind::name_literal:
+      return name == glob.literal;
     case GlobKind::name_extension:
       return name.size() > glob.literal.size() && name.ends_with(glob.literal) &&
              name[name.size() - glob.literal.size() - 1] == '.';
-    case GlobKind::name_suffix: return name.ends_with(glob.literal);
+    case GlobKind::name_suffix:
+      return name.ends_with(glob.literal);
     case GlobKind::name_generic:
       return name.starts_with(glob.required_prefix) && name.ends_with(glob.required_suffix) &&
              glob_body_matches(glob.body, name);
     case GlobKind::path_literal:
-    case GlobKind::path_generic: return false;
+    case GlobKind::path_generic:
+      return false;
   }
   return false;
 }
 
 bool glob_matches_path(const Glob& glob, std::string_view path) {
   switch (glob.kind) {
-    case GlobKind::path_literal: return path == glob.literal;
+    case GlobKind::path_literal:
+      return path == glob.literal;
     case GlobKind::path_generic:
       return path.starts_with(glob.required_prefix) && path.ends_with(glob.required_suffix) &&
              glob_body_matches(glob.body, path);
-    default: return false;
+    default:
+      return false;
   }
 }
 

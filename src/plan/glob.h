@@ -21,8 +21,8 @@ enum class GlobKind {
 };
 
 struct Glob {
-  std::string text;   // as written, for explanations ("!vendor/ours/**")
-  std::string body;   // what is matched, normalised (no '!', no leading "/" or "**/")
+  std::string text;  // as written, for explanations ("!vendor/ours/**")
+  std::string body;  // what is matched, normalised (no '!', no leading "/" or "**/")
   bool negated = false;
   bool dir_only = false;
   GlobKind kind = GlobKind::name_generic;

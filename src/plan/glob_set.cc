@@ -19,15 +19,24 @@ bool GlobSet::add(std::string_view pattern, uint32_t group, uint32_t* id, std::s
   if (!compile_glob(pattern, &glob, error)) return false;
   *id = static_cast<uint32_t>(globs_.size());
   switch (glob.kind) {
-    case GlobKind::name_literal: by_name_[glob.literal].push_back(*id); break;
-    case GlobKind::name_extension: by_extension_[glob.literal].push_back(*id); break;
-    case GlobKind::path_literal: by_path_[glob.literal].push_back(*id); break;
-    case GlobKind::name_suffix: name_scan_any_.push_back(*id); break;
+    case GlobKind::name_literal:
+      (glob.dir_only ? by_folder_name_ : by_name_)[glob.literal].push_back(*id);
+      break;
+    case GlobKind::name_extension:
+      by_extension_[glob.literal].push_back(*id);
+      break;
+    case GlobKind::path_literal:
+      (glob.dir_only ? by_folder_path_ : by_path_)[glob.literal].push_back(*id);
+      break;
+    case GlobKind::name_suffix:
+      name_scan_any_.push_back(*id);
+      break;
     case GlobKind::name_generic:
       if (glob.required_prefix.empty()) {
         name_scan_any_.push_back(*id);
       } else {
-        name_scan_by_first_char_[static_cast<unsigned char>(glob.required_prefix[0])].push_back(*id);
+        name_scan_by_first_char_[static_cast<unsigned char>(glob.required_prefix[0])].push_back(
+            *id);
       }
       break;
     case GlobKind::path_generic: {
@@ -51,6 +60,7 @@ bool GlobSet::add(std::string_view pattern, uint32_t group, uint32_t* id, std::s
 void GlobSet::match_name(std::string_view name, bool is_dir, Ids* out) const {
   size_t first = out->size();
   append_from(by_name_, name, out);
+  if (is_dir) append_from(by_folder_name_, name, out);
   size_t dot = name.rfind('.');
   if (dot != std::string_view::npos) append_from(by_extension_, name.substr(dot + 1), out);
   for (uint32_t id : name_scan_any_) {
@@ -71,6 +81,7 @@ void GlobSet::match_name(std::string_view name, bool is_dir, Ids* out) const {
 void GlobSet::match_path(std::string_view path, bool is_dir, Ids* out) const {
   size_t first = out->size();
   append_from(by_path_, path, out);
+  if (is_dir) append_from(by_folder_path_, path, out);
   for (uint32_t id : path_scan_any_) {
     if (glob_matches_path(globs_[id], path)) out->push_back(id);
   }
@@ -119,9 +130,10 @@ void GlobSet::match(std::string_view path, std::vector<GlobHit>* hits) {
   match_path(path, false, &scratch_);
   if (scratch_.empty()) return;
   // Ids grow in group-then-written order, so the last id of each group decides.
-  if (scratch_.size() > 1) std::sort(scratch_.begin(), scratch_.end(), [&](uint32_t a, uint32_t b) {
-    return group_of_[a] != group_of_[b] ? group_of_[a] < group_of_[b] : a < b;
-  });
+  if (scratch_.size() > 1)
+    std::sort(scratch_.begin(), scratch_.end(), [&](uint32_t a, uint32_t b) {
+      return group_of_[a] != group_of_[b] ? group_of_[a] < group_of_[b] : a < b;
+    });
   for (size_t i = 0; i < scratch_.size(); ++i) {
     uint32_t id = scratch_[i];
     bool last_of_group = i + 1 == scratch_.size() || group_of_[scratch_[i + 1]] != group_of_[id];

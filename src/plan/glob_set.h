@@ -46,9 +46,11 @@ class GlobSet {
 
   std::vector<Glob> globs_;
   std::vector<uint32_t> group_of_;
-  IdMap by_name_;
+  IdMap by_name_;         // literal names matching files and folders
+  IdMap by_folder_name_;  // literal names matching folders only ("vendor/")
   IdMap by_extension_;
-  IdMap by_path_;
+  IdMap by_path_;         // literal paths matching files and folders
+  IdMap by_folder_path_;  // literal paths matching folders only ("k8s/**")
   // Globs checked one by one, bucketed by a literal every match must start with: the first
   // character of a name, the first component of a path. Globs without one are in *_any_.
   std::vector<Ids> name_scan_by_first_char_ = std::vector<Ids>(256);

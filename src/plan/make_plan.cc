@@ -102,7 +102,8 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
       std::vector<std::string_view> paths;
       paths.reserve(d.files.size());
       for (const FileMatch& match : d.files) paths.push_back(match.path);
-      add_batches(d, base, command, values, repo_root, paths, file_arguments(paths, owned), arg_space);
+      add_batches(d, base, command, values, repo_root, paths, file_arguments(paths, owned),
+                  arg_space);
       return count_of(paths.size(), "matching changed file") +
              (spec.scope == Scope::repo ? "; scans the repository once" : "");
     }
@@ -117,7 +118,8 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
         }
         std::string cwd = dir.empty() ? repo_root : repo_root + "/" + dir;
         values["root"] = cwd;
-        add_batches(d, base, command, values, cwd, paths, file_arguments(relative, owned), arg_space);
+        add_batches(d, base, command, values, cwd, paths, file_arguments(relative, owned),
+                    arg_space);
       }
       if (roots.empty()) return "";
       return count_of(d.files.size(), "matching changed file") + " in " +
@@ -141,8 +143,10 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
 std::string missing_input(const ScannerSpec& spec, const std::vector<FileMatch>& files,
                           const PlanInputs& extra) {
   if (!spec.enabled) return "disabled by " + spec.disabled_by;
-  if (spec.scope == Scope::artifact) return extra.artifacts.empty() ? "no artifact given (--artifact)" : "";
-  if (spec.scope == Scope::url) return extra.target_url.empty() ? "no target URL given (--target-url)" : "";
+  if (spec.scope == Scope::artifact)
+    return extra.artifacts.empty() ? "no artifact given (--artifact)" : "";
+  if (spec.scope == Scope::url)
+    return extra.target_url.empty() ? "no target URL given (--target-url)" : "";
   return files.empty() ? "no matching files" : "";
 }
 

@@ -13,8 +13,8 @@ namespace lamina {
 
 // What a plan needs beyond the change set.
 struct PlanInputs {
-  std::vector<std::string> artifacts;  // pre-deploy: --artifact, for scope artifact
-  std::string target_url;              // post-deploy: --target-url, for scope url
+  std::vector<std::string> artifacts;                 // pre-deploy: --artifact, for scope artifact
+  std::string target_url;                             // post-deploy: --target-url, for scope url
   std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
   size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()
 };

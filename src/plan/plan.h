@@ -25,14 +25,14 @@ struct FileMatch {
 struct Invocation {
   std::string scanner_id;
   std::vector<std::string> argv;
-  std::string cwd;                          // absolute working directory
-  std::vector<std::string> env_passthrough; // variable names the catalog entry allows through
+  std::string cwd;                           // absolute working directory
+  std::vector<std::string> env_passthrough;  // variable names the catalog entry allows through
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
   std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};  // for longest-first
   OutputSource output_from = OutputSource::stdout_stream;
-  std::string format;                 // parser name (src/parse/)
-  std::vector<int> ok_exit_codes;     // "ran fine, maybe with findings"; others are failures
-  std::vector<std::string> files;     // repository-relative files this invocation covers
+  std::string format;                        // parser name (src/parse/)
+  std::vector<int> ok_exit_codes;            // "ran fine, maybe with findings"; others are failures
+  std::vector<std::string> files;            // repository-relative files this invocation covers
   std::map<std::string, Severity> severity;  // tool level or rule id -> severity (catalog)
 };
 
@@ -57,7 +57,7 @@ struct Exclusion {
 
 struct Plan {
   Layer layer = Layer::inline_layer;
-  std::string repo_root;  // absolute
+  std::string repo_root;                  // absolute
   std::vector<ScannerDecision> scanners;  // every scanner of the layer, selected or not
   std::vector<std::string> excluded;      // changed paths excluded by configuration, with why
   std::vector<Exclusion> exclusions;      // the same, as path and rule

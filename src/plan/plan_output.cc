@@ -17,7 +17,8 @@ nlohmann::json invocation_details(const Invocation& invocation) {
 
 // Quotes an argument only when a reader could misread it.
 std::string shown_argument(const std::string& arg) {
-  bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`;&|<>(){}[]*?!#~") == std::string::npos;
+  bool plain =
+      !arg.empty() && arg.find_first_of(" \t\n'\"\\$`;&|<>(){}[]*?!#~") == std::string::npos;
   if (plain) return arg;
   std::string quoted = "'";
   for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -30,7 +31,8 @@ nlohmann::json scanners_to_json(const Plan& plan) {
   nlohmann::json scanners = nlohmann::json::array();
   for (const ScannerDecision& d : plan.scanners) {
     nlohmann::json files = nlohmann::json::array();
-    for (const FileMatch& match : d.files) files.push_back({{"path", match.path}, {"rule", match.rule}});
+    for (const FileMatch& match : d.files)
+      files.push_back({{"path", match.path}, {"rule", match.rule}});
     nlohmann::json argvs = nlohmann::json::array();
     nlohmann::json details = nlohmann::json::array();
     for (const Invocation& invocation : d.invocations) {
@@ -54,7 +56,8 @@ nlohmann::json scanners_to_json(const Plan& plan) {
 
 nlohmann::json plan_to_json(const Plan& plan) {
   nlohmann::json excluded = nlohmann::json::array();
-  for (const Exclusion& e : plan.exclusions) excluded.push_back({{"path", e.path}, {"rule", e.rule}});
+  for (const Exclusion& e : plan.exclusions)
+    excluded.push_back({{"path", e.path}, {"rule", e.rule}});
   return {{"layer", to_string(plan.layer)},
           {"repo_root", plan.repo_root},
           {"scanners", scanners_to_json(plan)},
@@ -65,13 +68,15 @@ nlohmann::json plan_to_json(const Plan& plan) {
 std::string plan_scanners_text(const Plan& plan) {
   std::string out = "layer " + std::string(to_string(plan.layer)) + " in " + plan.repo_root + "\n";
   for (const ScannerDecision& d : plan.scanners) {
-    out += "\n" + std::string(d.selected ? "runs " : "skips ") + d.scanner_id + ": " + d.reason + "\n";
+    out +=
+        "\n" + std::string(d.selected ? "runs " : "skips ") + d.scanner_id + ": " + d.reason + "\n";
     if (!d.selected) continue;
     for (const FileMatch& match : d.files) out += "  " + match.path + "  (" + match.rule + ")\n";
     for (const Invocation& invocation : d.invocations) {
       out += "  $";
       for (const std::string& arg : invocation.argv) out += " " + shown_argument(arg);
-      out += "\n    in " + invocation.cwd + ", timeout " + format_duration(invocation.timeout) + "\n";
+      out +=
+          "\n    in " + invocation.cwd + ", timeout " + format_duration(invocation.timeout) + "\n";
     }
   }
   if (!plan.exclusions.empty()) {

@@ -49,7 +49,8 @@ class BuiltinToolsTest : public test::PlanFixture {
     const Invocation& inv = d.invocations[0];
     std::string out = scratch.file("report.out");
     std::vector<std::string> argv;
-    for (const std::string& arg : inv.argv) argv.push_back(substitute_placeholders(arg, {{"out", out}}));
+    for (const std::string& arg : inv.argv)
+      argv.push_back(substitute_placeholders(arg, {{"out", out}}));
     std::vector<std::string> env = {"PATH=" + path, "HOME=" + scratch.path()};
     std::string node_modules = test::source_path("node_modules");
     if (d.installed_path.find("/node_modules/.bin/") != std::string::npos) {
@@ -61,7 +62,8 @@ class BuiltinToolsTest : public test::PlanFixture {
     if (inv.output_from == OutputSource::out_file) report.text = read_file(out).value_or("");
     EXPECT_NE(std::find(inv.ok_exit_codes.begin(), inv.ok_exit_codes.end(), result.exit_code),
               inv.ok_exit_codes.end())
-        << id << " exited " << result.exit_code << "\n" << result.err;
+        << id << " exited " << result.exit_code << "\n"
+        << result.err;
     return report;
   }
   void require_tool(const std::string& name) {
@@ -148,8 +150,8 @@ TEST_F(BuiltinToolsTest, ClamscanFindsASignatureInAnArtifact) {
   std::string content = "lamina clamscan test artifact\n";
   test::write_file(scratch.file("artifact.bin"), content);
   test::ProcessOutput md5 = test::run({"md5sum", scratch.file("artifact.bin")});
-  test::write_file(scratch.file("test.hdb"), md5.out.substr(0, 32) + ":" +
-                                                 std::to_string(content.size()) + ":Lamina.Test\n");
+  test::write_file(scratch.file("test.hdb"),
+                   md5.out.substr(0, 32) + ":" + std::to_string(content.size()) + ":Lamina.Test\n");
   configure("scanners:\n  clamscan:\n    args: [-d, " + scratch.file("test.hdb") + "]\n");
   inputs.artifacts = {scratch.file("artifact.bin")};
   Report r = run_scanner("clamscan", Layer::pre_deploy);
@@ -187,14 +189,15 @@ TEST_F(BuiltinToolsTest, WapitiWritesAJsonReportForTheTargetUrl) {
   int port = free_port();
   test::write_file(scratch.file("site/index.html"), "<html><body>hello</body></html>\n");
   std::string error;
-  SpawnedProcess server = spawn_process(
-      {{"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1"},
-       scratch.file("site"),
-       {"PATH=" + tools_path()}},
-      &error);
+  SpawnedProcess server =
+      spawn_process({{"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1"},
+                     scratch.file("site"),
+                     {"PATH=" + tools_path()}},
+                    &error);
   ASSERT_GT(server.pid, 0) << error;
   for (int i = 0; i < 100 && !accepts_connections(port); ++i) ::usleep(50000);
-  configure("scanners:\n  wapiti:\n    args: [-m, \"http_headers,csp\", --max-scan-time, \"60\"]\n");
+  configure(
+      "scanners:\n  wapiti:\n    args: [-m, \"http_headers,csp\", --max-scan-time, \"60\"]\n");
   inputs.target_url = "http://127.0.0.1:" + std::to_string(port) + "/";
   Report r = run_scanner("wapiti", Layer::post_deploy);
   ::kill(-server.pid, SIGTERM);

@@ -30,11 +30,11 @@ const char* kValidEntry = R"(scanners:
 
 TEST(CatalogTest, BuiltinCatalogHasTheScannersTheIssueNames) {
   const Catalog& catalog = builtin_catalog();
-  for (const char* id : {"shellcheck", "bandit", "flawfinder", "cppcheck", "yamllint",
-                         "secretlint", "eslint", "codespell", "clamscan", "wapiti", "gitleaks",
-                         "semgrep", "hadolint", "trivy-fs", "trivy-config", "trivy-image",
-                         "grype", "osv-scanner", "checkov", "gosec", "actionlint",
-                         "zap-baseline"}) {
+  for (const char* id :
+       {"shellcheck", "bandit",    "flawfinder",   "cppcheck",    "yamllint", "secretlint",
+        "eslint",     "codespell", "clamscan",     "wapiti",      "gitleaks", "semgrep",
+        "hadolint",   "trivy-fs",  "trivy-config", "trivy-image", "grype",    "osv-scanner",
+        "checkov",    "gosec",     "actionlint",   "zap-baseline"}) {
     EXPECT_NE(catalog.find(id), nullptr) << id;
   }
 }
@@ -84,7 +84,9 @@ TEST(CatalogTest, YamlSyntaxErrorNamesFileLineAndColumn) {
 TEST(CatalogTest, UnknownKeySuggestsTheNearestOne) {
   std::string yaml = kValidEntry;
   yaml += "    timout: 5m\n";
-  EXPECT_TRUE(error_of(yaml).starts_with("my.yml:7:5: unknown key 'timout' in scanner entry (did you mean 'timeout'?); expec")) << error_of(yaml);
+  EXPECT_TRUE(error_of(yaml).starts_with(
+      "my.yml:7:5: unknown key 'timout' in scanner entry (did you mean 'timeout'?); expec"))
+      << error_of(yaml);
 }
 
 TEST(CatalogTest, CommandGivenAsAStringIsRejected) {
@@ -97,14 +99,17 @@ TEST(CatalogTest, UnknownOutputFormatListsTheKnownOnes) {
   std::string yaml = kValidEntry;
   yaml.replace(yaml.find("sarif"), 5, "sarif2");
   std::string error = error_of(yaml);
-  EXPECT_TRUE(error.starts_with("my.yml:6:22: scanner entry.output.format: unknown output format \"sarif2\"; expected")) << error;
+  EXPECT_TRUE(error.starts_with(
+      "my.yml:6:22: scanner entry.output.format: unknown output format \"sarif2\"; expected"))
+      << error;
   EXPECT_NE(error.find("cppcheck-xml"), std::string::npos);
 }
 
 TEST(CatalogTest, WrongTypeSaysWhatWasExpectedAndWhatWasGiven) {
   std::string yaml = kValidEntry;
   yaml += "    required: [yes]\n";
-  EXPECT_EQ(error_of(yaml), "my.yml:7:15: scanner entry.required: expected true or false, got a list");
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:7:15: scanner entry.required: expected true or false, got a list");
 }
 
 TEST(CatalogTest, ExitCodesMustBeAListOfNumbers) {

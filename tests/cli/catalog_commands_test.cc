@@ -50,9 +50,12 @@ TEST_F(CatalogCommandsTest, ConfigJsonShowsEachValueWithItsOrigin) {
   options.fail_on = "sev2";
   nlohmann::json out = nlohmann::json::parse(run_config(options, {{"LAMINA_TIMEOUT", "90s"}}));
   EXPECT_EQ(out["config_file"], repo.file(".lamina.yml"));
-  EXPECT_EQ(out["settings"]["jobs"], (nlohmann::json{{"value", 3}, {"origin", repo.file(".lamina.yml") + ":1:7"}}));
-  EXPECT_EQ(out["settings"]["timeout"], (nlohmann::json{{"value", "1m30s"}, {"origin", "LAMINA_TIMEOUT"}}));
-  EXPECT_EQ(out["settings"]["fail_on"], (nlohmann::json{{"value", "sev2"}, {"origin", "--fail-on"}}));
+  EXPECT_EQ(out["settings"]["jobs"],
+            (nlohmann::json{{"value", 3}, {"origin", repo.file(".lamina.yml") + ":1:7"}}));
+  EXPECT_EQ(out["settings"]["timeout"],
+            (nlohmann::json{{"value", "1m30s"}, {"origin", "LAMINA_TIMEOUT"}}));
+  EXPECT_EQ(out["settings"]["fail_on"],
+            (nlohmann::json{{"value", "sev2"}, {"origin", "--fail-on"}}));
   EXPECT_EQ(out["settings"]["filter"], (nlohmann::json{{"value", "added"}, {"origin", "default"}}));
   EXPECT_EQ(out["scanners"]["bandit"]["settings"], (nlohmann::json{{"enabled", "false"}}));
   EXPECT_EQ(out["scanners"]["bandit"]["origin"], repo.file(".lamina.yml") + ":3:3");
@@ -65,7 +68,8 @@ TEST_F(CatalogCommandsTest, ConfigTextListsSettingsAndOrigins) {
 }
 
 TEST_F(CatalogCommandsTest, BadConfigurationIsAnErrorWithExitCode2) {
-  test::write_file(repo.file(".lamina.yml"), "scanners:\n  shellcheck:\n    command: shellcheck {files}\n");
+  test::write_file(repo.file(".lamina.yml"),
+                   "scanners:\n  shellcheck:\n    command: shellcheck {files}\n");
   Options options;
   options.repo_dir = repo.path();
   try {
@@ -73,8 +77,9 @@ TEST_F(CatalogCommandsTest, BadConfigurationIsAnErrorWithExitCode2) {
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.exit_code(), 2);
-    EXPECT_THAT(std::string(e.what()), HasSubstr(".lamina.yml:3:14: scanners.shellcheck.command: "
-                                                 "expected a list of arguments (argv), got a string"));
+    EXPECT_THAT(std::string(e.what()),
+                HasSubstr(".lamina.yml:3:14: scanners.shellcheck.command: "
+                          "expected a list of arguments (argv), got a string"));
   }
 }
 
@@ -98,19 +103,24 @@ TEST_F(CatalogCommandsTest, ScannersJsonGivesInstalledVersionAndInstallHint) {
 }
 
 TEST_F(CatalogCommandsTest, ScannersListsCustomAndDisabledEntries) {
-  test::write_file(repo.file(".lamina.yml"),
-                   "scanners:\n  codespell:\n    enabled: false\n  my-lint:\n    layer: inline\n"
-                   "    files: [\"*.x\"]\n    command: [my-lint, \"{files}\"]\n    output: {format: sarif}\n"
-                   "    install: make my-lint\n");
+  test::write_file(
+      repo.file(".lamina.yml"),
+      "scanners:\n  codespell:\n    enabled: false\n  my-lint:\n    layer: inline\n"
+      "    files: [\"*.x\"]\n    command: [my-lint, \"{files}\"]\n    output: {format: sarif}\n"
+      "    install: make my-lint\n");
   std::string out = run_scanners(Options{}, {{"PATH", bin.path()}});
   EXPECT_THAT(out, HasSubstr("codespell      inline                   [disabled] \n"));
-  EXPECT_THAT(out, HasSubstr("my-lint        inline                   \n  not installed; install: make my-lint\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr(
+          "my-lint        inline                   \n  not installed; install: make my-lint\n"));
 }
 
 TEST_F(CatalogCommandsTest, ScannersAsksTheRealToolsForTheirVersion) {
   const char* path = std::getenv("PATH");
   std::string path_var = path ? path : "/usr/bin:/bin";
-  if (find_executable("shellcheck", path_var).empty()) GTEST_SKIP() << "shellcheck is not installed";
+  if (find_executable("shellcheck", path_var).empty())
+    GTEST_SKIP() << "shellcheck is not installed";
   Options options;
   options.json = true;
   nlohmann::json out = nlohmann::json::parse(run_scanners(options, {{"PATH", path_var}}));

@@ -47,7 +47,8 @@ nlohmann::json to_json(const YAML::Node& node) {
   const std::string& text = node.Scalar();
   if (node.Tag() == "!") return text;  // quoted
   if (text == "true" || text == "false") return text == "true";
-  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) return std::stoll(text);
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+    return std::stoll(text);
   return text;
 }
 
@@ -64,13 +65,15 @@ test::ProcessOutput ajv_validate(const std::string& ajv, const std::string& yaml
   std::string data = dir.file("example" + std::to_string(count++) + ".json");
   test::write_file(data, to_json(YAML::Load(yaml)).dump(2));
   test::ProcessOutput out = test::run(
-      {ajv, "validate", "--strict=false", "-s", test::source_path("schemas/lamina-config.schema.json"),
-       "-d", data},
+      {ajv, "validate", "--strict=false", "-s",
+       test::source_path("schemas/lamina-config.schema.json"), "-d", data},
       "", {"PATH=" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")});
   return out;
 }
 
-TEST(ConfigSchemaTest, DocsHaveExamples) { EXPECT_GE(doc_examples().size(), 4u); }
+TEST(ConfigSchemaTest, DocsHaveExamples) {
+  EXPECT_GE(doc_examples().size(), 4u);
+}
 
 TEST(ConfigSchemaTest, EveryDocExampleLoadsWithLamina) {
   for (const std::string& example : doc_examples()) {

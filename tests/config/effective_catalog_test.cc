@@ -63,7 +63,9 @@ TEST(EffectiveCatalogTest, MisspeltBuiltinIdSuggestsTheRealOne) {
 
 TEST(EffectiveCatalogTest, UnknownKeyInAnOverrideSuggestsTheNearestOne) {
   std::string error = error_of("scanners:\n  bandit:\n    enabeld: false\n");
-  EXPECT_TRUE(error.starts_with(".lamina.yml:3:5: unknown key 'enabeld' in scanners.bandit (did you mean 'enabled'?); ")) << error;
+  EXPECT_TRUE(error.starts_with(
+      ".lamina.yml:3:5: unknown key 'enabeld' in scanners.bandit (did you mean 'enabled'?); "))
+      << error;
 }
 
 TEST(EffectiveCatalogTest, CommandAsStringInACustomScannerIsRejected) {
@@ -77,7 +79,9 @@ TEST(EffectiveCatalogTest, UnknownOutputFormatInACustomScannerIsRejected) {
   std::string error = error_of(
       "scanners:\n  my-lint:\n    layer: inline\n    files: [\"*.foo\"]\n"
       "    command: [my-lint, \"{files}\"]\n    output: {format: junit}\n");
-  EXPECT_TRUE(error.starts_with(".lamina.yml:6:22: scanners.my-lint.output.format: unknown output format \"junit\"; expe")) << error;
+  EXPECT_TRUE(error.starts_with(
+      ".lamina.yml:6:22: scanners.my-lint.output.format: unknown output format \"junit\"; expe"))
+      << error;
 }
 
 TEST(EffectiveCatalogTest, OverrideThatBreaksTheEntryIsRejected) {

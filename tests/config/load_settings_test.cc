@@ -92,7 +92,8 @@ TEST(LoadSettingsTest, UnknownKeyIsAnErrorWithSuggestion) {
 }
 
 TEST(LoadSettingsTest, WrongTypeSaysWhatWasGiven) {
-  EXPECT_EQ(error_of("jobs: [1, 2]\n"), ".lamina.yml:1:7: jobs: expected a single value, got a list");
+  EXPECT_EQ(error_of("jobs: [1, 2]\n"),
+            ".lamina.yml:1:7: jobs: expected a single value, got a list");
 }
 
 TEST(LoadSettingsTest, EnumeratedValueSuggestsTheNearMiss) {

@@ -39,8 +39,10 @@ TEST(ArgvBatchesTest, DashLeadingNamesGetDotSlash) {
 }
 
 TEST(ArgvBatchesTest, ExtraArgsGoBeforeDoubleDashOrTheFirstPlaceholder) {
-  EXPECT_EQ(insert_extra_args({"t", "-a", "--", "{files}"}, {"-x"}), (Strings{"t", "-a", "-x", "--", "{files}"}));
-  EXPECT_EQ(insert_extra_args({"t", "-o", "{out}", "{files}"}, {"-x"}), (Strings{"t", "-x", "-o", "{out}", "{files}"}));
+  EXPECT_EQ(insert_extra_args({"t", "-a", "--", "{files}"}, {"-x"}),
+            (Strings{"t", "-a", "-x", "--", "{files}"}));
+  EXPECT_EQ(insert_extra_args({"t", "-o", "{out}", "{files}"}, {"-x"}),
+            (Strings{"t", "-x", "-o", "{out}", "{files}"}));
   EXPECT_EQ(insert_extra_args({"t", "-u", "{target_url}", "-f", "json"}, {"-x"}),
             (Strings{"t", "-x", "-u", "{target_url}", "-f", "json"}));
   EXPECT_EQ(insert_extra_args({"t", "-a"}, {"-x"}), (Strings{"t", "-a", "-x"}));

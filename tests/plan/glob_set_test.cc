@@ -18,7 +18,8 @@ class GlobSetTest : public ::testing::Test {
     std::vector<GlobHit> found;
     set.match(path, &found);
     std::vector<std::string> out;
-    for (const GlobHit& hit : found) out.push_back(std::to_string(hit.group) + ":" + set.glob(hit.glob).text);
+    for (const GlobHit& hit : found)
+      out.push_back(std::to_string(hit.group) + ":" + set.glob(hit.glob).text);
     return out;
   }
   GlobSet set;
@@ -47,12 +48,14 @@ TEST_F(GlobSetTest, LaterPositiveReincludesAfterNegation) {
   add("vendor/ours/generated.c", 0);
   EXPECT_EQ(hits("vendor/lib/x.c"), (std::vector<std::string>{"0:vendor/"}));
   EXPECT_EQ(hits("vendor/ours/x.c"), std::vector<std::string>{});
-  EXPECT_EQ(hits("vendor/ours/generated.c"), (std::vector<std::string>{"0:vendor/ours/generated.c"}));
+  EXPECT_EQ(hits("vendor/ours/generated.c"),
+            (std::vector<std::string>{"0:vendor/ours/generated.c"}));
 }
 
 TEST_F(GlobSetTest, FolderNameMatchesEverythingBelowIt) {
   add("node_modules/", 0);
-  EXPECT_EQ(hits("web/node_modules/left-pad/index.js"), (std::vector<std::string>{"0:node_modules/"}));
+  EXPECT_EQ(hits("web/node_modules/left-pad/index.js"),
+            (std::vector<std::string>{"0:node_modules/"}));
   EXPECT_EQ(hits("node_modules"), std::vector<std::string>{});  // a file of that name
 }
 

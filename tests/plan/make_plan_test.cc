@@ -22,7 +22,8 @@ TEST_F(MakePlanTest, FilesScopePassesMatchingFilesWithTheDecidingGlob) {
   EXPECT_EQ(d.files[0].path, "deploy/run.sh");
   EXPECT_EQ(d.files[0].rule, "glob *.sh");
   ASSERT_EQ(d.invocations.size(), 1u);
-  EXPECT_EQ(d.invocations[0].argv, (Strings{"shellcheck", "--format=json1", "--", "deploy/run.sh"}));
+  EXPECT_EQ(d.invocations[0].argv,
+            (Strings{"shellcheck", "--format=json1", "--", "deploy/run.sh"}));
   EXPECT_EQ(d.invocations[0].cwd, repo.path());
   EXPECT_EQ(d.invocations[0].format, "shellcheck-json1");
   EXPECT_EQ(d.invocations[0].ok_exit_codes, (std::vector<int>{0, 1}));
@@ -99,9 +100,10 @@ TEST_F(MakePlanTest, DefaultExcludesFalseKeepsVendoredFiles) {
 
 TEST_F(MakePlanTest, GitattributesLinguistGeneratedAndVendoredAreExcluded) {
   install({"secretlint"});
-  test::write_file(repo.file(".gitattributes"),
-                   "# generated code\napi/*.pb.go linguist-generated\nvendor/ours/** -linguist-vendored\n"
-                   "deps/** linguist-vendored=true\n");
+  test::write_file(
+      repo.file(".gitattributes"),
+      "# generated code\napi/*.pb.go linguist-generated\nvendor/ours/** -linguist-vendored\n"
+      "deps/** linguist-vendored=true\n");
   change("api/user.pb.go");
   change("deps/x.c");
   change("vendor/ours/keep.go");
@@ -149,7 +151,8 @@ TEST_F(MakePlanTest, OptionalScannerNotInstalledIsSkippedWithItsInstallHint) {
   const ScannerDecision& d = decision(p, "shellcheck");
   EXPECT_FALSE(d.selected);
   EXPECT_FALSE(d.installed);
-  EXPECT_EQ(d.reason, "not installed (shellcheck not on PATH); install: apt-get install shellcheck");
+  EXPECT_EQ(d.reason,
+            "not installed (shellcheck not on PATH); install: apt-get install shellcheck");
   EXPECT_TRUE(d.invocations.empty());
   EXPECT_EQ(paths(d), Strings{"run.sh"});
 }
@@ -161,7 +164,8 @@ TEST_F(MakePlanTest, RequiredScannerNotInstalledStaysSelectedSoTheRunFails) {
   EXPECT_TRUE(d.selected);
   EXPECT_TRUE(d.required);
   EXPECT_FALSE(d.installed);
-  EXPECT_TRUE(d.reason.starts_with("required but not installed (secretlint not on PATH); install: npm"))
+  EXPECT_TRUE(
+      d.reason.starts_with("required but not installed (secretlint not on PATH); install: npm"))
       << d.reason;
   EXPECT_EQ(d.invocations.size(), 1u);
 }
@@ -208,8 +212,8 @@ TEST_F(MakePlanTest, RepoScopeDependencyScannerRunsWhenALockfileChanged) {
   EXPECT_TRUE(d.selected);
   EXPECT_EQ(d.reason, "1 matching changed file; scans the repository once");
   ASSERT_EQ(d.invocations.size(), 1u);
-  EXPECT_EQ(d.invocations[0].argv,
-            (Strings{"osv-scanner", "scan", "source", "--format", "sarif", "--recursive", repo.path()}));
+  EXPECT_EQ(d.invocations[0].argv, (Strings{"osv-scanner", "scan", "source", "--format", "sarif",
+                                            "--recursive", repo.path()}));
 }
 
 TEST_F(MakePlanTest, NothingMatchingMeansNoMatchingFiles) {
@@ -230,7 +234,8 @@ TEST_F(MakePlanTest, LongFileListsAreSplitUnderTheArgumentLimit) {
     size_t bytes = 0;
     for (const std::string& arg : inv.argv) bytes += arg.size() + 1 + sizeof(char*);
     EXPECT_LE(bytes, 600u);
-    EXPECT_EQ(Strings(inv.argv.begin(), inv.argv.begin() + 3), (Strings{"shellcheck", "--format=json1", "--"}));
+    EXPECT_EQ(Strings(inv.argv.begin(), inv.argv.begin() + 3),
+              (Strings{"shellcheck", "--format=json1", "--"}));
     covered.insert(covered.end(), inv.files.begin(), inv.files.end());
   }
   EXPECT_EQ(covered, paths(d));
@@ -266,7 +271,8 @@ TEST_F(MakePlanTest, ArtifactScannersRunOncePerArtifact) {
   EXPECT_TRUE(d.selected);
   EXPECT_EQ(d.reason, "2 artifacts");
   ASSERT_EQ(d.invocations.size(), 2u);
-  EXPECT_EQ(d.invocations[0].argv, (Strings{"clamscan", "--infected", "--recursive", "--", "dist/app.tar"}));
+  EXPECT_EQ(d.invocations[0].argv,
+            (Strings{"clamscan", "--infected", "--recursive", "--", "dist/app.tar"}));
   EXPECT_EQ(d.invocations[1].argv.back(), "./-odd.bin");
   EXPECT_EQ(d.invocations[0].files, Strings{"dist/app.tar"});
 }
@@ -283,7 +289,8 @@ TEST_F(MakePlanTest, UrlScannerTargetsTheUrlAndReadsItsReportFromOut) {
   const ScannerDecision& d = decision(p, "wapiti");
   EXPECT_EQ(d.reason, "target http://127.0.0.1:8080/app/");
   const Strings& argv = d.invocations.at(0).argv;
-  EXPECT_EQ(Strings(argv.begin(), argv.begin() + 3), (Strings{"wapiti", "-u", "http://127.0.0.1:8080/app/"}));
+  EXPECT_EQ(Strings(argv.begin(), argv.begin() + 3),
+            (Strings{"wapiti", "-u", "http://127.0.0.1:8080/app/"}));
   EXPECT_EQ(argv.back(), "{out}");
   EXPECT_EQ(d.invocations[0].output_from, OutputSource::out_file);
 }

@@ -53,15 +53,18 @@ TEST_F(PlanOutputTest, PlanJsonListsExclusionsWithTheirRule) {
 
 TEST_F(PlanOutputTest, TextExplainsEachDecision) {
   std::string text = plan_scanners_text(small_plan());
-  EXPECT_EQ(text,
-            "layer inline in " + repo.path() + "\n\n"
-            "runs shellcheck: 1 matching changed file\n"
-            "  ci/deploy.sh  (glob *.sh)\n"
-            "  $ shellcheck --format=json1 -- ci/deploy.sh\n"
-            "    in " + repo.path() + ", timeout 2m\n\n"
-            "skips bandit: disabled by .lamina.yml line 3\n\n"
-            "excluded from every scanner:\n"
-            "  node_modules/x/y.sh  (node_modules/ (vendored or generated; default_excludes: false keeps it))\n");
+  EXPECT_EQ(text, "layer inline in " + repo.path() +
+                      "\n\n"
+                      "runs shellcheck: 1 matching changed file\n"
+                      "  ci/deploy.sh  (glob *.sh)\n"
+                      "  $ shellcheck --format=json1 -- ci/deploy.sh\n"
+                      "    in " +
+                      repo.path() +
+                      ", timeout 2m\n\n"
+                      "skips bandit: disabled by .lamina.yml line 3\n\n"
+                      "excluded from every scanner:\n"
+                      "  node_modules/x/y.sh  (node_modules/ (vendored or generated; "
+                      "default_excludes: false keeps it))\n");
 }
 
 TEST_F(PlanOutputTest, TextQuotesArgumentsAReaderCouldMisread) {
