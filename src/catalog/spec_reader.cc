@@ -118,6 +118,7 @@ std::vector<int> read_exit_codes(const YAML::Node& node, const YamlSource& sourc
 void read_severity(ScannerSpec& spec, const YAML::Node& node, const YamlSource& source,
                    const std::string& field) {
   expect_map(node, source, field);
+  check_unique_keys(node, source, field);
   for (const auto& entry : node) {
     std::string key = read_string(entry.first, source, field + " key");
     std::string text = read_string(entry.second, source, field + "." + key);

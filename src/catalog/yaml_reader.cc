@@ -1,6 +1,7 @@
 #include "catalog/yaml_reader.h"
 
 #include <charconv>
+#include <map>
 
 #include "catalog/near_miss.h"
 #include "config/duration.h"
@@ -48,6 +49,20 @@ std::string yaml_kind(const YAML::Node& node) {
   return "nothing";
 }
 
+void check_unique_keys(const YAML::Node& map, const YamlSource& source,
+                       const std::string& context) {
+  std::map<std::string, int> seen;  // key -> line of its first use
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar()) continue;
+    auto [it, added] = seen.emplace(entry.first.Scalar(), source.line(entry.first));
+    if (!added) {
+      source.fail(entry.first, "duplicate key '" + it->first + "' in " + context +
+                                   " (first given on line " + std::to_string(it->second) +
+                                   "); YAML would silently keep only one");
+    }
+  }
+}
+
 void check_keys(const YAML::Node& map, const YamlSource& source, const std::string& context,
                 const std::vector<std::string>& allowed) {
   for (const auto& entry : map) {
@@ -58,6 +73,7 @@ void check_keys(const YAML::Node& map, const YamlSource& source, const std::stri
     source.fail(entry.first, "unknown key '" + key + "' in " + context +
                                  did_you_mean(key, allowed) + "; expected one of: " + list);
   }
+  check_unique_keys(map, source, context);
 }
 
 void expect_map(const YAML::Node& node, const YamlSource& source, const std::string& field) {

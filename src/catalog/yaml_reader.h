@@ -24,9 +24,13 @@ YAML::Node parse_yaml(std::string_view text, const YamlSource& source);
 // What a node is, in words: "a string", "a list", "a mapping", "nothing".
 std::string yaml_kind(const YAML::Node& node);
 
-// Fails on any key of `map` not in `allowed`, suggesting the nearest allowed key.
+// Fails on any key of `map` not in `allowed` (suggesting the nearest allowed key) and on a key
+// given twice.
 void check_keys(const YAML::Node& map, const YamlSource& source, const std::string& context,
                 const std::vector<std::string>& allowed);
+
+// Fails on a key given twice in `map` (yaml-cpp accepts duplicates).
+void check_unique_keys(const YAML::Node& map, const YamlSource& source, const std::string& context);
 
 void expect_map(const YAML::Node& node, const YamlSource& source, const std::string& field);
 std::string read_string(const YAML::Node& node, const YamlSource& source, const std::string& field);

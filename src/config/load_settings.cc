@@ -91,6 +91,7 @@ std::string env_name(const std::string& key) {
 
 void read_scanner_configs(Settings& s, const YAML::Node& node, const YamlSource& source) {
   expect_map(node, source, "scanners");
+  check_unique_keys(node, source, "scanners");
   for (const auto& entry : node) {
     std::string id = read_string(entry.first, source, "scanners key");
     s.scanners.push_back({id, entry.first, entry.second, source});

@@ -91,6 +91,12 @@ TEST(LoadSettingsTest, UnknownKeyIsAnErrorWithSuggestion) {
   EXPECT_NE(error_of("fail_onn: sev2\n").find("(did you mean 'fail_on'?)"), std::string::npos);
 }
 
+TEST(LoadSettingsTest, DuplicateKeyIsAnError) {
+  EXPECT_EQ(error_of("jobs: 2\ntimeout: 1m\njobs: 3\n"),
+            ".lamina.yml:3:1: duplicate key 'jobs' in the configuration (first given on line 1); "
+            "YAML would silently keep only one");
+}
+
 TEST(LoadSettingsTest, WrongTypeSaysWhatWasGiven) {
   EXPECT_EQ(error_of("jobs: [1, 2]\n"),
             ".lamina.yml:1:7: jobs: expected a single value, got a list");
