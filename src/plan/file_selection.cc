@@ -1,5 +1,8 @@
 #include "plan/file_selection.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <map>
 
 #include "plan/exclusions.h"
@@ -94,6 +97,14 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
   std::map<std::string, uint32_t> shebang_rules;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(scanners.size());
 
+  // Shebang lines are read relative to the repository folder, opened once.
+  struct DirFd {
+    int fd;
+    ~DirFd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } repo_dir{::open(repo_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)};
+
   FileSelection selection;
   std::vector<GlobHit> hits;
   std::vector<char> matched(scanners.size(), 0), excluded(scanners.size(), 0);
@@ -132,7 +143,7 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
       for (size_t scanner : sniffing) {
         if (matched[scanner] || excluded[scanner]) continue;
         if (!read) {
-          interpreter = shebang_interpreter(read_first_line(repo_root + "/" + change.path));
+          interpreter = shebang_interpreter(read_first_line(change.path, repo_dir.fd));
           read = true;
         }
         if (interpreter.empty()) break;

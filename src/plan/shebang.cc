@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 namespace lamina {
+
+static_assert(AT_FDCWD == -100, "shebang.h spells AT_FDCWD as -100");
+
 namespace {
 
 std::vector<std::string_view> split_words(std::string_view text) {
@@ -41,8 +44,8 @@ std::string shebang_interpreter(std::string_view first_line) {
   return "";
 }
 
-std::string read_first_line(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+std::string read_first_line(const std::string& path, int dir_fd) {
+  int fd = ::openat(dir_fd, path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return "";
   struct stat st {};
   char buffer[256];

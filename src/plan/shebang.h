@@ -11,8 +11,8 @@ namespace lamina {
 std::string shebang_interpreter(std::string_view first_line);
 
 // Reads at most the first line (and at most 256 bytes) of a regular file, never following a
-// symlink; "" when unreadable.
-std::string read_first_line(const std::string& path);
+// symlink; "" when unreadable. A relative `path` is resolved from the folder `dir_fd`.
+std::string read_first_line(const std::string& path, int dir_fd = -100 /* AT_FDCWD */);
 
 // The entry of `names` that `interpreter` is, allowing a version suffix ("python3.11" is
 // "python3" and "python"); "" when none.
