@@ -31,6 +31,15 @@ struct Report {
   std::string err;
 };
 
+bool tool_installed(const std::string& name) {
+  return !find_executable(name, tools_path()).empty();
+}
+
+// GTEST_SKIP returns from the function it is in, so this stays a macro in the test body.
+#define REQUIRE_TOOL(name)   \
+  if (!tool_installed(name)) \
+  GTEST_SKIP() << (name) << " is not installed (not on PATH or in node_modules/.bin)"
+
 class BuiltinToolsTest : public test::PlanFixture {
  protected:
   // Plans `layer` with the real PATH and runs the single invocation of `id`.
@@ -66,16 +75,11 @@ class BuiltinToolsTest : public test::PlanFixture {
         << result.err;
     return report;
   }
-  void require_tool(const std::string& name) {
-    if (find_executable(name, tools_path()).empty()) {
-      GTEST_SKIP() << name << " is not installed (not on PATH or in node_modules/.bin)";
-    }
-  }
   test::TempDir scratch;
 };
 
 TEST_F(BuiltinToolsTest, ShellcheckReportsUnquotedExpansionEvenInADashNamedFile) {
-  require_tool("shellcheck");
+  REQUIRE_TOOL("shellcheck");
   change("-rf.sh", "#!/bin/bash\nrm -rf $1/*\n");
   Report r = run_scanner("shellcheck");
   EXPECT_EQ(r.exit_code, 1);
@@ -84,7 +88,7 @@ TEST_F(BuiltinToolsTest, ShellcheckReportsUnquotedExpansionEvenInADashNamedFile)
 }
 
 TEST_F(BuiltinToolsTest, BanditReportsShellInjection) {
-  require_tool("bandit");
+  REQUIRE_TOOL("bandit");
   change("app/run.py", "import subprocess\nsubprocess.call(input(), shell=True)\n");
   Report r = run_scanner("bandit");
   EXPECT_EQ(r.exit_code, 1);
@@ -92,7 +96,7 @@ TEST_F(BuiltinToolsTest, BanditReportsShellInjection) {
 }
 
 TEST_F(BuiltinToolsTest, FlawfinderWritesSarifWithItsRuleIds) {
-  require_tool("flawfinder");
+  REQUIRE_TOOL("flawfinder");
   change("src/copy.c", "#include <string.h>\nvoid f(char *s) { char b[4]; strcpy(b, s); }\n");
   Report r = run_scanner("flawfinder");
   EXPECT_NE(r.text.find("\"version\": \"2.1.0\""), std::string::npos);
@@ -100,7 +104,7 @@ TEST_F(BuiltinToolsTest, FlawfinderWritesSarifWithItsRuleIds) {
 }
 
 TEST_F(BuiltinToolsTest, CppcheckWritesItsXmlReportToOut) {
-  require_tool("cppcheck");
+  REQUIRE_TOOL("cppcheck");
   change("src/oob.c", "void f(void) { int a[2]; a[3] = 1; }\n");
   Report r = run_scanner("cppcheck");
   EXPECT_EQ(r.exit_code, 0);
@@ -108,7 +112,7 @@ TEST_F(BuiltinToolsTest, CppcheckWritesItsXmlReportToOut) {
 }
 
 TEST_F(BuiltinToolsTest, YamllintReportsDuplicateKeysInParsableFormat) {
-  require_tool("yamllint");
+  REQUIRE_TOOL("yamllint");
   change("deploy/values.yaml", "---\nreplicas: 1\nreplicas: 2\n");
   Report r = run_scanner("yamllint");
   EXPECT_EQ(r.exit_code, 1);
@@ -119,7 +123,7 @@ TEST_F(BuiltinToolsTest, YamllintReportsDuplicateKeysInParsableFormat) {
 }
 
 TEST_F(BuiltinToolsTest, CodespellReportsTypos) {
-  require_tool("codespell");
+  REQUIRE_TOOL("codespell");
   change("docs/notes.md", "We recieve data.\n");
   Report r = run_scanner("codespell");
   EXPECT_EQ(r.exit_code, 65);
@@ -127,7 +131,7 @@ TEST_F(BuiltinToolsTest, CodespellReportsTypos) {
 }
 
 TEST_F(BuiltinToolsTest, SecretlintFindsAGithubTokenInAnyTextFile) {
-  require_tool("secretlint");
+  REQUIRE_TOOL("secretlint");
   change("config/ci.env", "TOKEN=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\n");
   Report r = run_scanner("secretlint");
   EXPECT_EQ(r.exit_code, 1);
@@ -135,7 +139,7 @@ TEST_F(BuiltinToolsTest, SecretlintFindsAGithubTokenInAnyTextFile) {
 }
 
 TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
-  require_tool("eslint");
+  REQUIRE_TOOL("eslint");
   change("web/package.json", "{\"name\": \"web\"}\n");
   change("web/src/handler.js", "module.exports = function (input) { return eval(input); };\n");
   Report r = run_scanner("eslint");
@@ -145,7 +149,7 @@ TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
 }
 
 TEST_F(BuiltinToolsTest, ClamscanFindsASignatureInAnArtifact) {
-  require_tool("clamscan");
+  REQUIRE_TOOL("clamscan");
   // A one-signature database (md5:size:name) so the test runs offline, without freshclam.
   std::string content = "lamina clamscan test artifact\n";
   test::write_file(scratch.file("artifact.bin"), content);
@@ -184,8 +188,8 @@ bool accepts_connections(int port) {
 }
 
 TEST_F(BuiltinToolsTest, WapitiWritesAJsonReportForTheTargetUrl) {
-  require_tool("wapiti");
-  if (find_executable("python3", tools_path()).empty()) GTEST_SKIP() << "python3 is not installed";
+  REQUIRE_TOOL("wapiti");
+  REQUIRE_TOOL("python3");
   int port = free_port();
   test::write_file(scratch.file("site/index.html"), "<html><body>hello</body></html>\n");
   std::string error;
