@@ -166,6 +166,42 @@ void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::str
   }
 }
 
+// Decides one scanner: its files, invocations, and why it runs or not.
+ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
+                       const Settings& settings, const std::string& repo_root,
+                       const PlanInputs& extra, size_t arg_space) {
+  ScannerDecision d;
+  d.scanner_id = spec.id;
+  d.name = spec.name;
+  d.required = spec.required;
+  d.install_hint = spec.install;
+  std::string missing;
+  check_installed(d, spec, extra.path, &missing);
+  d.reason = missing_input(spec, files, extra);
+  if (!d.reason.empty()) return d;
+  d.files = std::move(files);
+  // Invocations come before the installed check: a project scanner whose files have no root
+  // does not apply at all, which matters more than whether its tool is there.
+  std::string runs = plan_invocations(d, spec, settings, repo_root, extra, arg_space);
+  if (runs.empty()) {
+    std::string markers;
+    for (const std::string& m : spec.root_markers) markers += (markers.empty() ? "" : " or ") + m;
+    d.reason = "no matching file has " + markers + " in a folder above it";
+    return d;
+  }
+  if (!d.installed) {
+    // A missing required scanner stays selected, so the runner reports it as a failure.
+    d.selected = spec.required;
+    d.reason = std::string(spec.required ? "required but not installed" : "not installed") + " (" +
+               missing + " not on PATH); install: " + spec.install;
+    if (!spec.required) d.invocations.clear();
+    return d;
+  }
+  d.selected = true;
+  d.reason = runs;
+  return d;
+}
+
 }  // namespace
 
 Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet& changes,
@@ -184,35 +220,9 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   plan.exclusions = std::move(selection.exclusions);
   plan.notes = std::move(selection.notes);
   size_t arg_space = extra.arg_space != 0 ? extra.arg_space : system_argument_space();
-
   for (size_t i = 0; i < scanners.size(); ++i) {
-    const ScannerSpec& spec = *scanners[i];
-    ScannerDecision& d = plan.scanners.emplace_back();
-    d.scanner_id = spec.id;
-    d.name = spec.name;
-    d.required = spec.required;
-    d.install_hint = spec.install;
-    std::string missing;
-    check_installed(d, spec, extra.path, &missing);
-    d.reason = missing_input(spec, selection.per_scanner[i], extra);
-    if (!d.reason.empty()) continue;
-    if (spec.enabled) d.files = std::move(selection.per_scanner[i]);
-    std::string runs = plan_invocations(d, spec, settings, repo_root, extra, arg_space);
-    if (runs.empty()) {
-      std::string markers;
-      for (const std::string& m : spec.root_markers) markers += (markers.empty() ? "" : " or ") + m;
-      d.reason = "no matching file has " + markers + " in a folder above it";
-      continue;
-    }
-    if (!d.installed) {
-      d.selected = spec.required;
-      d.reason = std::string(spec.required ? "required but not installed" : "not installed") +
-                 " (" + missing + " not on PATH); install: " + spec.install;
-      if (!spec.required) d.invocations.clear();
-      continue;
-    }
-    d.selected = true;
-    d.reason = runs;
+    plan.scanners.push_back(decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
+                                   repo_root, extra, arg_space));
   }
   return plan;
 }
