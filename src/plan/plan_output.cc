@@ -71,6 +71,7 @@ std::string plan_scanners_text(const Plan& plan) {
     out +=
         "\n" + std::string(d.selected ? "runs " : "skips ") + d.scanner_id + ": " + d.reason + "\n";
     if (!d.selected) continue;
+    if (d.installed) out += "  tool " + d.installed_path + "\n";
     for (const FileMatch& match : d.files) out += "  " + match.path + "  (" + match.rule + ")\n";
     for (const Invocation& invocation : d.invocations) {
       out += "  $";

@@ -56,6 +56,9 @@ TEST_F(PlanOutputTest, TextExplainsEachDecision) {
   EXPECT_EQ(text, "layer inline in " + repo.path() +
                       "\n\n"
                       "runs shellcheck: 1 matching changed file\n"
+                      "  tool " +
+                      bin.file("shellcheck") +
+                      "\n"
                       "  ci/deploy.sh  (glob *.sh)\n"
                       "  $ shellcheck --format=json1 -- ci/deploy.sh\n"
                       "    in " +
