@@ -33,10 +33,25 @@ YAML::Node parse_yaml(std::string_view text, const YamlSource& source) {
   }
 }
 
+std::string quoted(std::string_view text) {
+  constexpr size_t kLimit = 60;
+  std::string out = "\"";
+  for (char c : text.substr(0, kLimit)) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      static const char* hex = "0123456789abcdef";
+      out += std::string("\\x") + hex[byte >> 4] + hex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out + (text.size() > kLimit ? "...\"" : "\"");
+}
+
 std::string yaml_kind(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
-      return "\"" + node.Scalar() + "\"";
+      return quoted(node.Scalar());
     case YAML::NodeType::Sequence:
       return "a list";
     case YAML::NodeType::Map:

@@ -21,7 +21,11 @@ struct YamlSource {
 // Parses a whole document; a syntax error becomes "file:line:column: <yaml-cpp's message>".
 YAML::Node parse_yaml(std::string_view text, const YamlSource& source);
 
-// What a node is, in words: "a string", "a list", "a mapping", "nothing".
+// `text` in double quotes for a message: control bytes as \xNN, cut after 60 bytes, so a
+// message never carries a whole file or a terminal escape sequence.
+std::string quoted(std::string_view text);
+
+// What a node is, in words: a scalar quoted(), "a list", "a mapping", "nothing".
 std::string yaml_kind(const YAML::Node& node);
 
 // Fails on any key of `map` not in `allowed` (suggesting the nearest allowed key) and on a key

@@ -1,5 +1,6 @@
 #include "config/load_settings.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -21,7 +22,7 @@ struct RawValue {
 };
 
 [[noreturn]] void bad_value(const RawValue& raw, const std::string& what) {
-  throw Error(raw.where + ": " + what + ": \"" + raw.text + "\"");
+  throw Error(raw.where + ": " + what + ": " + quoted(raw.text));
 }
 
 template <typename T>
@@ -165,7 +166,15 @@ std::optional<ConfigSource> find_config_file(const Options& options, const EnvMa
     return ConfigSource{*named, std::move(*text)};
   }
   std::string path = (repo_root.empty() ? std::string(".") : repo_root) + "/.lamina.yml";
-  if (::access(path.c_str(), F_OK) != 0) return std::nullopt;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
+  // The file comes with the change under review: a symlink could point at a secret on the CI
+  // machine whose contents would then surface in error messages.
+  if (!S_ISREG(st.st_mode)) {
+    throw Error(path +
+                ": not a regular file (a symlink or special file); lamina reads only a "
+                "regular .lamina.yml, or the file named by --config");
+  }
   auto text = read_file(path, &error);
   if (!text) throw Error(path + ": cannot read: " + error);
   return ConfigSource{path, std::move(*text)};

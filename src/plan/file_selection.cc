@@ -1,6 +1,7 @@
 #include "plan/file_selection.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <map>
@@ -33,7 +34,10 @@ std::vector<ExclusionRule> global_rules(const Settings& settings, const std::str
   std::vector<ExclusionRule> rules;
   if (settings.default_excludes.value) {
     rules = vendored_folder_rules();
-    if (auto text = read_file(repo_root + "/.gitattributes")) {
+    std::string path = repo_root + "/.gitattributes";
+    struct stat st {};
+    bool regular = ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    if (auto text = regular ? read_file(path) : std::nullopt) {
       for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes"))
         rules.push_back(rule);
     }

@@ -2,6 +2,8 @@
 // errors prefixed with the origin.
 #include "config/load_settings.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "test_support.h"
@@ -148,6 +150,29 @@ TEST(FindConfigFileTest, ReadsLaminaYmlAtTheRepositoryRoot) {
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, repo.path() + "/.lamina.yml");
   EXPECT_EQ(found->text, "jobs: 2\n");
+}
+
+TEST(FindConfigFileTest, SymlinkedLaminaYmlIsRefused) {
+  test::TempDir repo;
+  test::write_file(repo.file("secret"), "token: abc\n");
+  ASSERT_EQ(::symlink(repo.file("secret").c_str(), repo.file(".lamina.yml").c_str()), 0);
+  try {
+    find_config_file(Options{}, EnvMap{}, repo.path());
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              repo.file(".lamina.yml") +
+                  ": not a regular file (a symlink or special file); lamina reads only a regular "
+                  ".lamina.yml, or the file named by --config");
+  }
+}
+
+TEST(LoadSettingsTest, ValuesInMessagesAreCutAndEscaped) {
+  EXPECT_EQ(error_of("", {{"LAMINA_FILTER", std::string(70, 'a') + "\x1b[31m"}}),
+            "LAMINA_FILTER: expected added | context | file | all, got: \"" + std::string(60, 'a') +
+                "...\"");
+  EXPECT_EQ(error_of("", {{"LAMINA_JOBS", "4\x1b"}}),
+            "LAMINA_JOBS: not a number of jobs from 1 to 1024: \"4\\x1b\"");
 }
 
 TEST(FindConfigFileTest, NoFileIsNoConfiguration) {
