@@ -165,19 +165,20 @@ std::optional<ConfigSource> find_config_file(const Options& options, const EnvMa
     if (!text) throw Error(origin + ": cannot read " + *named + ": " + error);
     return ConfigSource{*named, std::move(*text)};
   }
+  // Named ".lamina.yml" in messages and plans: the user knows it by that name.
   std::string path = (repo_root.empty() ? std::string(".") : repo_root) + "/.lamina.yml";
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
   // The file comes with the change under review: a symlink could point at a secret on the CI
   // machine whose contents would then surface in error messages.
   if (!S_ISREG(st.st_mode)) {
-    throw Error(path +
-                ": not a regular file (a symlink or special file); lamina reads only a "
-                "regular .lamina.yml, or the file named by --config");
+    throw Error(
+        ".lamina.yml: not a regular file (a symlink or special file); lamina reads only a "
+        "regular .lamina.yml, or the file named by --config");
   }
   auto text = read_file(path, &error);
-  if (!text) throw Error(path + ": cannot read: " + error);
-  return ConfigSource{path, std::move(*text)};
+  if (!text) throw Error(".lamina.yml: cannot read: " + error);
+  return ConfigSource{".lamina.yml", std::move(*text)};
 }
 
 Settings load_settings(const std::optional<ConfigSource>& file, const Options& options,

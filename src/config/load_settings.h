@@ -10,8 +10,9 @@
 
 namespace lamina {
 
-// --config FILE, else $LAMINA_CONFIG, else <repo_root>/.lamina.yml when it exists, else nullopt.
-// A file named by --config or LAMINA_CONFIG that cannot be read is an Error.
+// --config FILE, else $LAMINA_CONFIG, else <repo_root>/.lamina.yml when it exists (named
+// ".lamina.yml" in messages), else nullopt. A named file that cannot be read, or a
+// .lamina.yml that is not a regular file, is an Error.
 std::optional<ConfigSource> find_config_file(const Options& options, const EnvMap& env,
                                              const std::string& repo_root);
 

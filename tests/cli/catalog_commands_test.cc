@@ -49,16 +49,15 @@ TEST_F(CatalogCommandsTest, ConfigJsonShowsEachValueWithItsOrigin) {
   options.json = true;
   options.fail_on = "sev2";
   nlohmann::json out = nlohmann::json::parse(run_config(options, {{"LAMINA_TIMEOUT", "90s"}}));
-  EXPECT_EQ(out["config_file"], repo.file(".lamina.yml"));
-  EXPECT_EQ(out["settings"]["jobs"],
-            (nlohmann::json{{"value", 3}, {"origin", repo.file(".lamina.yml") + ":1:7"}}));
+  EXPECT_EQ(out["config_file"], ".lamina.yml");
+  EXPECT_EQ(out["settings"]["jobs"], (nlohmann::json{{"value", 3}, {"origin", ".lamina.yml:1:7"}}));
   EXPECT_EQ(out["settings"]["timeout"],
             (nlohmann::json{{"value", "1m30s"}, {"origin", "LAMINA_TIMEOUT"}}));
   EXPECT_EQ(out["settings"]["fail_on"],
             (nlohmann::json{{"value", "sev2"}, {"origin", "--fail-on"}}));
   EXPECT_EQ(out["settings"]["filter"], (nlohmann::json{{"value", "added"}, {"origin", "default"}}));
   EXPECT_EQ(out["scanners"]["bandit"]["settings"], (nlohmann::json{{"enabled", "false"}}));
-  EXPECT_EQ(out["scanners"]["bandit"]["origin"], repo.file(".lamina.yml") + ":3:3");
+  EXPECT_EQ(out["scanners"]["bandit"]["origin"], ".lamina.yml:3:3");
 }
 
 TEST_F(CatalogCommandsTest, ConfigTextListsSettingsAndOrigins) {
