@@ -5,5 +5,6 @@ function(lamina_embed out)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DINPUTS=${inputs}" -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
     DEPENDS ${inputs} ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
-    COMMENT "Embedding data files")
+    COMMENT "Embedding data files"
+    VERBATIM)
 endfunction()

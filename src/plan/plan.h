@@ -2,10 +2,12 @@
 // The Plan: which scanners of a layer run, on which files, with which exact argv. Output of
 // selection (src/plan/), input of the runner (src/exec/). Printed by `lamina plan`.
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "catalog/layer.h"
+#include "findings/finding.h"
 
 namespace lamina {
 
@@ -23,14 +25,15 @@ struct FileMatch {
 struct Invocation {
   std::string scanner_id;
   std::vector<std::string> argv;
-  std::string cwd;                          // absolute working directory
-  std::vector<std::string> env_passthrough; // variable names the catalog entry allows through
+  std::string cwd;                           // absolute working directory
+  std::vector<std::string> env_passthrough;  // variable names the catalog entry allows through
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
   std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};  // for longest-first
   OutputSource output_from = OutputSource::stdout_stream;
-  std::string format;                 // parser name (src/parse/)
-  std::vector<int> ok_exit_codes;     // "ran fine, maybe with findings"; others are failures
-  std::vector<std::string> files;     // repository-relative files this invocation covers
+  std::string format;                        // parser name (src/parse/)
+  std::vector<int> ok_exit_codes;            // "ran fine, maybe with findings"; others are failures
+  std::vector<std::string> files;            // repository-relative files this invocation covers
+  std::map<std::string, Severity> severity;  // tool level or rule id -> severity (catalog)
 };
 
 struct ScannerDecision {
@@ -46,11 +49,19 @@ struct ScannerDecision {
   std::vector<Invocation> invocations;
 };
 
+// A changed path no scanner gets, and the rule that excluded it.
+struct Exclusion {
+  std::string path;
+  std::string rule;  // e.g. "vendor/ (vendored folder, built-in default)"
+};
+
 struct Plan {
   Layer layer = Layer::inline_layer;
-  std::string repo_root;  // absolute
+  std::string repo_root;                  // absolute
   std::vector<ScannerDecision> scanners;  // every scanner of the layer, selected or not
   std::vector<std::string> excluded;      // changed paths excluded by configuration, with why
+  std::vector<Exclusion> exclusions;      // the same, as path and rule
+  std::vector<std::string> notes;         // e.g. "2 deleted paths are never passed to scanners"
 };
 
 }  // namespace lamina

@@ -1,0 +1,58 @@
+#pragma once
+// One scanner as the catalog describes it (catalog/builtin.yml, or a custom entry in .lamina.yml).
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/layer.h"
+#include "findings/finding.h"
+#include "plan/plan.h"
+
+namespace lamina {
+
+// How a scanner is started: per batch of changed files, once per project root, once for the
+// repository, once per artifact (pre-deploy) or once against the target URL (post-deploy).
+enum class Scope { files, project, repo, artifact, url };
+
+const char* to_string(Scope scope);
+std::optional<Scope> parse_scope(std::string_view text);
+
+struct ScannerSpec {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string homepage;
+  std::vector<Layer> layers;
+  std::vector<std::string> files;    // gitignore-style globs; "!" negates; the last match decides
+  std::vector<std::string> shebang;  // interpreter names for extensionless scripts
+  std::vector<std::string> exclude;  // gitignore-style globs
+  Scope scope = Scope::files;
+  std::vector<std::string> root_markers;  // for Scope::project
+  std::vector<std::string> command;       // argv template with {files} {repo} {root} ... tokens
+  std::vector<std::string> args;          // extra arguments placed right after the program name
+  OutputSource output_from = OutputSource::stdout_stream;
+  std::string format;                                // one of known_output_formats()
+  std::vector<int> ok_exit_codes{0};                 // ran fine, with or without findings
+  std::map<std::string, Severity> severity;          // tool level or rule id -> severity
+  std::optional<std::chrono::milliseconds> timeout;  // unset: the configured default
+  bool timeout_from_config = false;  // set by .lamina.yml for this scanner: beats --timeout
+  std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};
+  std::vector<std::string> env;  // variable names passed through to the tool
+  std::vector<std::string>
+      required_tools;   // "requires:" executables; empty means the program in `command`
+  std::string install;  // one-line install hint
+  bool required = false;
+  bool accepts_binary = false;
+  bool enabled = true;
+  std::string disabled_by;  // e.g. ".lamina.yml line 7" when a config turned it off
+  std::string defined_at;   // "file:line:column" of the entry, for messages
+
+  bool in_layer(Layer layer) const;
+  // The executables that must be on PATH for the scanner to run.
+  std::vector<std::string> required_executables() const;
+};
+
+}  // namespace lamina

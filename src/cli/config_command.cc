@@ -1,0 +1,99 @@
+#include <limits.h>
+#include <stdlib.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog.h"
+#include "cli/catalog_commands.h"
+#include "config/duration.h"
+#include "config/load_settings.h"
+#include "util/error.h"
+
+namespace lamina {
+namespace {
+
+struct Row {
+  std::string key;
+  nlohmann::json value;
+  std::string text;
+  std::string origin;
+};
+
+template <typename T>
+Row row(const std::string& key, const Setting<T>& setting, nlohmann::json value, std::string text) {
+  return {key, std::move(value), std::move(text), setting.origin};
+}
+
+std::vector<Row> setting_rows(const Settings& s) {
+  std::string exclude;
+  for (const std::string& p : s.exclude.value) exclude += (exclude.empty() ? "" : ", ") + p;
+  std::string budget = s.budget.value ? format_duration(*s.budget.value) : "none";
+  return {
+      row("jobs", s.jobs, s.jobs.value, std::to_string(s.jobs.value)),
+      row("timeout", s.timeout, format_duration(s.timeout.value), format_duration(s.timeout.value)),
+      row("budget", s.budget, s.budget.value ? nlohmann::json(budget) : nlohmann::json(), budget),
+      row("fail_on", s.fail_on, s.fail_on.value, s.fail_on.value),
+      row("filter", s.filter, s.filter.value, s.filter.value),
+      row("fail_fast", s.fail_fast, s.fail_fast.value, s.fail_fast.value ? "true" : "false"),
+      row("exclude", s.exclude, s.exclude.value, "[" + exclude + "]"),
+      row("default_excludes", s.default_excludes, s.default_excludes.value,
+          s.default_excludes.value ? "true" : "false"),
+  };
+}
+
+// A configured scanner entry as JSON (YAML scalars stay strings: this shows what was written).
+nlohmann::json yaml_to_json(const YAML::Node& node) {
+  if (node.IsMap()) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& entry : node) object[entry.first.Scalar()] = yaml_to_json(entry.second);
+    return object;
+  }
+  if (node.IsSequence()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const YAML::Node& item : node) list.push_back(yaml_to_json(item));
+    return list;
+  }
+  return node.IsScalar() ? nlohmann::json(node.Scalar()) : nlohmann::json();
+}
+
+}  // namespace
+
+std::string command_repo_root(const Options& options) {
+  std::string dir = options.repo_dir.empty() ? "." : options.repo_dir;
+  char resolved[PATH_MAX];
+  if (::realpath(dir.c_str(), resolved) == nullptr) {
+    throw Error("-C " + dir + ": no such directory; give the repository folder");
+  }
+  return resolved;
+}
+
+int run_config_command(const Options& options, const EnvMap& env) {
+  std::string repo_root = command_repo_root(options);
+  Settings settings = load_settings(find_config_file(options, env, repo_root), options, env);
+  effective_catalog(builtin_catalog(), settings);  // reports bad scanner entries now
+  std::vector<Row> rows = setting_rows(settings);
+  if (options.json) {
+    nlohmann::json out = {{"config_file", settings.config_file}};
+    for (const Row& r : rows) out["settings"][r.key] = {{"value", r.value}, {"origin", r.origin}};
+    out["scanners"] = nlohmann::json::object();
+    for (const ScannerConfig& c : settings.scanners) {
+      out["scanners"][c.id] = {{"origin", c.source.position(c.key)},
+                               {"settings", yaml_to_json(c.body)}};
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+  }
+  std::printf("config file: %s\n",
+              settings.config_file.empty() ? "(none)" : settings.config_file.c_str());
+  for (const Row& r : rows) {
+    std::printf("%-17s %-20s %s\n", r.key.c_str(), r.text.c_str(), r.origin.c_str());
+  }
+  for (const ScannerConfig& c : settings.scanners) {
+    std::printf("scanners.%s: %s  %s\n", c.id.c_str(), yaml_to_json(c.body).dump().c_str(),
+                c.source.position(c.key).c_str());
+  }
+  return 0;
+}
+
+}  // namespace lamina

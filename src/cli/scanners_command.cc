@@ -1,0 +1,114 @@
+#include <cstdio>
+#include <future>
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog.h"
+#include "cli/catalog_commands.h"
+#include "config/load_settings.h"
+#include "exec/spawn.h"
+
+namespace lamina {
+namespace {
+
+struct ScannerRow {
+  const ScannerSpec* spec = nullptr;
+  std::string path;     // resolved executable, "" when missing
+  std::string version;  // first line of `tool --version` that names a version
+};
+
+std::string version_line(const std::string& output) {
+  std::string first_nonempty;
+  size_t start = 0;
+  while (start < output.size()) {
+    size_t end = output.find('\n', start);
+    if (end == std::string::npos) end = output.size();
+    std::string line = output.substr(start, end - start);
+    size_t first = line.find_first_not_of(" \t\r");
+    size_t last = line.find_last_not_of(" \t\r");
+    line = first == std::string::npos ? "" : line.substr(first, last - first + 1);
+    if (!line.empty() && line.find_first_of("0123456789") != std::string::npos) return line;
+    if (first_nonempty.empty()) first_nonempty = line;
+    start = end + 1;
+  }
+  return first_nonempty;
+}
+
+// `program --version`, bounded: a tool that hangs or prints megabytes cannot stall the listing.
+std::string tool_version(const std::string& program, const EnvMap& env) {
+  SpawnSpec spec;
+  spec.argv = {program, "--version"};
+  for (const char* name : {"PATH", "HOME", "NODE_PATH"}) {
+    if (auto value = env_get(env, name)) spec.env.push_back(std::string(name) + "=" + *value);
+  }
+  CompletedProcess done = run_process(spec, std::chrono::seconds(10), 64 * 1024);
+  if (!done.started || done.timed_out) return "";
+  std::string line = version_line(done.out);
+  return line.empty() ? version_line(done.err) : line;
+}
+
+std::string layers_text(const ScannerSpec& spec) {
+  std::string text;
+  for (Layer layer : spec.layers) text += (text.empty() ? "" : ",") + std::string(to_string(layer));
+  return text;
+}
+
+nlohmann::json row_json(const ScannerRow& row) {
+  const ScannerSpec& spec = *row.spec;
+  nlohmann::json layers = nlohmann::json::array();
+  for (Layer layer : spec.layers) layers.push_back(to_string(layer));
+  return {{"id", spec.id},
+          {"name", spec.name},
+          {"description", spec.description},
+          {"homepage", spec.homepage},
+          {"layers", layers},
+          {"scope", to_string(spec.scope)},
+          {"format", spec.format},
+          {"required", spec.required},
+          {"enabled", spec.enabled},
+          {"installed", !row.path.empty()},
+          {"path", row.path},
+          {"version", row.version},
+          {"install", spec.install},
+          {"defined_at", spec.defined_at}};
+}
+
+void print_text(const std::vector<ScannerRow>& rows) {
+  for (const ScannerRow& row : rows) {
+    const ScannerSpec& spec = *row.spec;
+    std::string status = row.path.empty() ? "not installed; install: " + spec.install
+                                          : (row.version.empty() ? row.path : row.version);
+    std::printf("%-14s %-24s %s%s\n  %s\n", spec.id.c_str(), layers_text(spec).c_str(),
+                spec.enabled ? "" : "[disabled] ", spec.required ? "[required]" : "",
+                status.c_str());
+  }
+}
+
+}  // namespace
+
+int run_scanners_command(const Options& options, const EnvMap& env) {
+  std::string repo_root = command_repo_root(options);
+  Settings settings = load_settings(find_config_file(options, env, repo_root), options, env);
+  Catalog catalog = effective_catalog(builtin_catalog(), settings);
+  std::string path = env_or_empty(env, "PATH");
+  std::vector<ScannerRow> rows;
+  std::vector<std::future<std::string>> versions;
+  for (const ScannerSpec& spec : catalog.scanners) {
+    ScannerRow& row = rows.emplace_back();
+    row.spec = &spec;
+    row.path = spec.command.empty() ? "" : find_executable(spec.command.front(), path);
+    versions.push_back(row.path.empty()
+                           ? std::async(std::launch::deferred, [] { return std::string(); })
+                           : std::async(std::launch::async, tool_version, row.path, env));
+  }
+  for (size_t i = 0; i < rows.size(); ++i) rows[i].version = versions[i].get();
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const ScannerRow& row : rows) list.push_back(row_json(row));
+    std::printf("%s\n", nlohmann::json{{"scanners", list}}.dump(2).c_str());
+  } else {
+    print_text(rows);
+  }
+  return 0;
+}
+
+}  // namespace lamina

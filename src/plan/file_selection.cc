@@ -1,0 +1,198 @@
+#include "plan/file_selection.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <map>
+
+#include "plan/exclusions.h"
+#include "plan/glob_set.h"
+#include "plan/shebang.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+namespace lamina {
+namespace {
+
+constexpr uint32_t kGlobalExclude = 0;
+uint32_t files_group(size_t scanner) {
+  return static_cast<uint32_t>(1 + 2 * scanner);
+}
+uint32_t exclude_group(size_t scanner) {
+  return static_cast<uint32_t>(2 + 2 * scanner);
+}
+
+void add_pattern(GlobSet& set, const std::string& pattern, uint32_t group,
+                 const std::string& what) {
+  uint32_t id = 0;
+  std::string error;
+  if (!set.add(pattern, group, &id, &error)) throw Error(what + ": " + error);
+}
+
+std::vector<ExclusionRule> global_rules(const Settings& settings, const std::string& repo_root) {
+  std::vector<ExclusionRule> rules;
+  if (settings.default_excludes.value) {
+    rules = vendored_folder_rules();
+    std::string path = repo_root + "/.gitattributes";
+    struct stat st {};
+    bool regular = ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    if (auto text = regular ? read_file(path) : std::nullopt) {
+      for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes"))
+        rules.push_back(rule);
+    }
+  }
+  for (const std::string& pattern : settings.exclude.value) {
+    rules.push_back({pattern, "exclude in " + settings.exclude.origin});
+  }
+  return rules;
+}
+
+bool has_extension(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  size_t name_start = slash == std::string::npos ? 0 : slash + 1;
+  return dot != std::string::npos && dot > name_start;  // ".bashrc" has no extension
+}
+
+struct Skipped {
+  size_t deleted = 0, submodules = 0, symlinks = 0;
+};
+
+void note_skipped(const Skipped& skipped, std::vector<std::string>* notes) {
+  auto note = [&](size_t count, const char* what) {
+    if (count == 0) return;
+    notes->push_back(std::to_string(count) + " " + what + (count == 1 ? " is" : "s are") +
+                     " never passed to scanners");
+  };
+  note(skipped.deleted, "deleted path");
+  note(skipped.submodules, "submodule");
+  note(skipped.symlinks, "symlink");
+}
+
+// One pass over the change set. Matches are kept as (file index, rule index) pairs and turned
+// into FileMatch values at the end, each list allocated once at its final size.
+class Selector {
+ public:
+  Selector(const std::vector<const ScannerSpec*>& scanners, const Settings& settings,
+           const std::string& repo_root)
+      : scanners_(scanners),
+        found_(scanners.size()),
+        matched_(scanners.size(), 0),
+        excluded_(scanners.size(), 0),
+        // Shebang lines are read relative to the repository folder, opened once.
+        repo_fd_(::open(repo_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {
+    for (const ExclusionRule& rule : global_rules(settings, repo_root)) {
+      add_pattern(globs_, rule.pattern, kGlobalExclude, rule.why);
+      why_of_glob_.push_back(rule.why);
+    }
+    for (size_t i = 0; i < scanners.size(); ++i) {
+      const ScannerSpec& spec = *scanners[i];
+      for (const std::string& p : spec.files)
+        add_pattern(globs_, p, files_group(i), spec.id + " files");
+      for (const std::string& p : spec.exclude)
+        add_pattern(globs_, p, exclude_group(i), spec.id + " exclude");
+      if (!spec.shebang.empty()) sniffing_.push_back(i);
+    }
+    for (size_t id = 0; id < globs_.size(); ++id) {
+      rule_texts_.push_back("glob " + globs_.glob(static_cast<uint32_t>(id)).text);
+    }
+  }
+  ~Selector() {
+    if (repo_fd_ >= 0) ::close(repo_fd_);
+  }
+  Selector(const Selector&) = delete;
+  Selector& operator=(const Selector&) = delete;
+
+  // Matches one scannable file against every scanner, or records why it is excluded.
+  void add(uint32_t index, const FileChange& change, std::vector<Exclusion>* exclusions) {
+    globs_.match(change.path, &hits_);
+    if (!hits_.empty() && hits_.front().group == kGlobalExclude) {
+      uint32_t id = hits_.front().glob;
+      exclusions->push_back({change.path, globs_.glob(id).text + " (" + why_of_glob_[id] + ")"});
+      return;
+    }
+    for (const GlobHit& hit : hits_)
+      (hit.group % 2 == 1 ? matched_ : excluded_)[scanner_of(hit)] = 1;
+    for (const GlobHit& hit : hits_) {
+      size_t scanner = scanner_of(hit);
+      if (hit.group % 2 == 0 || excluded_[scanner]) continue;
+      if (change.binary && !scanners_[scanner]->accepts_binary) continue;
+      found_[scanner].emplace_back(index, hit.glob);
+    }
+    if (!sniffing_.empty() && !change.binary && !has_extension(change.path)) sniff(index, change);
+    for (const GlobHit& hit : hits_) matched_[scanner_of(hit)] = excluded_[scanner_of(hit)] = 0;
+  }
+
+  std::vector<std::vector<FileMatch>> matches(const ChangeSet& changes) const {
+    std::vector<std::vector<FileMatch>> lists(scanners_.size());
+    for (size_t scanner = 0; scanner < scanners_.size(); ++scanner) {
+      lists[scanner].reserve(found_[scanner].size());
+      for (auto [index, rule] : found_[scanner]) {
+        lists[scanner].emplace_back(changes.files[index].path, rule_texts_[rule]);
+      }
+    }
+    return lists;
+  }
+
+ private:
+  static size_t scanner_of(const GlobHit& hit) { return (hit.group - 1) / 2; }
+
+  // An extensionless file goes to scanners its glob did not decide on when its "#!" names one
+  // of their interpreters; the first line is read at most once.
+  void sniff(uint32_t index, const FileChange& change) {
+    std::string interpreter;
+    bool read = false;
+    for (size_t scanner : sniffing_) {
+      if (matched_[scanner] || excluded_[scanner]) continue;
+      if (!read) {
+        interpreter = shebang_interpreter(read_first_line(change.path, repo_fd_));
+        read = true;
+      }
+      if (interpreter.empty()) return;
+      if (matching_interpreter(interpreter, scanners_[scanner]->shebang).empty()) continue;
+      auto [it, added] =
+          shebang_rules_.emplace(interpreter, static_cast<uint32_t>(rule_texts_.size()));
+      if (added) rule_texts_.push_back("shebang " + interpreter);
+      found_[scanner].emplace_back(index, it->second);
+    }
+  }
+
+  const std::vector<const ScannerSpec*>& scanners_;
+  GlobSet globs_;
+  std::vector<std::string> why_of_glob_;  // by glob id, for the global exclusion rules
+  std::vector<std::string> rule_texts_;   // "glob *.sh" by glob id, then "shebang bash" entries
+  std::map<std::string, uint32_t> shebang_rules_;
+  std::vector<size_t> sniffing_;  // scanners with shebang names
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found_;
+  std::vector<GlobHit> hits_;
+  std::vector<char> matched_, excluded_;  // per scanner, for the file being matched
+  int repo_fd_;
+};
+
+}  // namespace
+
+FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
+                           const Settings& settings, const ChangeSet& changes,
+                           const std::string& repo_root) {
+  Selector selector(scanners, settings, repo_root);
+  FileSelection selection;
+  Skipped skipped;
+  for (uint32_t index = 0; index < changes.files.size(); ++index) {
+    const FileChange& change = changes.files[index];
+    if (change.scannable()) {
+      selector.add(index, change, &selection.exclusions);
+    } else if (change.status == ChangeStatus::deleted) {
+      ++skipped.deleted;
+    } else if (change.submodule) {
+      ++skipped.submodules;
+    } else {
+      ++skipped.symlinks;
+    }
+  }
+  selection.per_scanner = selector.matches(changes);
+  note_skipped(skipped, &selection.notes);
+  return selection;
+}
+
+}  // namespace lamina

@@ -1,0 +1,27 @@
+#pragma once
+// The first half of planning: which changed files each scanner gets, and why (the deciding glob
+// or the shebang), in one pass over the change set.
+#include <string>
+#include <vector>
+
+#include "catalog/scanner_spec.h"
+#include "config/settings.h"
+#include "git/change_set.h"
+#include "plan/plan.h"
+
+namespace lamina {
+
+struct FileSelection {
+  std::vector<std::vector<FileMatch>> per_scanner;  // parallel to the `scanners` argument
+  std::vector<Exclusion> exclusions;                // paths no scanner gets
+  std::vector<std::string> notes;
+};
+
+// Deleted, submodule and symlink entries go to no scanner; binary files only to scanners that
+// accept them. Shebang lines are read from the working tree under `repo_root`, for
+// extensionless files only. Throws Error for a malformed glob, naming the scanner or setting.
+FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
+                           const Settings& settings, const ChangeSet& changes,
+                           const std::string& repo_root);
+
+}  // namespace lamina

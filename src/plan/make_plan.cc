@@ -1,0 +1,230 @@
+#include "plan/make_plan.h"
+
+#include <deque>
+#include <map>
+
+#include "exec/spawn.h"
+#include "plan/argv_batches.h"
+#include "plan/file_selection.h"
+#include "plan/project_roots.h"
+
+namespace lamina {
+namespace {
+
+std::string count_of(size_t n, const std::string& what) {
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+std::chrono::milliseconds effective_timeout(const ScannerSpec& spec, const Settings& settings) {
+  if (spec.timeout && spec.timeout_from_config) return *spec.timeout;
+  if (settings.timeout.level != SettingLevel::builtin_default) return settings.timeout.value;
+  return spec.timeout.value_or(settings.timeout.value);
+}
+
+// Everything an invocation of `spec` shares, before argv, cwd and files.
+Invocation invocation_base(const ScannerSpec& spec, const Settings& settings) {
+  Invocation base;
+  base.scanner_id = spec.id;
+  base.env_passthrough = spec.env;
+  base.timeout = effective_timeout(spec, settings);
+  base.expected_duration = spec.expected_duration;
+  base.output_from = spec.output_from;
+  base.format = spec.format;
+  base.ok_exit_codes = spec.ok_exit_codes;
+  base.severity = spec.severity;
+  return base;
+}
+
+// Paths as arguments: views of the paths, except "./"-prefixed copies of dash-leading names,
+// kept alive in `owned`.
+std::vector<std::string_view> file_arguments(const std::vector<std::string_view>& paths,
+                                             std::deque<std::string>& owned) {
+  std::vector<std::string_view> args;
+  args.reserve(paths.size());
+  for (std::string_view path : paths) {
+    if (path.starts_with("-")) {
+      args.push_back(owned.emplace_back(file_argument(path)));
+    } else {
+      args.push_back(path);
+    }
+  }
+  return args;
+}
+
+// One invocation per batch of `files` (repository-relative), given to the tool as `args`.
+void add_batches(ScannerDecision& decision, const Invocation& base,
+                 const std::vector<std::string>& command,
+                 const std::map<std::string, std::string>& values, const std::string& cwd,
+                 const std::vector<std::string_view>& files,
+                 const std::vector<std::string_view>& args, size_t arg_space) {
+  for (ArgvBatch& batch : build_argv_batches(command, values, args, arg_space)) {
+    Invocation& invocation = decision.invocations.emplace_back(base);
+    invocation.argv = std::move(batch.argv);
+    invocation.cwd = cwd;
+    size_t first = batch.file_count > 0 ? batch.first_file : 0;
+    size_t count = batch.file_count > 0 ? batch.file_count : files.size();
+    invocation.files.reserve(count);
+    for (size_t i = first; i < first + count; ++i) invocation.files.emplace_back(files[i]);
+  }
+}
+
+// Scope project: indices into `matches` grouped by their nearest root; drops the files
+// without one and notes the marker in each kept file's rule.
+std::map<std::string, std::vector<size_t>> files_by_root(const ScannerSpec& spec,
+                                                         const std::string& repo_root,
+                                                         std::vector<FileMatch>& matches) {
+  ProjectRootFinder finder(repo_root, spec.root_markers);
+  std::map<std::string, std::vector<size_t>> roots;
+  std::vector<FileMatch> kept;
+  for (FileMatch& match : matches) {
+    auto root = finder.root_of(match.path);
+    if (!root) continue;
+    match.rule += ", marker " + (root->dir.empty() ? root->marker : root->dir + "/" + root->marker);
+    roots[root->dir].push_back(kept.size());
+    kept.push_back(std::move(match));
+  }
+  matches = std::move(kept);
+  return roots;
+}
+
+// Builds the invocations of a scanner that has its inputs; returns the reason it runs, or "" when
+// it turns out to have nothing to run on.
+std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const Settings& settings,
+                             const std::string& repo_root, const PlanInputs& extra,
+                             size_t arg_space) {
+  Invocation base = invocation_base(spec, settings);
+  std::vector<std::string> command = insert_extra_args(spec.command, spec.args);
+  std::map<std::string, std::string> values = {{"repo", repo_root}};
+  std::deque<std::string> owned;
+  switch (spec.scope) {
+    case Scope::files:
+    case Scope::repo: {
+      std::vector<std::string_view> paths;
+      paths.reserve(d.files.size());
+      for (const FileMatch& match : d.files) paths.push_back(match.path);
+      add_batches(d, base, command, values, repo_root, paths, file_arguments(paths, owned),
+                  arg_space);
+      return count_of(paths.size(), "matching changed file") +
+             (spec.scope == Scope::repo ? "; scans the repository once" : "");
+    }
+    case Scope::project: {
+      auto roots = files_by_root(spec, repo_root, d.files);
+      for (const auto& [dir, indices] : roots) {
+        std::vector<std::string_view> paths, relative;
+        for (size_t i : indices) {
+          std::string_view path = d.files[i].path;
+          paths.push_back(path);
+          relative.push_back(dir.empty() ? path : path.substr(dir.size() + 1));
+        }
+        std::string cwd = dir.empty() ? repo_root : repo_root + "/" + dir;
+        values["root"] = cwd;
+        add_batches(d, base, command, values, cwd, paths, file_arguments(relative, owned),
+                    arg_space);
+      }
+      if (roots.empty()) return "";
+      return count_of(d.files.size(), "matching changed file") + " in " +
+             count_of(roots.size(), "project");
+    }
+    case Scope::artifact:
+      for (const std::string& artifact : extra.artifacts) {
+        values["artifact"] = file_argument(artifact);
+        add_batches(d, base, command, values, repo_root, {artifact}, {}, arg_space);
+      }
+      return count_of(extra.artifacts.size(), "artifact");
+    case Scope::url:
+      values["target_url"] = extra.target_url;
+      add_batches(d, base, command, values, repo_root, {}, {}, arg_space);
+      return "target " + extra.target_url;
+  }
+  return "";
+}
+
+// Why a scanner with no invocation does not run, when that is known before building any.
+std::string missing_input(const ScannerSpec& spec, const std::vector<FileMatch>& files,
+                          const PlanInputs& extra) {
+  if (!spec.enabled) return "disabled by " + spec.disabled_by;
+  if (spec.scope == Scope::artifact)
+    return extra.artifacts.empty() ? "no artifact given (--artifact)" : "";
+  if (spec.scope == Scope::url)
+    return extra.target_url.empty() ? "no target URL given (--target-url)" : "";
+  return files.empty() ? "no matching files" : "";
+}
+
+void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::string& path,
+                     std::string* missing) {
+  d.installed = true;
+  for (const std::string& program : spec.required_executables()) {
+    std::string found = find_executable(program, path);
+    if (found.empty()) {
+      d.installed = false;
+      *missing += (missing->empty() ? "" : ", ") + program;
+    }
+    if (!spec.command.empty() && program == spec.command.front()) d.installed_path = found;
+  }
+  if (d.installed_path.empty() && !spec.command.empty()) {
+    d.installed_path = find_executable(spec.command.front(), path);
+  }
+}
+
+// Decides one scanner: its files, invocations, and why it runs or not.
+ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
+                       const Settings& settings, const std::string& repo_root,
+                       const PlanInputs& extra, size_t arg_space) {
+  ScannerDecision d;
+  d.scanner_id = spec.id;
+  d.name = spec.name;
+  d.required = spec.required;
+  d.install_hint = spec.install;
+  std::string missing;
+  check_installed(d, spec, extra.path, &missing);
+  d.reason = missing_input(spec, files, extra);
+  if (!d.reason.empty()) return d;
+  d.files = std::move(files);
+  // Invocations come before the installed check: a project scanner whose files have no root
+  // does not apply at all, which matters more than whether its tool is there.
+  std::string runs = plan_invocations(d, spec, settings, repo_root, extra, arg_space);
+  if (runs.empty()) {
+    std::string markers;
+    for (const std::string& m : spec.root_markers) markers += (markers.empty() ? "" : " or ") + m;
+    d.reason = "no matching file has " + markers + " in a folder above it";
+    return d;
+  }
+  if (!d.installed) {
+    // A missing required scanner stays selected, so the runner reports it as a failure.
+    d.selected = spec.required;
+    d.reason = std::string(spec.required ? "required but not installed" : "not installed") + " (" +
+               missing + " not on PATH); install: " + spec.install;
+    if (!spec.required) d.invocations.clear();
+    return d;
+  }
+  d.selected = true;
+  d.reason = runs;
+  return d;
+}
+
+}  // namespace
+
+Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet& changes,
+               Layer layer, const std::string& repo_root, const PlanInputs& extra) {
+  Plan plan;
+  plan.layer = layer;
+  plan.repo_root = repo_root;
+  std::vector<const ScannerSpec*> scanners;
+  for (const ScannerSpec& spec : catalog.scanners) {
+    if (spec.in_layer(layer)) scanners.push_back(&spec);
+  }
+  FileSelection selection = select_files(scanners, settings, changes, repo_root);
+  for (const Exclusion& exclusion : selection.exclusions) {
+    plan.excluded.push_back(exclusion.path + ": " + exclusion.rule);
+  }
+  plan.exclusions = std::move(selection.exclusions);
+  plan.notes = std::move(selection.notes);
+  size_t arg_space = extra.arg_space != 0 ? extra.arg_space : system_argument_space();
+  for (size_t i = 0; i < scanners.size(); ++i) {
+    plan.scanners.push_back(decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
+                                   repo_root, extra, arg_space));
+  }
+  return plan;
+}
+
+}  // namespace lamina

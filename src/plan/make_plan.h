@@ -1,0 +1,28 @@
+#pragma once
+// Selection: which scanners of a layer run on a change, on which files, with which argv.
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "catalog/layer.h"
+#include "config/settings.h"
+#include "git/change_set.h"
+#include "plan/plan.h"
+
+namespace lamina {
+
+// What a plan needs beyond the change set.
+struct PlanInputs {
+  std::vector<std::string> artifacts;                 // pre-deploy: --artifact, for scope artifact
+  std::string target_url;                             // post-deploy: --target-url, for scope url
+  std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
+  size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()
+};
+
+// Decides every scanner of `layer` in `catalog` (use effective_catalog() for the configured
+// one). `repo_root` is absolute; shebang lines, project root markers and .gitattributes are read
+// from the working tree there. Throws Error for a malformed glob.
+Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet& changes,
+               Layer layer, const std::string& repo_root, const PlanInputs& extra);
+
+}  // namespace lamina

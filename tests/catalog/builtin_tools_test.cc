@@ -1,0 +1,217 @@
+// Runs each installable built-in entry's exact argv (from a real plan) against the real tool on
+// a sample with a known problem: the exit code must be one the entry calls "ran fine" and the
+// report must name the expected rule. Skipped, with the reason, where a tool is not installed.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "catalog/placeholders.h"
+#include "exec/spawn.h"
+#include "plan/plan_fixture.h"
+#include "util/file_io.h"
+
+namespace lamina {
+namespace {
+
+// PATH for the real tools: this process's PATH, plus node_modules/.bin of the source tree.
+std::string tools_path() {
+  const char* path = std::getenv("PATH");
+  return std::string(path ? path : "/usr/bin:/bin") + ":" + test::source_path("node_modules/.bin");
+}
+
+struct Report {
+  int exit_code = -1;
+  std::string text;  // stdout, or the {out} file
+  std::string err;
+};
+
+bool tool_installed(const std::string& name) {
+  return !find_executable(name, tools_path()).empty();
+}
+
+// GTEST_SKIP returns from the function it is in, so this stays a macro in the test body.
+#define REQUIRE_TOOL(name)   \
+  if (!tool_installed(name)) \
+  GTEST_SKIP() << (name) << " is not installed (not on PATH or in node_modules/.bin)"
+
+class BuiltinToolsTest : public test::PlanFixture {
+ protected:
+  // Plans `layer` with the real PATH and runs the single invocation of `id`.
+  Report run_scanner(const std::string& id, Layer layer = Layer::inline_layer) {
+    std::string path = tools_path();
+    inputs.path = path;
+    std::sort(changes.files.begin(), changes.files.end(),
+              [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
+    Plan p = make_plan(catalog, settings, changes, layer, repo.path(), inputs);
+    const ScannerDecision& d = decision(p, id);
+    EXPECT_TRUE(d.selected) << d.reason;
+    if (d.invocations.size() != 1) {
+      ADD_FAILURE() << id << ": expected one invocation, got " << d.invocations.size();
+      return {};
+    }
+    const Invocation& inv = d.invocations[0];
+    std::string out = scratch.file("report.out");
+    std::vector<std::string> argv;
+    for (const std::string& arg : inv.argv)
+      argv.push_back(substitute_placeholders(arg, {{"out", out}}));
+    std::vector<std::string> env = {"PATH=" + path, "HOME=" + scratch.path()};
+    std::string node_modules = test::source_path("node_modules");
+    if (d.installed_path.find("/node_modules/.bin/") != std::string::npos) {
+      node_modules = d.installed_path.substr(0, d.installed_path.find("/.bin/"));
+    }
+    env.push_back("NODE_PATH=" + node_modules);
+    test::ProcessOutput result = test::run(argv, inv.cwd, env);
+    Report report{result.exit_code, result.out, result.err};
+    if (inv.output_from == OutputSource::out_file) report.text = read_file(out).value_or("");
+    EXPECT_NE(std::find(inv.ok_exit_codes.begin(), inv.ok_exit_codes.end(), result.exit_code),
+              inv.ok_exit_codes.end())
+        << id << " exited " << result.exit_code << "\n"
+        << result.err;
+    return report;
+  }
+  test::TempDir scratch;
+};
+
+TEST_F(BuiltinToolsTest, ShellcheckReportsUnquotedExpansionEvenInADashNamedFile) {
+  REQUIRE_TOOL("shellcheck");
+  change("-rf.sh", "#!/bin/bash\nrm -rf $1/*\n");
+  Report r = run_scanner("shellcheck");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("\"file\":\"./-rf.sh\""), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\"code\":2086"), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, BanditReportsShellInjection) {
+  REQUIRE_TOOL("bandit");
+  change("app/run.py", "import subprocess\nsubprocess.call(input(), shell=True)\n");
+  Report r = run_scanner("bandit");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("\"test_id\": \"B602\""), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, FlawfinderWritesSarifWithItsRuleIds) {
+  REQUIRE_TOOL("flawfinder");
+  change("src/copy.c", "#include <string.h>\nvoid f(char *s) { char b[4]; strcpy(b, s); }\n");
+  Report r = run_scanner("flawfinder");
+  EXPECT_NE(r.text.find("\"version\": \"2.1.0\""), std::string::npos);
+  EXPECT_NE(r.text.find("\"ruleId\": \"FF1001\""), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, CppcheckWritesItsXmlReportToOut) {
+  REQUIRE_TOOL("cppcheck");
+  change("src/oob.c", "void f(void) { int a[2]; a[3] = 1; }\n");
+  Report r = run_scanner("cppcheck");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.text.find("id=\"arrayIndexOutOfBounds\""), std::string::npos) << r.text << r.err;
+}
+
+TEST_F(BuiltinToolsTest, YamllintReportsDuplicateKeysInParsableFormat) {
+  REQUIRE_TOOL("yamllint");
+  change("deploy/values.yaml", "---\nreplicas: 1\nreplicas: 2\n");
+  Report r = run_scanner("yamllint");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("deploy/values.yaml:3:1: [error] duplication of key \"replicas\" in "
+                        "mapping (key-duplicates)"),
+            std::string::npos)
+      << r.text;
+}
+
+TEST_F(BuiltinToolsTest, CodespellReportsTypos) {
+  REQUIRE_TOOL("codespell");
+  change("docs/notes.md", "We recieve data.\n");
+  Report r = run_scanner("codespell");
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.text, "docs/notes.md:1: recieve ==> receive\n");
+}
+
+TEST_F(BuiltinToolsTest, SecretlintFindsAGithubTokenInAnyTextFile) {
+  REQUIRE_TOOL("secretlint");
+  change("config/ci.env", "TOKEN=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\n");
+  Report r = run_scanner("secretlint");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("secretlint-rule-github"), std::string::npos) << r.text << r.err;
+}
+
+TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
+  REQUIRE_TOOL("eslint");
+  change("web/package.json", "{\"name\": \"web\"}\n");
+  change("web/src/handler.js", "module.exports = function (input) { return eval(input); };\n");
+  Report r = run_scanner("eslint");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.text.find("\"ruleId\": \"security/detect-eval-with-expression\""), std::string::npos)
+      << r.text << r.err;
+}
+
+TEST_F(BuiltinToolsTest, ClamscanFindsASignatureInAnArtifact) {
+  REQUIRE_TOOL("clamscan");
+  // A one-signature database (md5:size:name) so the test runs offline, without freshclam.
+  std::string content = "lamina clamscan test artifact\n";
+  test::write_file(scratch.file("artifact.bin"), content);
+  test::ProcessOutput md5 = test::run({"md5sum", scratch.file("artifact.bin")});
+  test::write_file(scratch.file("test.hdb"),
+                   md5.out.substr(0, 32) + ":" + std::to_string(content.size()) + ":Lamina.Test\n");
+  configure("scanners:\n  clamscan:\n    args: [-d, " + scratch.file("test.hdb") + "]\n");
+  inputs.artifacts = {scratch.file("artifact.bin")};
+  Report r = run_scanner("clamscan", Layer::pre_deploy);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.text.find("artifact.bin: Lamina.Test.UNOFFICIAL FOUND"), std::string::npos) << r.text;
+}
+
+// A free TCP port on 127.0.0.1 (bound, read back, released).
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool accepts_connections(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+TEST_F(BuiltinToolsTest, WapitiWritesAJsonReportForTheTargetUrl) {
+  REQUIRE_TOOL("wapiti");
+  REQUIRE_TOOL("python3");
+  int port = free_port();
+  test::write_file(scratch.file("site/index.html"), "<html><body>hello</body></html>\n");
+  std::string error;
+  SpawnedProcess server =
+      spawn_process({{"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1"},
+                     scratch.file("site"),
+                     {"PATH=" + tools_path()}},
+                    &error);
+  ASSERT_GT(server.pid, 0) << error;
+  for (int i = 0; i < 100 && !accepts_connections(port); ++i) ::usleep(50000);
+  configure(
+      "scanners:\n  wapiti:\n    args: [-m, \"http_headers,csp\", --max-scan-time, \"60\"]\n");
+  inputs.target_url = "http://127.0.0.1:" + std::to_string(port) + "/";
+  Report r = run_scanner("wapiti", Layer::post_deploy);
+  ::kill(-server.pid, SIGTERM);
+  ::waitpid(server.pid, nullptr, 0);
+  ::close(server.stdout_fd);
+  ::close(server.stderr_fd);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.text.find("\"target\": \"" + inputs.target_url + "\""), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\"Content Security Policy Configuration\""), std::string::npos) << r.text;
+}
+
+}  // namespace
+}  // namespace lamina

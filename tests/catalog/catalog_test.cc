@@ -1,0 +1,187 @@
+// The catalog format: the built-in entries, and each kind of malformed entry failing with
+// "file:line:column: what was expected".
+#include "catalog/catalog.h"
+
+#include <gtest/gtest.h>
+
+#include "catalog/output_formats.h"
+#include "util/error.h"
+
+namespace lamina {
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_catalog(yaml, "my.yml");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.exit_code(), 2);
+    return e.what();
+  }
+  return "(no error)";
+}
+
+const char* kValidEntry = R"(scanners:
+  - id: mylint
+    layer: inline
+    files: ["*.foo"]
+    command: [mylint, --json, --, "{files}"]
+    output: {format: sarif}
+)";
+
+TEST(CatalogTest, BuiltinCatalogHasTheScannersTheIssueNames) {
+  const Catalog& catalog = builtin_catalog();
+  for (const char* id :
+       {"shellcheck", "bandit",    "flawfinder",   "cppcheck",    "yamllint", "secretlint",
+        "eslint",     "codespell", "clamscan",     "wapiti",      "gitleaks", "semgrep",
+        "hadolint",   "trivy-fs",  "trivy-config", "trivy-image", "grype",    "osv-scanner",
+        "checkov",    "gosec",     "actionlint",   "zap-baseline"}) {
+    EXPECT_NE(catalog.find(id), nullptr) << id;
+  }
+}
+
+TEST(CatalogTest, BuiltinEntriesNameOnlyKnownFormatsAndHaveInstallHints) {
+  for (const ScannerSpec& spec : builtin_catalog().scanners) {
+    EXPECT_TRUE(is_known_output_format(spec.format)) << spec.id;
+    EXPECT_FALSE(spec.install.empty()) << spec.id;
+    EXPECT_TRUE(spec.timeout.has_value()) << spec.id;
+  }
+}
+
+TEST(CatalogTest, BuiltinLayersPutArtifactAndUrlScannersInTheirStages) {
+  const Catalog& catalog = builtin_catalog();
+  EXPECT_EQ(catalog.find("clamscan")->layers, std::vector<Layer>{Layer::pre_deploy});
+  EXPECT_EQ(catalog.find("clamscan")->scope, Scope::artifact);
+  EXPECT_EQ(catalog.find("wapiti")->layers, std::vector<Layer>{Layer::post_deploy});
+  EXPECT_EQ(catalog.find("wapiti")->scope, Scope::url);
+  EXPECT_EQ(catalog.find("eslint")->scope, Scope::project);
+  EXPECT_EQ(catalog.find("eslint")->root_markers, std::vector<std::string>{"package.json"});
+}
+
+TEST(CatalogTest, DependencyScannersShareTheLockfileList) {
+  const Catalog& catalog = builtin_catalog();
+  EXPECT_EQ(catalog.find("osv-scanner")->files, catalog.find("trivy-fs")->files);
+  const auto& files = catalog.find("osv-scanner")->files;
+  EXPECT_NE(std::find(files.begin(), files.end(), "package-lock.json"), files.end());
+  EXPECT_NE(std::find(files.begin(), files.end(), "go.sum"), files.end());
+}
+
+TEST(CatalogTest, ParsesAMinimalEntryWithDefaults) {
+  Catalog catalog = parse_catalog(kValidEntry, "my.yml");
+  ASSERT_EQ(catalog.scanners.size(), 1u);
+  const ScannerSpec& spec = catalog.scanners[0];
+  EXPECT_EQ(spec.name, "mylint");
+  EXPECT_EQ(spec.scope, Scope::files);
+  EXPECT_EQ(spec.ok_exit_codes, std::vector<int>{0});
+  EXPECT_EQ(spec.output_from, OutputSource::stdout_stream);
+  EXPECT_EQ(spec.defined_at, "my.yml:2:5");
+}
+
+TEST(CatalogTest, YamlSyntaxErrorNamesFileLineAndColumn) {
+  EXPECT_EQ(error_of("scanners:\n  - id: [unclosed\n"),
+            "my.yml:3:1: invalid YAML: end of sequence flow not found");
+}
+
+TEST(CatalogTest, UnknownKeySuggestsTheNearestOne) {
+  std::string yaml = kValidEntry;
+  yaml += "    timout: 5m\n";
+  EXPECT_TRUE(error_of(yaml).starts_with(
+      "my.yml:7:5: unknown key 'timout' in scanner entry (did you mean 'timeout'?); expec"))
+      << error_of(yaml);
+}
+
+TEST(CatalogTest, CommandGivenAsAStringIsRejected) {
+  EXPECT_EQ(error_of("scanners:\n  - id: x\n    command: \"mylint {files}\"\n"),
+            "my.yml:3:14: scanner entry.command: expected a list of arguments (argv), got a "
+            "string; write it as [\"tool\", \"--flag\", \"{files}\"]: lamina never runs a shell");
+}
+
+TEST(CatalogTest, UnknownOutputFormatListsTheKnownOnes) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("sarif"), 5, "sarif2");
+  std::string error = error_of(yaml);
+  EXPECT_TRUE(error.starts_with(
+      "my.yml:6:22: scanner entry.output.format: unknown output format \"sarif2\"; expected"))
+      << error;
+  EXPECT_NE(error.find("cppcheck-xml"), std::string::npos);
+}
+
+TEST(CatalogTest, WrongTypeSaysWhatWasExpectedAndWhatWasGiven) {
+  std::string yaml = kValidEntry;
+  yaml += "    required: [yes]\n";
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:7:15: scanner entry.required: expected true or false, got a list");
+}
+
+TEST(CatalogTest, ExitCodesMustBeAListOfNumbers) {
+  std::string yaml = kValidEntry;
+  yaml += "    exit_codes: [0, one]\n";
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:7:21: scanner entry.exit_codes[1]: expected a whole number from 0 to 255, got "
+            "\"one\"");
+}
+
+TEST(CatalogTest, UnknownPlaceholderSuggestsTheNearestOne) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("\"{files}\""), 9, "\"{file}\"");
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:5:14: scanner mylint: unknown placeholder {file} in command (did you mean "
+            "'files'?); expected {files}, {repo}, {root}, {out}, {artifact} or {target_url}");
+}
+
+TEST(CatalogTest, PlaceholderMustFitTheScope) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("\"{files}\""), 9, "\"{target_url}\"");
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:5:14: scanner mylint: placeholder {target_url} does not fit scope files");
+}
+
+TEST(CatalogTest, FilesPlaceholderMustStandAlone) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("\"{files}\""), 9, "\"--in={files}\"");
+  EXPECT_EQ(error_of(yaml), "my.yml:5:14: scanner mylint: {files} must be an argument on its own");
+}
+
+TEST(CatalogTest, GoTemplateBracesAreNotPlaceholders) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("--json"), 6, "'{{range .}}{{.Message}}{{end}}'");
+  EXPECT_EQ(parse_catalog(yaml, "my.yml").scanners[0].command[1], "{{range .}}{{.Message}}{{end}}");
+}
+
+TEST(CatalogTest, OutputFromOutNeedsTheOutPlaceholder) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("{format: sarif}"), 15, "{from: out, format: sarif}");
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:5:14: scanner mylint: output.from is out but the command has no {out} "
+            "placeholder");
+}
+
+TEST(CatalogTest, ProjectScopeNeedsRootMarkers) {
+  std::string yaml = kValidEntry;
+  yaml += "    scope: project\n";
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:2:5: scanner mylint: scope project needs root_markers (e.g. [package.json])");
+}
+
+TEST(CatalogTest, DuplicateIdIsAnError) {
+  std::string yaml = kValidEntry;
+  yaml += std::string(kValidEntry).substr(std::string("scanners:\n").size());
+  EXPECT_EQ(error_of(yaml), "my.yml:7:5: scanner entry: duplicate id \"mylint\"");
+}
+
+TEST(CatalogTest, SeverityMapsLevelsAndRuleIds) {
+  std::string yaml = kValidEntry;
+  yaml += "    severity: {error: sev1, SC2086: sev3}\n";
+  const ScannerSpec& spec = parse_catalog(yaml, "my.yml").scanners[0];
+  EXPECT_EQ(spec.severity.at("error"), Severity::sev1);
+  EXPECT_EQ(spec.severity.at("SC2086"), Severity::sev3);
+}
+
+TEST(CatalogTest, UnknownSeverityIsAnError) {
+  std::string yaml = kValidEntry;
+  yaml += "    severity: {error: high}\n";
+  EXPECT_EQ(error_of(yaml),
+            "my.yml:7:23: scanner entry.severity.error: expected sev1, sev2 or sev3, got \"high\"");
+}
+
+}  // namespace
+}  // namespace lamina

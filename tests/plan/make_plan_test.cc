@@ -1,0 +1,306 @@
+// Selection: which scanners run on a change, on which files, with which argv, and why.
+#include "plan/make_plan.h"
+
+#include "plan_fixture.h"
+
+namespace lamina {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+class MakePlanTest : public test::PlanFixture {};
+
+TEST_F(MakePlanTest, FilesScopePassesMatchingFilesWithTheDecidingGlob) {
+  install({"shellcheck"});
+  change("deploy/run.sh");
+  change("README.md");
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "shellcheck");
+  EXPECT_TRUE(d.selected);
+  EXPECT_EQ(d.reason, "1 matching changed file");
+  ASSERT_EQ(d.files.size(), 1u);
+  EXPECT_EQ(d.files[0].path, "deploy/run.sh");
+  EXPECT_EQ(d.files[0].rule, "glob *.sh");
+  ASSERT_EQ(d.invocations.size(), 1u);
+  EXPECT_EQ(d.invocations[0].argv,
+            (Strings{"shellcheck", "--format=json1", "--", "deploy/run.sh"}));
+  EXPECT_EQ(d.invocations[0].cwd, repo.path());
+  EXPECT_EQ(d.invocations[0].format, "shellcheck-json1");
+  EXPECT_EQ(d.invocations[0].ok_exit_codes, (std::vector<int>{0, 1}));
+  EXPECT_EQ(d.installed_path, bin.file("shellcheck"));
+}
+
+TEST_F(MakePlanTest, ExtensionlessScriptIsSelectedByItsShebang) {
+  install({"shellcheck", "bandit"});
+  change("bin/deploy", "#!/usr/bin/env bash\nset -e\n");
+  change("bin/tool", "#!/usr/bin/python3.11 -u\n");
+  change("bin/notes", "just text\n");
+  Plan p = plan();
+  EXPECT_EQ(decision(p, "shellcheck").files.at(0).rule, "shebang bash");
+  EXPECT_EQ(paths(decision(p, "shellcheck")), Strings{"bin/deploy"});
+  EXPECT_EQ(decision(p, "bandit").files.at(0).rule, "shebang python3.11");
+  EXPECT_EQ(paths(decision(p, "bandit")), Strings{"bin/tool"});
+}
+
+TEST_F(MakePlanTest, FileNameStartingWithDashCanNeverBeAnOption) {
+  install({"shellcheck", "cppcheck"});
+  change("-rf.sh");
+  change("-x.c");
+  Plan p = plan();
+  EXPECT_EQ(decision(p, "shellcheck").invocations.at(0).argv.back(), "./-rf.sh");
+  EXPECT_EQ(decision(p, "shellcheck").files.at(0).path, "-rf.sh");
+  EXPECT_EQ(decision(p, "cppcheck").invocations.at(0).argv.back(), "./-x.c");
+}
+
+TEST_F(MakePlanTest, DeletedSubmoduleAndSymlinkEntriesAreNeverPassed) {
+  install({"shellcheck"});
+  change("gone.sh", "", ChangeStatus::deleted);
+  change("lib.sh").submodule = true;
+  change("link.sh").symlink = true;
+  change("kept.sh");
+  Plan p = plan();
+  EXPECT_EQ(paths(decision(p, "shellcheck")), Strings{"kept.sh"});
+  EXPECT_EQ(p.notes, (Strings{"1 deleted path is never passed to scanners",
+                              "1 submodule is never passed to scanners",
+                              "1 symlink is never passed to scanners"}));
+}
+
+TEST_F(MakePlanTest, SecretScannerGetsEveryTextFileButNoBinary) {
+  install({"secretlint"});
+  change("config/settings.ini");
+  change("Makefile");
+  change("logo.png").binary = true;
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "secretlint");
+  EXPECT_EQ(paths(d), (Strings{"Makefile", "config/settings.ini"}));
+  EXPECT_EQ(d.files[0].rule, "glob *");
+}
+
+TEST_F(MakePlanTest, VendoredFoldersAreExcludedVisibly) {
+  install({"eslint", "secretlint"});
+  change("web/node_modules/left-pad/index.js");
+  change("web/app.js");
+  Plan p = plan();
+  ASSERT_EQ(p.exclusions.size(), 1u);
+  EXPECT_EQ(p.exclusions[0].path, "web/node_modules/left-pad/index.js");
+  EXPECT_EQ(p.exclusions[0].rule,
+            "node_modules/ (vendored or generated; default_excludes: false keeps it)");
+  EXPECT_EQ(p.excluded, Strings{"web/node_modules/left-pad/index.js: " + p.exclusions[0].rule});
+  EXPECT_EQ(paths(decision(p, "secretlint")), Strings{"web/app.js"});
+}
+
+TEST_F(MakePlanTest, DefaultExcludesFalseKeepsVendoredFiles) {
+  install({"secretlint"});
+  configure("default_excludes: false\n");
+  change("vendor/lib.go");
+  Plan p = plan();
+  EXPECT_TRUE(p.exclusions.empty());
+  EXPECT_EQ(paths(decision(p, "secretlint")), Strings{"vendor/lib.go"});
+}
+
+TEST_F(MakePlanTest, GitattributesLinguistGeneratedAndVendoredAreExcluded) {
+  install({"secretlint"});
+  test::write_file(
+      repo.file(".gitattributes"),
+      "# generated code\napi/*.pb.go linguist-generated\nvendor/ours/** -linguist-vendored\n"
+      "deps/** linguist-vendored=true\n");
+  change("api/user.pb.go");
+  change("deps/x.c");
+  change("vendor/ours/keep.go");
+  change("api/user.go");
+  Plan p = plan();
+  ASSERT_EQ(p.exclusions.size(), 2u);
+  EXPECT_EQ(p.exclusions[0].path, "api/user.pb.go");
+  EXPECT_EQ(p.exclusions[0].rule, "api/*.pb.go (.gitattributes:2 linguist-generated)");
+  EXPECT_EQ(p.exclusions[1].rule, "deps/** (.gitattributes:4 linguist-vendored=true)");
+  EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{"api/user.go", "vendor/ours/keep.go"}));
+}
+
+TEST_F(MakePlanTest, ConfiguredExcludeNamesItsOrigin) {
+  install({"shellcheck"});
+  configure("exclude: [\"legacy/**\"]\n");
+  change("legacy/old.sh");
+  Plan p = plan();
+  ASSERT_EQ(p.exclusions.size(), 1u);
+  EXPECT_EQ(p.exclusions[0].rule, "legacy/** (exclude in .lamina.yml:1:10)");
+  EXPECT_EQ(decision(p, "shellcheck").reason, "no matching files");
+}
+
+TEST_F(MakePlanTest, ScannerExcludeDropsOnlyThatScannersFiles) {
+  install({"shellcheck", "secretlint"});
+  configure("scanners:\n  shellcheck:\n    exclude: [\"tests/**\"]\n");
+  change("tests/t.sh");
+  Plan p = plan();
+  EXPECT_FALSE(decision(p, "shellcheck").selected);
+  EXPECT_EQ(paths(decision(p, "secretlint")), Strings{"tests/t.sh"});
+}
+
+TEST_F(MakePlanTest, DisabledScannerSaysWhichLineDisabledIt) {
+  install({"bandit"});
+  configure("jobs: 2\nscanners:\n  bandit:\n    enabled: false\n");
+  change("app.py");
+  Plan p = plan();
+  EXPECT_FALSE(decision(p, "bandit").selected);
+  EXPECT_EQ(decision(p, "bandit").reason, "disabled by .lamina.yml line 4");
+  EXPECT_TRUE(decision(p, "bandit").files.empty());
+}
+
+TEST_F(MakePlanTest, OptionalScannerNotInstalledIsSkippedWithItsInstallHint) {
+  change("run.sh");
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "shellcheck");
+  EXPECT_FALSE(d.selected);
+  EXPECT_FALSE(d.installed);
+  EXPECT_EQ(d.reason,
+            "not installed (shellcheck not on PATH); install: apt-get install shellcheck");
+  EXPECT_TRUE(d.invocations.empty());
+  EXPECT_EQ(paths(d), Strings{"run.sh"});
+}
+
+TEST_F(MakePlanTest, RequiredScannerNotInstalledStaysSelectedSoTheRunFails) {
+  change("run.sh");
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "secretlint");
+  EXPECT_TRUE(d.selected);
+  EXPECT_TRUE(d.required);
+  EXPECT_FALSE(d.installed);
+  EXPECT_TRUE(
+      d.reason.starts_with("required but not installed (secretlint not on PATH); install: npm"))
+      << d.reason;
+  EXPECT_EQ(d.invocations.size(), 1u);
+}
+
+TEST_F(MakePlanTest, ProjectScopeRunsOncePerNearestRootFromThatRoot) {
+  install({"eslint"});
+  change("web/package.json", "{}\n");
+  change("web/src/a.js");
+  change("api/package.json", "{}\n");
+  change("api/b.js");
+  change("api/sub/package.json", "{}\n");
+  change("api/sub/c.mjs");
+  change("tools/d.js");  // no package.json above it
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "eslint");
+  EXPECT_TRUE(d.selected);
+  EXPECT_EQ(d.reason, "3 matching changed files in 3 projects");
+  EXPECT_EQ(paths(d), (Strings{"api/b.js", "api/sub/c.mjs", "web/src/a.js"}));
+  EXPECT_EQ(d.files[2].rule, "glob *.js, marker web/package.json");
+  ASSERT_EQ(d.invocations.size(), 3u);
+  EXPECT_EQ(d.invocations[0].cwd, repo.file("api"));
+  EXPECT_EQ(d.invocations[0].argv.back(), "b.js");
+  EXPECT_EQ(d.invocations[1].cwd, repo.file("api/sub"));
+  EXPECT_EQ(d.invocations[1].argv.back(), "c.mjs");
+  EXPECT_EQ(d.invocations[2].cwd, repo.file("web"));
+  EXPECT_EQ(d.invocations[2].argv.back(), "src/a.js");
+  EXPECT_EQ(d.invocations[2].files, Strings{"web/src/a.js"});
+  EXPECT_EQ(d.invocations[2].env_passthrough, Strings{"NODE_PATH"});
+}
+
+TEST_F(MakePlanTest, ProjectScopeWithoutAnyMarkerDoesNotRun) {
+  install({"eslint"});
+  change("static/site.js");
+  Plan p = plan();
+  EXPECT_FALSE(decision(p, "eslint").selected);
+  EXPECT_EQ(decision(p, "eslint").reason, "no matching file has package.json in a folder above it");
+}
+
+TEST_F(MakePlanTest, RepoScopeDependencyScannerRunsWhenALockfileChanged) {
+  install({"osv-scanner"});
+  change("services/api/package-lock.json", "{}\n");
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "osv-scanner");
+  EXPECT_TRUE(d.selected);
+  EXPECT_EQ(d.reason, "1 matching changed file; scans the repository once");
+  ASSERT_EQ(d.invocations.size(), 1u);
+  EXPECT_EQ(d.invocations[0].argv, (Strings{"osv-scanner", "scan", "source", "--format", "sarif",
+                                            "--recursive", repo.path()}));
+}
+
+TEST_F(MakePlanTest, NothingMatchingMeansNoMatchingFiles) {
+  install({"bandit"});
+  change("docs/guide.md");
+  EXPECT_EQ(decision(plan(), "bandit").reason, "no matching files");
+}
+
+TEST_F(MakePlanTest, LongFileListsAreSplitUnderTheArgumentLimit) {
+  install({"shellcheck"});
+  for (int i = 0; i < 40; ++i) change("scripts/script_number_" + std::to_string(100 + i) + ".sh");
+  inputs.arg_space = 600;
+  Plan p = plan();
+  const ScannerDecision& d = decision(p, "shellcheck");
+  ASSERT_GT(d.invocations.size(), 1u);
+  Strings covered;
+  for (const Invocation& inv : d.invocations) {
+    size_t bytes = 0;
+    for (const std::string& arg : inv.argv) bytes += arg.size() + 1 + sizeof(char*);
+    EXPECT_LE(bytes, 600u);
+    EXPECT_EQ(Strings(inv.argv.begin(), inv.argv.begin() + 3),
+              (Strings{"shellcheck", "--format=json1", "--"}));
+    covered.insert(covered.end(), inv.files.begin(), inv.files.end());
+  }
+  EXPECT_EQ(covered, paths(d));
+}
+
+TEST_F(MakePlanTest, ExtraArgsGoBeforeThePositionalArguments) {
+  install({"shellcheck"});
+  configure("scanners:\n  shellcheck:\n    args: [--severity, warning]\n");
+  change("a.sh");
+  EXPECT_EQ(decision(plan(), "shellcheck").invocations.at(0).argv,
+            (Strings{"shellcheck", "--format=json1", "--severity", "warning", "--", "a.sh"}));
+}
+
+TEST_F(MakePlanTest, TimeoutPrecedenceScannerConfigThenGlobalThenCatalog) {
+  install({"shellcheck", "bandit", "yamllint"});
+  Options options;
+  options.timeout = "45s";
+  configure("scanners:\n  bandit:\n    timeout: 7s\n", options);
+  change("a.sh");
+  change("a.py");
+  Plan p = plan();
+  EXPECT_EQ(decision(p, "bandit").invocations.at(0).timeout, std::chrono::seconds(7));
+  EXPECT_EQ(decision(p, "shellcheck").invocations.at(0).timeout, std::chrono::seconds(45));
+  configure("");
+  EXPECT_EQ(decision(plan(), "shellcheck").invocations.at(0).timeout, std::chrono::minutes(2));
+}
+
+TEST_F(MakePlanTest, ArtifactScannersRunOncePerArtifact) {
+  install({"clamscan"});
+  inputs.artifacts = {"dist/app.tar", "-odd.bin"};
+  Plan p = plan(Layer::pre_deploy);
+  const ScannerDecision& d = decision(p, "clamscan");
+  EXPECT_TRUE(d.selected);
+  EXPECT_EQ(d.reason, "2 artifacts");
+  ASSERT_EQ(d.invocations.size(), 2u);
+  EXPECT_EQ(d.invocations[0].argv,
+            (Strings{"clamscan", "--infected", "--recursive", "--", "dist/app.tar"}));
+  EXPECT_EQ(d.invocations[1].argv.back(), "./-odd.bin");
+  EXPECT_EQ(d.invocations[0].files, Strings{"dist/app.tar"});
+}
+
+TEST_F(MakePlanTest, ArtifactScannerWithoutArtifactSaysSo) {
+  install({"clamscan"});
+  EXPECT_EQ(decision(plan(Layer::pre_deploy), "clamscan").reason, "no artifact given (--artifact)");
+}
+
+TEST_F(MakePlanTest, UrlScannerTargetsTheUrlAndReadsItsReportFromOut) {
+  install({"wapiti"});
+  inputs.target_url = "http://127.0.0.1:8080/app/";
+  Plan p = plan(Layer::post_deploy);
+  const ScannerDecision& d = decision(p, "wapiti");
+  EXPECT_EQ(d.reason, "target http://127.0.0.1:8080/app/");
+  const Strings& argv = d.invocations.at(0).argv;
+  EXPECT_EQ(Strings(argv.begin(), argv.begin() + 3),
+            (Strings{"wapiti", "-u", "http://127.0.0.1:8080/app/"}));
+  EXPECT_EQ(argv.back(), "{out}");
+  EXPECT_EQ(d.invocations[0].output_from, OutputSource::out_file);
+}
+
+TEST_F(MakePlanTest, PlanListsOnlyTheLayersScanners) {
+  Plan p = plan(Layer::post_deploy);
+  Strings ids;
+  for (const ScannerDecision& d : p.scanners) ids.push_back(d.scanner_id);
+  EXPECT_EQ(ids, (Strings{"wapiti", "zap-baseline"}));
+}
+
+}  // namespace
+}  // namespace lamina
