@@ -1,0 +1,53 @@
+#pragma once
+// Turns the paths and regions tools print into lamina's repository-relative, 1-based form.
+// Purely lexical: nothing here touches the file system, so a symlink inside the repository that
+// points outside it is not detected (the scanners were given repository paths to begin with).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "findings/finding.h"
+
+namespace lamina {
+
+// A path a tool printed, made repository-relative, or the reason it was refused.
+struct PathResolution {
+  std::optional<std::string> path;  // "a/b.c"; "" never (an empty input gives a refusal)
+  std::string refusal;              // why `path` is empty, e.g. "outside the repository"
+};
+
+// `tool_path` is absolute, relative to `working_directory`, or a `file:` URI (percent-decoded).
+// `repository_root` and `working_directory` are absolute. Paths that leave the repository (also
+// through `..`), contain NUL bytes or are empty are refused.
+PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
+                               std::string_view working_directory);
+
+// "a/./b/../c" -> "a/c"; keeps a leading "/"; ".." above the root of an absolute path is dropped,
+// above the start of a relative path is kept ("../x").
+std::string lexically_normal(std::string_view path);
+
+// %XX sequences decoded; nullopt on a malformed escape ("%G1", "%4").
+std::optional<std::string> percent_decode(std::string_view text);
+
+// The local path of a `file:` URI ("file:///a%20b", "file://localhost/a", "file:/a"), or nullopt
+// when `uri` is not a file URI or names another host.
+std::optional<std::string> file_uri_path(std::string_view uri);
+
+// True when `text` starts with a URI scheme ("http:", "file:"), not a Windows drive letter.
+bool has_uri_scheme(std::string_view text);
+
+// The largest line or column lamina keeps; larger numbers are clamped to it.
+inline constexpr int64_t kMaxRegionNumber = 2147483647;
+
+// One line/column value as the tool gave it; nullopt = the tool gave none.
+struct RawRegion {
+  std::optional<int64_t> start_line, start_column, end_line, end_column;
+};
+
+// The 1-based region, with every repaired number explained in `notes`
+// ("startLine 0 clamped to 1", "endLine 3 before startLine 7 set to 7").
+Region clamp_region(const RawRegion& raw, std::vector<std::string>& notes);
+
+}  // namespace lamina

@@ -1,0 +1,74 @@
+#pragma once
+// Event-driven reading of a SARIF log: only the run members lamina needs (tool, base URIs,
+// artifacts) and one result at a time are built as JSON values; everything else is skipped as
+// it streams past. Memory is bounded by the largest single result, not the log.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace lamina {
+
+// Receives the pieces of a SARIF log in document order.
+class SarifEvents {
+ public:
+  virtual ~SarifEvents() = default;
+  virtual void run_begin() = 0;
+  // "tool", "originalUriBaseIds" or "artifacts" of the current run.
+  virtual void run_member(const std::string& key, nlohmann::json&& value) = 0;
+  virtual void result(nlohmann::json&& result) = 0;
+  virtual void run_end() = 0;
+};
+
+// A SAX consumer for nlohmann::json::sax_parse.
+class SarifSax {
+ public:
+  using json = nlohmann::json;
+  SarifSax(SarifEvents& events, size_t max_depth) : events_(events), max_depth_(max_depth) {}
+
+  // After sax_parse: why reading stopped, or nullopt when the log was complete.
+  std::optional<std::string> error() const;
+
+  bool null();
+  bool boolean(bool value);
+  bool number_integer(json::number_integer_t value);
+  bool number_unsigned(json::number_unsigned_t value);
+  bool number_float(json::number_float_t value, const std::string& text);
+  bool string(std::string& value);
+  bool binary(json::binary_t& value);
+  bool start_object(std::size_t size);
+  bool key(std::string& key);
+  bool end_object();
+  bool start_array(std::size_t size);
+  bool end_array();
+  bool parse_error(std::size_t position, const std::string& token,
+                   const nlohmann::detail::exception& ex);
+
+ private:
+  // Containers above the captured/skipped ones, whose meaning lamina tracks.
+  enum class Frame { root, runs, run, results };
+
+  bool open(bool is_object);
+  bool close();
+  template <class Scalar>
+  bool scalar(Scalar&& forward);
+  void begin_capture(std::string target);
+  void finish_capture();
+
+  SarifEvents& events_;
+  size_t max_depth_;
+  std::vector<Frame> frames_;
+  std::string key_;  // last key seen in a tracked object
+  bool saw_runs_ = false;
+  size_t depth_ = 0;            // all containers, tracked or not
+  size_t skip_depth_ = 0;       // > 0 while inside an ignored container
+  size_t capture_depth_ = 0;    // > 0 while building `captured_`
+  std::string capture_target_;  // "result" or the run member's key
+  json captured_;
+  std::optional<nlohmann::detail::json_sax_dom_parser<json>> builder_;
+  std::optional<std::string> error_;
+};
+
+}  // namespace lamina
