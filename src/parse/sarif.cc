@@ -32,19 +32,19 @@ class SarifReader : public SarifEvents {
   void run_member(const std::string& key, json&& value) override {
     run_.set_member(key, std::move(value));
   }
-  void result(json&& result) override {
+  void result(SarifResult&& result) override {
     if (!run_.has_tool()) {
       pending_.push_back(std::move(result));
       return;
     }
-    emit(result);
+    emit(std::move(result));
   }
   void run_end() override {
     if (!run_.has_tool() && !pending_.empty()) {
       outcome_.notes.push_back("run " + std::to_string(run_count_) +
                                " has no \"tool\"; rules unknown for its results");
     }
-    for (const json& result : pending_) emit(result);
+    for (SarifResult& result : pending_) emit(std::move(result));
     pending_.clear();
     if (run_.skipped_kinds()) {
       outcome_.notes.push_back("run " + std::to_string(run_count_) + ": " +
@@ -54,13 +54,13 @@ class SarifReader : public SarifEvents {
   }
   // Results of a run cut short by a parse error are still reported.
   void flush_after_error() {
-    for (const json& result : pending_) emit(result);
+    for (SarifResult& result : pending_) emit(std::move(result));
     pending_.clear();
   }
 
  private:
-  void emit(const json& result) {
-    std::optional<Finding> finding = run_.finding(result, ctx_, outcome_);
+  void emit(SarifResult&& result) {
+    std::optional<Finding> finding = run_.finding(std::move(result), ctx_, outcome_);
     if (finding) sink_(std::move(*finding));
   }
 
@@ -68,35 +68,47 @@ class SarifReader : public SarifEvents {
   ParseOutcome& outcome_;
   const FindingSink& sink_;
   SarifRun run_;
-  std::vector<json> pending_;
+  std::vector<SarifResult> pending_;
   size_t run_count_ = 0;
 };
 
-void finish(SarifSax& sax, SarifReader& reader, ParseOutcome& outcome) {
-  if (std::optional<std::string> error = sax.error()) {
-    reader.flush_after_error();
-    outcome.error = "sarif: " + *error;
-  }
-}
-
-// Bytes of a file, read in chunks with invalid UTF-8 replaced, as an input iterator for
-// nlohmann::json::sax_parse.
-class ChunkedFile {
+// The bytes of a log, whole in memory or read from a file in chunks (invalid UTF-8 replaced),
+// as an input iterator for nlohmann::json::sax_parse; records each result's bytes.
+class SarifInput : public ResultRecorder {
  public:
-  explicit ChunkedFile(int fd) : fd_(fd) {}
-  bool at_end() { return pos_ == chunk_.size() && !refill(); }
-  const char& current() const { return chunk_[pos_]; }
+  explicit SarifInput(std::string_view whole) : data_(whole.data()), size_(whole.size()) {}
+  explicit SarifInput(int fd) : fd_(fd) {}
+
+  bool at_end() { return pos_ == size_ && !refill(); }
+  const char& current() const { return data_[pos_]; }
   void advance() { ++pos_; }
+
+  void start() override {
+    recording_ = true;
+    record_.clear();
+    mark_ = pos_ - 1;
+  }
+  std::string finish() override {
+    record_.append(data_ + mark_, pos_ - mark_);
+    recording_ = false;
+    return std::move(record_);
+  }
+
   size_t replaced() const { return replaced_; }
   const std::string& read_error() const { return read_error_; }
 
  private:
   bool refill();
 
-  int fd_;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t pos_ = 0;
+  int fd_ = -1;  // -1: the whole log is in `data_`
   std::string chunk_;
   std::string carry_;  // an incomplete UTF-8 sequence cut by the chunk boundary
-  size_t pos_ = 0;
+  bool recording_ = false;
+  size_t mark_ = 0;     // where the result being recorded starts in `data_`
+  std::string record_;  // its bytes from earlier chunks
   size_t replaced_ = 0;
   std::string read_error_;
 };
@@ -112,7 +124,12 @@ size_t incomplete_tail(const std::string& raw) {
   return 0;
 }
 
-bool ChunkedFile::refill() {
+bool SarifInput::refill() {
+  if (fd_ < 0) return false;
+  if (recording_) {
+    record_.append(data_ + mark_, pos_ - mark_);
+    mark_ = 0;
+  }
   std::string raw = std::move(carry_);
   carry_.clear();
   size_t had = raw.size();
@@ -131,8 +148,10 @@ bool ChunkedFile::refill() {
   size_t replaced = 0;
   chunk_ = valid_utf8(raw, &replaced);
   replaced_ += replaced;
+  data_ = chunk_.data();
+  size_ = chunk_.size();
   pos_ = 0;
-  return !chunk_.empty();
+  return size_ > 0;
 }
 
 struct ChunkIterator {
@@ -142,7 +161,7 @@ struct ChunkIterator {
   using pointer = const char*;
   using reference = const char&;
 
-  ChunkedFile* file = nullptr;  // nullptr = the end
+  SarifInput* file = nullptr;  // nullptr = the end
 
   reference operator*() const { return file->current(); }
   ChunkIterator& operator++() {
@@ -163,41 +182,50 @@ void note_replacements(size_t replaced, ParseOutcome& outcome) {
 
 }  // namespace
 
+namespace {
+
+ParseOutcome read_sarif(SarifInput& input, const ParseContext& ctx, const FindingSink& sink,
+                        ParseOutcome outcome) {
+  SarifReader reader(ctx, outcome, sink);
+  SarifSax sax(reader, input, kMaxJsonDepth);
+  json::sax_parse(ChunkIterator{&input}, ChunkIterator{}, &sax);
+  note_replacements(input.replaced(), outcome);
+  if (std::optional<std::string> error = sax.error()) {
+    reader.flush_after_error();
+    outcome.error = "sarif: " + *error;
+  }
+  return outcome;
+}
+
+}  // namespace
+
 ParseOutcome stream_sarif(std::string_view bytes, const ParseContext& ctx,
                           const FindingSink& sink) {
   ParseOutcome outcome;
-  size_t replaced = 0;
   std::string repaired;
-  std::string_view text = bytes;
   if (!is_valid_utf8(bytes)) {
+    size_t replaced = 0;
     repaired = valid_utf8(bytes, &replaced);
-    text = repaired;
+    note_replacements(replaced, outcome);
+    bytes = repaired;
   }
-  note_replacements(replaced, outcome);
-  SarifReader reader(ctx, outcome, sink);
-  SarifSax sax(reader, kMaxJsonDepth);
-  json::sax_parse(text.begin(), text.end(), &sax);
-  finish(sax, reader, outcome);
-  return outcome;
+  SarifInput input(bytes);
+  return read_sarif(input, ctx, sink, std::move(outcome));
 }
 
 ParseOutcome stream_sarif_file(const std::string& path, const ParseContext& ctx,
                                const FindingSink& sink) {
-  ParseOutcome outcome;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
+    ParseOutcome outcome;
     outcome.error = "sarif: cannot open " + path + ": " + std::strerror(errno);
     return outcome;
   }
-  ChunkedFile file(fd);
-  SarifReader reader(ctx, outcome, sink);
-  SarifSax sax(reader, kMaxJsonDepth);
-  json::sax_parse(ChunkIterator{&file}, ChunkIterator{}, &sax);
+  SarifInput input(fd);
+  ParseOutcome outcome = read_sarif(input, ctx, sink, ParseOutcome());
   ::close(fd);
-  note_replacements(file.replaced(), outcome);
-  finish(sax, reader, outcome);
-  if (!file.read_error().empty() && !outcome.error) {
-    outcome.error = "sarif: reading " + path + ": " + file.read_error();
+  if (!input.read_error().empty() && !outcome.error) {
+    outcome.error = "sarif: reading " + path + ": " + input.read_error();
   }
   return outcome;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/parse.h"
+#include "parse/sarif_result.h"
 
 namespace lamina {
 
@@ -22,20 +23,21 @@ class SarifRun {
 
   // The finding for `result`, or nullopt when the result is not a problem (kind pass or
   // notApplicable, counted in `skipped_kinds`) or its primary path is refused (counted in outcome).
-  std::optional<Finding> finding(const json& result, const ParseContext& ctx,
+  std::optional<Finding> finding(SarifResult&& result, const ParseContext& ctx,
                                  ParseOutcome& outcome);
 
   size_t skipped_kinds() const { return skipped_kinds_; }
 
  private:
-  const json* rule_for(const json& result) const;
-  std::optional<std::string> artifact_uri(const json& artifact_location, const ParseContext& ctx,
+  const json* rule_for(const SarifResult& result) const;
+  std::optional<std::string> artifact_uri(const SarifLocation& location, const ParseContext& ctx,
                                           std::vector<std::string>& notes) const;
   std::optional<std::string> base_directory(const std::string& id, const ParseContext& ctx,
                                             int hops) const;
   // false when the location names a file lamina refuses (counted in outcome).
-  bool read_location(const json& location, Location& out, std::string& url, const ParseContext& ctx,
-                     ParseOutcome& outcome, std::vector<std::string>& notes) const;
+  bool read_location(const SarifLocation& location, Location& out, std::string& url,
+                     const ParseContext& ctx, ParseOutcome& outcome,
+                     std::vector<std::string>& notes) const;
 
   json tool_;
   json base_ids_ = json::object();

@@ -1,5 +1,6 @@
 #include "parse/sarif_stream.h"
 
+#include <limits>
 #include <utility>
 
 namespace lamina {
@@ -17,37 +18,77 @@ std::optional<std::string> SarifSax::error() const {
   return std::nullopt;
 }
 
+// A scalar goes to the result being read, or to the run member being built, or nowhere.
 template <class Scalar>
 bool SarifSax::scalar(Scalar&& forward) {
+  if (in_result()) {
+    forward(result_);
+    return true;
+  }
   // Scalars outside captured values (e.g. "columnKind") are not needed.
   return capture_depth_ > 0 ? forward(*builder_) : true;
 }
 
+namespace {
+
+// Adapts one scalar event to both consumers: the JSON builder and the result builder.
+template <class ToJson, class ToResult>
+struct ScalarEvent {
+  ToJson to_json;
+  ToResult to_result;
+  bool operator()(nlohmann::detail::json_sax_dom_parser<nlohmann::json>& b) { return to_json(b); }
+  bool operator()(SarifResultBuilder& r) {
+    to_result(r);
+    return true;
+  }
+};
+template <class A, class B>
+ScalarEvent(A, B) -> ScalarEvent<A, B>;
+
+int64_t clamp_unsigned(uint64_t value) {
+  return value > uint64_t(std::numeric_limits<int64_t>::max()) ? std::numeric_limits<int64_t>::max()
+                                                               : int64_t(value);
+}
+
+}  // namespace
+
 bool SarifSax::null() {
-  return scalar([](auto& b) { return b.null(); });
+  return scalar(ScalarEvent{[](auto& b) { return b.null(); },
+                            [](SarifResultBuilder& r) { r.other_scalar(); }});
 }
 bool SarifSax::boolean(bool value) {
-  return scalar([&](auto& b) { return b.boolean(value); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.boolean(value); },
+                            [](SarifResultBuilder& r) { r.other_scalar(); }});
 }
 bool SarifSax::number_integer(json::number_integer_t value) {
-  return scalar([&](auto& b) { return b.number_integer(value); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.number_integer(value); },
+                            [&](SarifResultBuilder& r) { r.integer(value); }});
 }
 bool SarifSax::number_unsigned(json::number_unsigned_t value) {
-  return scalar([&](auto& b) { return b.number_unsigned(value); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.number_unsigned(value); },
+                            [&](SarifResultBuilder& r) { r.integer(clamp_unsigned(value)); }});
 }
 bool SarifSax::number_float(json::number_float_t value, const std::string& text) {
-  return scalar([&](auto& b) { return b.number_float(value, text); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.number_float(value, text); },
+                            [&](SarifResultBuilder& r) { r.number(text); }});
 }
 bool SarifSax::string(std::string& value) {
-  return scalar([&](auto& b) { return b.string(value); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.string(value); },
+                            [&](SarifResultBuilder& r) { r.string(value); }});
 }
 bool SarifSax::binary(json::binary_t& value) {
-  return scalar([&](auto& b) { return b.binary(value); });
+  return scalar(ScalarEvent{[&](auto& b) { return b.binary(value); },
+                            [](SarifResultBuilder& r) { r.other_scalar(); }});
 }
 
 bool SarifSax::key(std::string& key) {
-  if (capture_depth_ > 0) return builder_->key(key);
-  if (skip_depth_ == 0) key_ = key;
+  if (in_result()) {
+    result_.key(key);
+  } else if (capture_depth_ > 0) {
+    return builder_->key(key);
+  } else if (skip_depth_ == 0) {
+    key_ = key;
+  }
   return true;
 }
 
@@ -59,11 +100,7 @@ void SarifSax::begin_capture(std::string target) {
 
 void SarifSax::finish_capture() {
   builder_.reset();
-  if (capture_target_ == "result") {
-    events_.result(std::move(captured_));
-  } else {
-    events_.run_member(capture_target_, std::move(captured_));
-  }
+  events_.run_member(capture_target_, std::move(captured_));
   captured_ = json();
 }
 
@@ -71,6 +108,11 @@ bool SarifSax::open(bool is_object) {
   if (++depth_ > max_depth_) {
     error_ = "SARIF nested deeper than " + std::to_string(max_depth_) + " levels";
     return false;
+  }
+  if (in_result()) {
+    ++result_depth_;
+    result_.open(is_object);
+    return true;
   }
   if (capture_depth_ > 0) {
     ++capture_depth_;
@@ -82,7 +124,6 @@ bool SarifSax::open(bool is_object) {
     return true;
   }
   std::optional<Frame> tracked;
-  bool capture = false;
   if (frames_.empty()) {
     if (!is_object) {
       error_ = "SARIF log must be a JSON object, found an array";
@@ -99,29 +140,40 @@ bool SarifSax::open(bool is_object) {
     tracked = Frame::results;
   } else if (frames_.back() == Frame::run && is_kept_run_member(key_)) {
     begin_capture(key_);
-    capture = true;
+    capture_depth_ = 1;
+    key_.clear();
+    return is_object ? builder_->start_object(std::size_t(-1))
+                     : builder_->start_array(std::size_t(-1));
   } else if (frames_.back() == Frame::results && is_object) {
-    begin_capture("result");
-    capture = true;
+    result_depth_ = 1;
+    result_.begin();
+    recorder_.start();
+    return true;
   }
   key_.clear();
   if (tracked) {
     frames_.push_back(*tracked);
-  } else if (capture) {
-    capture_depth_ = 1;
-    return is_object ? builder_->start_object(std::size_t(-1))
-                     : builder_->start_array(std::size_t(-1));
   } else {
     skip_depth_ = 1;
   }
   return true;
 }
 
-bool SarifSax::close() {
+bool SarifSax::close(bool is_object) {
   --depth_;
-  if (capture_depth_ > 0) {
-    --capture_depth_;
+  if (in_result()) {
+    if (--result_depth_ > 0) {
+      result_.close();
+    } else {
+      result_.result().original = recorder_.finish();
+      events_.result(std::move(result_.result()));
+    }
     return true;
+  }
+  if (capture_depth_ > 0) {
+    bool ok = is_object ? builder_->end_object() : builder_->end_array();
+    if (--capture_depth_ == 0) finish_capture();
+    return ok;
   }
   if (skip_depth_ > 0) {
     --skip_depth_;
@@ -139,19 +191,11 @@ bool SarifSax::start_object(std::size_t) {
 bool SarifSax::start_array(std::size_t) {
   return open(false);
 }
-
 bool SarifSax::end_object() {
-  if (capture_depth_ > 0 && !builder_->end_object()) return false;
-  bool ok = close();
-  if (capture_depth_ == 0 && builder_) finish_capture();
-  return ok;
+  return close(true);
 }
-
 bool SarifSax::end_array() {
-  if (capture_depth_ > 0 && !builder_->end_array()) return false;
-  bool ok = close();
-  if (capture_depth_ == 0 && builder_) finish_capture();
-  return ok;
+  return close(false);
 }
 
 bool SarifSax::parse_error(std::size_t position, const std::string&,

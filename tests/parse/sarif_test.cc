@@ -145,14 +145,27 @@ TEST(ParseSarif, RelatedLocationOutsideRepositoryIsDroppedAndCounted) {
   EXPECT_EQ(out.refused_paths, 1u);
 }
 
-TEST(ParseSarif, OriginalRecordIsTheWholeResult) {
-  std::string flows = R"(,"codeFlows":[{"threadFlows":[{"locations":[]}]}])";
-  ParseOutcome out = parse(log_with("[]", "[" + result_at("a.c", flows) + "]"));
-  ASSERT_EQ(out.findings.size(), 1u);
-  EXPECT_EQ(out.findings[0].original,
-            R"({"codeFlows":[{"threadFlows":[{"locations":[]}]}],"locations":[{)"
-            R"("physicalLocation":{"artifactLocation":{"uri":"a.c"},"region":{"startLine":2}}}],)"
-            R"("message":{"text":"m"},"ruleId":"R1"})");
+TEST(ParseSarif, OriginalRecordIsTheResultAsWritten) {
+  std::string result = "{\"ruleId\": \"R1\",\n  \"message\": {\"text\": \"m\"},\n"
+                       "  \"codeFlows\": [{\"threadFlows\": [{\"locations\": []}]}]}";
+  ParseOutcome out = parse(log_with("[]", "[ " + result + " ,\n" + result + "]"));
+  ASSERT_EQ(out.findings.size(), 2u);
+  EXPECT_EQ(out.findings[0].original, result);
+  EXPECT_EQ(out.findings[1].original, result);
+}
+
+TEST(ParseSarif, OriginalRecordSpansFileChunks) {
+  test::TempDir dir;
+  std::string message(3u << 20, 'x');  // one result larger than the 1 MiB read chunk
+  std::string result = R"({"ruleId":"R1","message":{"text":")" + message + R"("}})";
+  test::write_file(dir.file("big.sarif"), log_with("[]", "[" + result + "]"));
+  std::vector<Finding> findings;
+  ParseOutcome out = stream_sarif_file(dir.file("big.sarif"), repo_context(),
+                                       [&](Finding&& f) { findings.push_back(std::move(f)); });
+  ASSERT_FALSE(out.error);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].original, result);
+  EXPECT_EQ(findings[0].message, message);
 }
 
 TEST(ParseSarif, ResultsOfARunWithoutToolAreStillReported) {
