@@ -62,12 +62,14 @@ size_t generate(const std::string& path, size_t bytes) {
 
 struct Measurement {
   double seconds = 0;
+  double cpu_seconds = 0;  // user + system: less sensitive than wall time to a loaded machine
   long peak_rss_kib = 0;
   int status = 0;
 };
 
 // Runs `work` in a child process; its exit status, wall time and peak RSS.
 Measurement measure(const std::function<int()>& work) {
+  std::fflush(stdout);
   auto start = Clock::now();
   pid_t pid = fork();
   if (pid == 0) _exit(work());
@@ -77,6 +79,8 @@ Measurement measure(const std::function<int()>& work) {
   Measurement m;
   m.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   m.peak_rss_kib = usage.ru_maxrss;
+  m.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+                  (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   m.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return m;
 }
@@ -91,7 +95,8 @@ int exec_quiet(std::vector<std::string> argv) {
 }
 
 void print(const char* name, const Measurement& m, double mib) {
-  std::printf("%-44s %8.2f s %9.1f MiB/s %9.1f MiB peak RSS%s\n", name, m.seconds, mib / m.seconds,
+  std::printf("%-44s %7.2f s %7.1f MiB/s %7.2f cpu-s %7.1f MiB/cpu-s %8.1f MiB peak RSS%s\n", name,
+              m.seconds, mib / m.seconds, m.cpu_seconds, mib / m.cpu_seconds,
               m.peak_rss_kib / 1024.0,
               m.status == 0 ? "" : ("  (exit " + std::to_string(m.status) + ")").c_str());
 }
@@ -104,7 +109,10 @@ int main(int argc, char** argv) {
   size_t results = generate(path, mib_target << 20);
   std::string error;
   double mib = static_cast<double>(lamina::read_file(path, &error).value_or("").size()) / 1048576;
-  std::printf("%s: %.1f MiB, %zu results\n\n", path.c_str(), mib, results);
+  double load[3] = {0, 0, 0};
+  getloadavg(load, 3);
+  std::printf("%s: %.1f MiB, %zu results; load average %.2f\n\n", path.c_str(), mib, results,
+              load[0]);
 
   lamina::ParseContext ctx{"bench", "/repo", "/repo", {}};
   // Streaming read, filter (one module) and re-emit each kept finding's record.

@@ -62,6 +62,7 @@ std::string lexically_normal(std::string_view path) {
 }
 
 std::optional<std::string> percent_decode(std::string_view text) {
+  if (text.find('%') == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -107,8 +108,45 @@ std::optional<std::string> file_uri_path(std::string_view uri) {
   return percent_decode(rest.substr(0, cut));
 }
 
-PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
-                               std::string_view working_directory) {
+namespace {
+
+// No empty, "." or ".." segments, not absolute, no NUL: joining it to a directory needs no
+// normalisation.
+bool is_clean_relative(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view segment = path.substr(start, slash - start);
+    if (segment.empty() || segment == "." || segment == "..") return false;
+    start = slash + 1;
+  }
+  return path.find('\0') == std::string_view::npos && !has_uri_scheme(path);
+}
+
+}  // namespace
+
+PathResolver::PathResolver(std::string_view repository_root, std::string_view working_directory)
+    : root_(lexically_normal(repository_root)),
+      working_directory_(lexically_normal(working_directory)) {
+  if (root_ != "/") root_ += '/';
+  std::string cwd = working_directory_ + "/";
+  if (cwd == root_ || cwd == "//") {
+    working_prefix_ = "";
+  } else if (cwd.compare(0, root_.size(), root_) == 0) {
+    working_prefix_ = cwd.substr(root_.size());
+  }
+}
+
+PathResolution PathResolver::resolve(std::string_view tool_path) const {
+  if (working_prefix_ && is_clean_relative(tool_path)) {
+    return {*working_prefix_ + std::string(tool_path), ""};
+  }
+  if (tool_path.size() > root_.size() && tool_path.compare(0, root_.size(), root_) == 0 &&
+      is_clean_relative(tool_path.substr(root_.size()))) {
+    return {std::string(tool_path.substr(root_.size())), ""};
+  }
   if (tool_path.empty()) return refused("empty path");
   std::string local(tool_path);
   if (starts_with_ignoring_case(tool_path, "file:")) {
@@ -120,15 +158,17 @@ PathResolution repository_path(std::string_view tool_path, std::string_view repo
   }
   if (local.find('\0') != std::string::npos) return refused("NUL byte in path");
   if (local.empty()) return refused("empty path");
-  std::string absolute =
-      local.front() == '/' ? local : std::string(working_directory) + "/" + local;
-  std::string normal = lexically_normal(absolute);
-  std::string root = lexically_normal(repository_root);
-  if (root != "/") root += '/';
-  if (normal.size() <= root.size() || normal.compare(0, root.size(), root) != 0) {
+  std::string normal =
+      lexically_normal(local.front() == '/' ? local : working_directory_ + "/" + local);
+  if (normal.size() <= root_.size() || normal.compare(0, root_.size(), root_) != 0) {
     return refused("outside the repository");
   }
-  return {normal.substr(root.size()), ""};
+  return {normal.substr(root_.size()), ""};
+}
+
+PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
+                               std::string_view working_directory) {
+  return PathResolver(repository_root, working_directory).resolve(tool_path);
 }
 
 namespace {

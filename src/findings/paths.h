@@ -24,6 +24,19 @@ struct PathResolution {
 PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
                                std::string_view working_directory);
 
+// The same for many paths of one scanner run: the root and working directory are normalised once,
+// and clean relative paths ("src/a.c") take a fast path.
+class PathResolver {
+ public:
+  PathResolver(std::string_view repository_root, std::string_view working_directory);
+  PathResolution resolve(std::string_view tool_path) const;
+
+ private:
+  std::string root_;  // normalised, ends with '/'
+  std::string working_directory_;
+  std::optional<std::string> working_prefix_;  // working directory inside the root + '/', or ""
+};
+
 // "a/./b/../c" -> "a/c"; keeps a leading "/"; ".." above the root of an absolute path is dropped,
 // above the start of a relative path is kept ("../x").
 std::string lexically_normal(std::string_view path);

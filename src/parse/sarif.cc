@@ -22,11 +22,15 @@ using json = nlohmann::json;
 class SarifReader : public SarifEvents {
  public:
   SarifReader(const ParseContext& ctx, ParseOutcome& outcome, const FindingSink& sink)
-      : ctx_(ctx), outcome_(outcome), sink_(sink) {}
+      : ctx_(ctx),
+        outcome_(outcome),
+        sink_(sink),
+        paths_(ctx.repository_root, ctx.working_directory),
+        run_(paths_) {}
 
   void run_begin() override {
     ++run_count_;
-    run_ = SarifRun();
+    run_ = SarifRun(paths_);
     pending_.clear();
   }
   void run_member(const std::string& key, json&& value) override {
@@ -67,6 +71,7 @@ class SarifReader : public SarifEvents {
   const ParseContext& ctx_;
   ParseOutcome& outcome_;
   const FindingSink& sink_;
+  PathResolver paths_;
   SarifRun run_;
   std::vector<SarifResult> pending_;
   size_t run_count_ = 0;
@@ -145,9 +150,13 @@ bool SarifInput::refill() {
     carry_.assign(raw, raw.size() - tail, tail);
     raw.resize(raw.size() - tail);
   }
-  size_t replaced = 0;
-  chunk_ = valid_utf8(raw, &replaced);
-  replaced_ += replaced;
+  if (is_valid_utf8(raw)) {
+    chunk_.swap(raw);
+  } else {
+    size_t replaced = 0;
+    chunk_ = valid_utf8(raw, &replaced);
+    replaced_ += replaced;
+  }
   data_ = chunk_.data();
   size_ = chunk_.size();
   pos_ = 0;

@@ -91,6 +91,7 @@ void SarifRun::set_member(const std::string& key, json&& value) {
     }
   } else if (key == "originalUriBaseIds" && value.is_object()) {
     base_ids_ = std::move(value);
+    base_cache_.clear();
   } else if (key == "artifacts" && value.is_array()) {
     artifacts_ = std::move(value);
   }
@@ -153,13 +154,18 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
   if (has_uri_scheme(uri) || base_id.empty()) return uri;
   std::optional<std::string> relative = percent_decode(uri);
   if (!relative) return uri;
-  std::optional<std::string> base = base_directory(base_id, ctx, 0);
+  auto cached = base_cache_.find(base_id);
+  if (cached == base_cache_.end()) {
+    cached = base_cache_.emplace(base_id, base_directory(base_id, ctx, 0)).first;
+  }
+  const std::optional<std::string>& base = cached->second;
   if (!base) {
     notes.push_back("uriBaseId " + base_id + " is not defined; \"" + uri +
                     "\" resolved against the working directory");
     return *relative;
   }
-  return *base + "/" + *relative;
+  bool has_slash = !base->empty() && base->back() == '/';
+  return *base + (has_slash ? "" : "/") + *relative;
 }
 
 bool SarifRun::read_location(const SarifLocation& location, Location& out, std::string& url,
@@ -172,7 +178,7 @@ bool SarifRun::read_location(const SarifLocation& location, Location& out, std::
     url = *uri;
     return true;
   }
-  PathResolution where = repository_path(*uri, ctx.repository_root, ctx.working_directory);
+  PathResolution where = paths_->resolve(*uri);
   if (!where.path) {
     refuse_path(*uri, where.refusal, outcome);
     return false;

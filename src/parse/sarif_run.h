@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "findings/paths.h"
 #include "parse/parse.h"
 #include "parse/sarif_result.h"
 
@@ -16,6 +17,7 @@ namespace lamina {
 class SarifRun {
  public:
   using json = nlohmann::json;
+  explicit SarifRun(const PathResolver& paths) : paths_(&paths) {}
 
   // `member` is "tool", "originalUriBaseIds" or "artifacts".
   void set_member(const std::string& member, json&& value);
@@ -39,6 +41,9 @@ class SarifRun {
                      const ParseContext& ctx, ParseOutcome& outcome,
                      std::vector<std::string>& notes) const;
 
+  const PathResolver* paths_;
+  // Base directories resolved so far (uriBaseId -> directory, nullopt = undefined).
+  mutable std::map<std::string, std::optional<std::string>, std::less<>> base_cache_;
   json tool_;
   json base_ids_ = json::object();
   json artifacts_ = json::array();
