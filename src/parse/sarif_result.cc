@@ -1,5 +1,8 @@
 #include "parse/sarif_result.h"
 
+#include <cstdlib>
+#include <limits>
+
 namespace lamina {
 
 SarifResultBuilder::Key SarifResultBuilder::classify(std::string_view k) {
@@ -146,8 +149,16 @@ void SarifResultBuilder::integer(int64_t value) {
   scalar(nullptr, value, false);
 }
 
+// A float where an integer belongs (1e3, or a line number too large for 64 bits) is saturated.
 void SarifResultBuilder::number(const std::string& text) {
-  scalar(&text, std::nullopt, false);
+  double value = std::strtod(text.c_str(), nullptr);
+  std::optional<int64_t> integer;
+  if (value == value) {
+    integer = value >= 9.2e18    ? std::numeric_limits<int64_t>::max()
+              : value <= -9.2e18 ? std::numeric_limits<int64_t>::min()
+                                 : static_cast<int64_t>(value);
+  }
+  scalar(&text, integer, false);
 }
 
 void SarifResultBuilder::other_scalar() {

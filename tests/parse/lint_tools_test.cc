@@ -57,10 +57,10 @@ TEST(ParseShellcheck, AbsolutePathFromInstalledToolBecomesRepositoryRelative) {
 }
 
 TEST(ParseShellcheck, Json1CheckedInOutput) {
-  expect_shellcheck_json1(parse_output("shellcheck-json1",
-                                       checked_in_output("shellcheck/deploy.json1"),
-                                       repo_context("/repo", "shellcheck")),
-                          "deploy.sh");
+  expect_shellcheck_json1(
+      parse_output("shellcheck-json1", checked_in_output("shellcheck/deploy.json1"),
+                   repo_context("/repo", "shellcheck")),
+      "deploy.sh");
 }
 
 void expect_shellcheck_checkstyle(const ParseOutcome& out) {
@@ -88,9 +88,8 @@ TEST(ParseShellcheck, CheckstyleFromInstalledTool) {
 }
 
 TEST(ParseShellcheck, CheckstyleCheckedInOutput) {
-  expect_shellcheck_checkstyle(
-      parse_output("checkstyle", checked_in_output("shellcheck/deploy.checkstyle.xml"),
-                   repo_context()));
+  expect_shellcheck_checkstyle(parse_output(
+      "checkstyle", checked_in_output("shellcheck/deploy.checkstyle.xml"), repo_context()));
 }
 
 void expect_shellcheck_gcc(const ParseOutcome& out) {

@@ -40,8 +40,8 @@ TEST(ParseGitleaks, SecretIsRedactedInTheOriginalRecord) {
 }
 
 TEST(ParseTrivy, ImageVulnerabilitiesNameTheImageNotAFile) {
-  ParseOutcome out = parse_output("trivy-json", shared_output("trivy/image-alpine-310.json"),
-                                  repo_context());
+  ParseOutcome out =
+      parse_output("trivy-json", shared_output("trivy/image-alpine-310.json"), repo_context());
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 4u);
   const Finding& f = out.findings[0];
@@ -58,8 +58,8 @@ TEST(ParseTrivy, ImageVulnerabilitiesNameTheImageNotAFile) {
 }
 
 TEST(ParseTrivy, RepositorySecretIsPlacedInItsFileAndRedacted) {
-  ParseOutcome out = parse_output("trivy-json", shared_output("trivy/repo-secret-scan.json"),
-                                  repo_context());
+  ParseOutcome out =
+      parse_output("trivy-json", shared_output("trivy/repo-secret-scan.json"), repo_context());
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 1u);
   const Finding& f = out.findings[0];

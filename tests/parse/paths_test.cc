@@ -95,8 +95,8 @@ TEST(ParseRegion, ZeroAndNegativeNumbersAreClampedToOneAndNoted) {
   Region r = clamp_region({0, -4, std::nullopt, std::nullopt}, notes);
   EXPECT_EQ(r.start_line, 1u);
   EXPECT_EQ(r.start_column, 1u);
-  EXPECT_EQ(notes, (std::vector<std::string>{"startLine 0 clamped to 1",
-                                             "startColumn -4 clamped to 1"}));
+  EXPECT_EQ(notes,
+            (std::vector<std::string>{"startLine 0 clamped to 1", "startColumn -4 clamped to 1"}));
 }
 
 TEST(ParseRegion, HugeNumbersAreClampedToTheMaximum) {

@@ -45,8 +45,9 @@ TEST(ParseSarif, PassingResultsAreSkippedAndCounted) {
   ParseOutcome out = parse(log_with("[]", results));
   ASSERT_EQ(out.findings.size(), 1u);
   EXPECT_EQ(out.findings[0].tool_level, "none");
-  EXPECT_EQ(out.notes, (std::vector<std::string>{
-                           "run 1: 1 result(s) of kind pass/notApplicable are not findings"}));
+  EXPECT_EQ(
+      out.notes,
+      (std::vector<std::string>{"run 1: 1 result(s) of kind pass/notApplicable are not findings"}));
 }
 
 TEST(ParseSarif, ResultSecuritySeverityOverridesRule) {
@@ -146,8 +147,9 @@ TEST(ParseSarif, RelatedLocationOutsideRepositoryIsDroppedAndCounted) {
 }
 
 TEST(ParseSarif, OriginalRecordIsTheResultAsWritten) {
-  std::string result = "{\"ruleId\": \"R1\",\n  \"message\": {\"text\": \"m\"},\n"
-                       "  \"codeFlows\": [{\"threadFlows\": [{\"locations\": []}]}]}";
+  std::string result =
+      "{\"ruleId\": \"R1\",\n  \"message\": {\"text\": \"m\"},\n"
+      "  \"codeFlows\": [{\"threadFlows\": [{\"locations\": []}]}]}";
   ParseOutcome out = parse(log_with("[]", "[ " + result + " ,\n" + result + "]"));
   ASSERT_EQ(out.findings.size(), 2u);
   EXPECT_EQ(out.findings[0].original, result);
@@ -169,8 +171,8 @@ TEST(ParseSarif, OriginalRecordSpansFileChunks) {
 }
 
 TEST(ParseSarif, ResultsOfARunWithoutToolAreStillReported) {
-  ParseOutcome out = parse(R"({"version":"2.1.0","runs":[{"results":[)" + result_at("a.c") +
-                           "]}]}");
+  ParseOutcome out =
+      parse(R"({"version":"2.1.0","runs":[{"results":[)" + result_at("a.c") + "]}]}");
   ASSERT_EQ(out.findings.size(), 1u);
   EXPECT_EQ(out.notes, (std::vector<std::string>{"run 1 has no \"tool\"; rules unknown for its "
                                                  "results"}));
