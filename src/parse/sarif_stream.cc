@@ -18,32 +18,7 @@ std::optional<std::string> SarifSax::error() const {
   return std::nullopt;
 }
 
-// A scalar goes to the result being read, or to the run member being built, or nowhere.
-template <class Scalar>
-bool SarifSax::scalar(Scalar&& forward) {
-  if (in_result()) {
-    forward(result_);
-    return true;
-  }
-  // Scalars outside captured values (e.g. "columnKind") are not needed.
-  return capture_depth_ > 0 ? forward(*builder_) : true;
-}
-
 namespace {
-
-// Adapts one scalar event to both consumers: the JSON builder and the result builder.
-template <class ToJson, class ToResult>
-struct ScalarEvent {
-  ToJson to_json;
-  ToResult to_result;
-  bool operator()(nlohmann::detail::json_sax_dom_parser<nlohmann::json>& b) { return to_json(b); }
-  bool operator()(SarifResultBuilder& r) {
-    to_result(r);
-    return true;
-  }
-};
-template <class A, class B>
-ScalarEvent(A, B) -> ScalarEvent<A, B>;
 
 int64_t clamp_unsigned(uint64_t value) {
   return value > uint64_t(std::numeric_limits<int64_t>::max()) ? std::numeric_limits<int64_t>::max()
@@ -52,33 +27,56 @@ int64_t clamp_unsigned(uint64_t value) {
 
 }  // namespace
 
+// Each scalar goes to the result being read, or to the run member being built; others (e.g.
+// "columnKind") are not needed.
 bool SarifSax::null() {
-  return scalar(ScalarEvent{[](auto& b) { return b.null(); },
-                            [](SarifResultBuilder& r) { r.other_scalar(); }});
+  if (in_result()) {
+    result_.other_scalar();
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->null();
 }
 bool SarifSax::boolean(bool value) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.boolean(value); },
-                            [](SarifResultBuilder& r) { r.other_scalar(); }});
+  if (in_result()) {
+    result_.other_scalar();
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->boolean(value);
 }
 bool SarifSax::number_integer(json::number_integer_t value) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.number_integer(value); },
-                            [&](SarifResultBuilder& r) { r.integer(value); }});
+  if (in_result()) {
+    result_.integer(value);
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->number_integer(value);
 }
 bool SarifSax::number_unsigned(json::number_unsigned_t value) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.number_unsigned(value); },
-                            [&](SarifResultBuilder& r) { r.integer(clamp_unsigned(value)); }});
+  if (in_result()) {
+    result_.integer(clamp_unsigned(value));
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->number_unsigned(value);
 }
 bool SarifSax::number_float(json::number_float_t value, const std::string& text) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.number_float(value, text); },
-                            [&](SarifResultBuilder& r) { r.number(text); }});
+  if (in_result()) {
+    result_.number(text);
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->number_float(value, text);
 }
 bool SarifSax::string(std::string& value) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.string(value); },
-                            [&](SarifResultBuilder& r) { r.string(value); }});
+  if (in_result()) {
+    result_.string(value);
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->string(value);
 }
 bool SarifSax::binary(json::binary_t& value) {
-  return scalar(ScalarEvent{[&](auto& b) { return b.binary(value); },
-                            [](SarifResultBuilder& r) { r.other_scalar(); }});
+  if (in_result()) {
+    result_.other_scalar();
+    return true;
+  }
+  return capture_depth_ == 0 || builder_->binary(value);
 }
 
 bool SarifSax::key(std::string& key) {

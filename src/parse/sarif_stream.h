@@ -63,8 +63,6 @@ class SarifSax {
 
   bool open(bool is_object);
   bool close(bool is_object);
-  template <class Scalar>
-  bool scalar(Scalar&& forward);
   void begin_capture(std::string target);
   void finish_capture();
   bool in_result() const { return result_depth_ > 0; }
