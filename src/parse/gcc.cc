@@ -33,7 +33,8 @@ ParseOutcome parse_gcc(std::string_view bytes, const ParseContext& ctx) {
   UnreadLines unread;
   for (const std::string& line : text_lines(bytes, outcome)) {
     std::optional<LinePrefix> prefix = split_line_prefix(line);
-    if (!prefix) {
+    // "In file included from a.h:3:" and its "from b.h:4:" continuations carry no message.
+    if (!prefix || prefix->rest.empty()) {
       unread.add(line);
       continue;
     }

@@ -222,10 +222,6 @@ std::optional<double> json_number(const nlohmann::json& value) {
   return out;
 }
 
-}  // namespace lamina
-
-namespace lamina {
-
 void UnreadLines::add(std::string_view line) {
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;
   if (count_++ == 0) first_ = std::string(line.substr(0, 200));

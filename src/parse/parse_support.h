@@ -55,10 +55,6 @@ std::optional<double> json_number(const nlohmann::json& value);
 // "12" -> 12; nullopt for anything but an optional sign and digits (overflow saturates).
 std::optional<int64_t> parse_integer(std::string_view text);
 
-}  // namespace lamina
-
-namespace lamina {
-
 // Counts lines a text parser could not read, noting the first (shortened) as an example.
 class UnreadLines {
  public:

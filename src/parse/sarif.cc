@@ -37,7 +37,7 @@ class SarifReader : public SarifEvents {
     run_.set_member(key, std::move(value));
   }
   void result(SarifResult&& result) override {
-    if (!run_.has_tool()) {
+    if (!run_.has_tool() || !run_.can_place(result, ctx_)) {
       pending_.push_back(std::move(result));
       return;
     }

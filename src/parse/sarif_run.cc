@@ -97,6 +97,20 @@ void SarifRun::set_member(const std::string& key, json&& value) {
   }
 }
 
+bool SarifRun::can_place(const SarifResult& result, const ParseContext& ctx) const {
+  const auto known = [&](const SarifLocation& location) {
+    if (location.uri.empty()) return !location.artifact_index || !artifacts_.empty();
+    if (location.uri_base_id.empty() || has_uri_scheme(location.uri)) return true;
+    return base_ids_.contains(location.uri_base_id) ||
+           ctx.uri_base_ids.count(location.uri_base_id) > 0;
+  };
+  if (result.primary && !known(*result.primary)) return false;
+  for (const SarifLocation& location : result.related) {
+    if (!known(location)) return false;
+  }
+  return true;
+}
+
 // The rule a result refers to: by index (into the driver or the named extension), else by id.
 const json* SarifRun::rule_for(const SarifResult& result) const {
   const json* rules = &member(member(tool_, "driver"), "rules");

@@ -22,6 +22,9 @@ class SarifRun {
   // `member` is "tool", "originalUriBaseIds" or "artifacts".
   void set_member(const std::string& member, json&& value);
   bool has_tool() const { return !tool_.is_null(); }
+  // False when a location of `result` names an artifact index or a uriBaseId this run has not
+  // (yet) defined: the definition may follow the results, so the caller waits for the run's end.
+  bool can_place(const SarifResult& result, const ParseContext& ctx) const;
 
   // The finding for `result`, or nullopt when the result is not a problem (kind pass or
   // notApplicable, counted in `skipped_kinds`) or its primary path is refused (counted in outcome).

@@ -120,6 +120,37 @@ TEST(ParseShellcheck, GccCheckedInOutput) {
       parse_output("gcc", checked_in_output("shellcheck/deploy.gcc.txt"), repo_context()));
 }
 
+TEST(ParseGcc, CompilerWarningFromInstalledGcc) {
+  if (!installed("gcc")) GTEST_SKIP() << "gcc is not installed";
+  test::TempDir repo;
+  test::write_file(repo.file("src/w.c"), "int main(void) {\n  int unused;\n  return 0;\n}\n");
+  test::ProcessOutput run = test::run(
+      {"gcc", "-fsyntax-only", "-Wall", "-fdiagnostics-plain-output", "src/w.c"}, repo.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ParseOutcome out = parse_output("gcc", run.err, repo_context(repo.path()));
+  ASSERT_EQ(out.findings.size(), 1u);
+  const Finding& f = out.findings[0];
+  EXPECT_EQ(f.rule_id, "-Wunused-variable");
+  EXPECT_EQ(f.tool_level, "warning");
+  EXPECT_EQ(f.message, "unused variable \u2018unused\u2019");
+  EXPECT_EQ(f.location.path, "src/w.c");
+  EXPECT_EQ(f.location.region.start_line, 2u);
+  EXPECT_EQ(f.location.region.start_column, 7u);
+  EXPECT_EQ(out.notes, (std::vector<std::string>{"1 line(s) not in gcc format ignored, first: "
+                                                 "\"src/w.c: In function \u2018main\u2019:\""}));
+}
+
+TEST(ParseGcc, IncludeChainLinesAreNotFindings) {
+  ParseOutcome out = parse_output("gcc",
+                                  "In file included from a.h:3,\n"
+                                  "                 from b.c:1:\n"
+                                  "c.h:9:2: error: unknown type name 'x'\n",
+                                  repo_context());
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].location.path, "c.h");
+  EXPECT_EQ(out.findings[0].message, "unknown type name 'x'");
+}
+
 void expect_yamllint(const ParseOutcome& out) {
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 5u);

@@ -114,6 +114,21 @@ TEST(ParseSarif, BaseIdOutsideRepositoryRefusesTheFinding) {
   EXPECT_EQ(out.refused_paths, 1u);
 }
 
+TEST(ParseSarif, BaseIdsDefinedAfterTheResultsStillApply) {
+  std::string log = R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},
+      "results":[{"ruleId":"R1","message":{"text":"m"},"locations":[{"physicalLocation":
+        {"artifactLocation":{"uri":"a.c","uriBaseId":"SRC"}}}]},
+        {"ruleId":"R2","message":{"text":"n"},"locations":[{"physicalLocation":
+        {"artifactLocation":{"index":0}}}]}],
+      "originalUriBaseIds":{"SRC":{"uri":"file:///repo/src/"}},
+      "artifacts":[{"location":{"uri":"lib/b.c"}}]}]})";
+  ParseOutcome out = parse(log);
+  ASSERT_EQ(out.findings.size(), 2u);
+  EXPECT_EQ(out.findings[0].location.path, "src/a.c");
+  EXPECT_EQ(out.findings[1].location.path, "lib/b.c");
+  EXPECT_TRUE(out.findings[0].notes.empty());
+}
+
 TEST(ParseSarif, ArtifactIndexGivesTheUri) {
   std::string artifacts = R"("artifacts":[{"location":{"uri":"lib/x.py"}}],)";
   std::string results = R"([{"ruleId":"R1","message":{"text":"m"},"locations":[{
