@@ -1,4 +1,5 @@
-// clamscan text output: "path: Signature.Name FOUND" per hit, "path: OK" per clean file, then a
+// clamscan text output: "path: Signature.Name FOUND" per hit, "path: OK" per clean file,
+// "path: reason ERROR" per file it could not read (an error: that file was not scanned), then a
 // summary whose "Infected files: N" is checked against the hits read.
 #include "parse/parse_support.h"
 #include "parse/parsers.h"
@@ -8,6 +9,7 @@ namespace {
 
 constexpr std::string_view kFound = " FOUND";
 constexpr std::string_view kInfected = "Infected files: ";
+constexpr std::string_view kError = " ERROR";
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -19,6 +21,7 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
   ParseOutcome outcome;
   std::optional<int64_t> infected_summary;
   size_t hits = 0;
+  std::vector<std::string> unscanned;  // "path: reason" of files clamscan could not read
   for (const std::string& line : text_lines(bytes, outcome)) {
     std::string_view text = line;
     if (text.substr(0, kInfected.size()) == kInfected) {
@@ -27,6 +30,10 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
     }
     // The signature name has no ": ", the path may: split at the last one.
     size_t separator = text.rfind(": ");
+    if (ends_with(text, kError) && separator != std::string_view::npos) {
+      unscanned.emplace_back(text.substr(0, text.size() - kError.size()));
+      continue;
+    }
     if (!ends_with(text, kFound) || separator == std::string_view::npos) continue;
     ++hits;
     Finding finding = new_finding(ctx, line);
@@ -39,7 +46,12 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
       outcome.findings.push_back(std::move(finding));
     }
   }
-  if (infected_summary && *infected_summary != static_cast<int64_t>(hits)) {
+  if (!unscanned.empty()) {
+    std::string list;
+    for (const std::string& entry : unscanned) list += (list.empty() ? "" : "; ") + entry;
+    outcome.error =
+        "clamscan: could not scan " + std::to_string(unscanned.size()) + " file(s): " + list;
+  } else if (infected_summary && *infected_summary != static_cast<int64_t>(hits)) {
     outcome.error = "clamscan: summary says " + std::to_string(*infected_summary) +
                     " infected file(s) but " + std::to_string(hits) + " FOUND line(s) were read";
   }

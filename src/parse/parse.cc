@@ -1,6 +1,7 @@
 #include "parse/parse.h"
 
 #include <array>
+#include <exception>
 #include <string>
 
 #include "parse/parsers.h"
@@ -45,7 +46,17 @@ const FormatEntry* find_format(std::string_view name) {
 
 ParseOutcome parse_output(std::string_view format, std::string_view bytes,
                           const ParseContext& ctx) {
-  if (const FormatEntry* entry = find_format(format)) return entry->parse(bytes, ctx);
+  if (const FormatEntry* entry = find_format(format)) {
+    // Parsers report bad input in the outcome; an exception left over (e.g. bad_alloc on a
+    // huge value) is still a failed scanner, not a crash of lamina.
+    try {
+      return entry->parse(bytes, ctx);
+    } catch (const std::exception& e) {
+      ParseOutcome failed;
+      failed.error = std::string(entry->name) + ": " + e.what();
+      return failed;
+    }
+  }
   ParseOutcome outcome;
   std::string known;
   for (const FormatEntry& entry : kFormats) {
