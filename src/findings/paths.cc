@@ -80,6 +80,10 @@ std::optional<std::string> percent_decode(std::string_view text) {
   return out;
 }
 
+bool is_file_uri(std::string_view uri) {
+  return starts_with_ignoring_case(uri, "file:");
+}
+
 bool has_uri_scheme(std::string_view text) {
   size_t colon = text.find(':');
   // One letter before the colon is a Windows drive ("C:/x"), not a scheme.
@@ -95,7 +99,7 @@ bool has_uri_scheme(std::string_view text) {
 }
 
 std::optional<std::string> file_uri_path(std::string_view uri) {
-  if (!starts_with_ignoring_case(uri, "file:")) return std::nullopt;
+  if (!is_file_uri(uri)) return std::nullopt;
   std::string_view rest = uri.substr(5);
   if (rest.substr(0, 2) == "//") {
     rest.remove_prefix(2);
@@ -149,7 +153,7 @@ PathResolution PathResolver::resolve(std::string_view tool_path) const {
   }
   if (tool_path.empty()) return refused("empty path");
   std::string local(tool_path);
-  if (starts_with_ignoring_case(tool_path, "file:")) {
+  if (is_file_uri(tool_path)) {
     std::optional<std::string> decoded = file_uri_path(tool_path);
     if (!decoded) return refused("not a local file URI");
     local = std::move(*decoded);

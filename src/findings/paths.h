@@ -48,6 +48,9 @@ std::optional<std::string> percent_decode(std::string_view text);
 // when `uri` is not a file URI or names another host.
 std::optional<std::string> file_uri_path(std::string_view uri);
 
+// True when `uri` starts with "file:" (any case).
+bool is_file_uri(std::string_view uri);
+
 // True when `text` starts with a URI scheme ("http:", "file:"), not a Windows drive letter.
 bool has_uri_scheme(std::string_view text);
 

@@ -212,13 +212,10 @@ std::optional<int64_t> json_integer(const nlohmann::json& object, std::string_vi
   return it == object.end() ? std::nullopt : json_integer(*it);
 }
 
-std::optional<double> json_number(const nlohmann::json& value) {
-  if (value.is_number()) return value.get<double>();
-  if (!value.is_string()) return std::nullopt;
-  const std::string& text = value.get_ref<const std::string&>();
+std::optional<double> parse_number(std::string_view text) {
   double out = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return out;
 }
 

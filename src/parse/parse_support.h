@@ -50,7 +50,9 @@ Finding new_finding(const ParseContext& ctx, std::string original);
 std::string json_string(const nlohmann::json& object, std::string_view key);
 std::optional<int64_t> json_integer(const nlohmann::json& object, std::string_view key);
 std::optional<int64_t> json_integer(const nlohmann::json& value);
-std::optional<double> json_number(const nlohmann::json& value);
+
+// "7.5" -> 7.5; nullopt unless the whole text is a number.
+std::optional<double> parse_number(std::string_view text);
 
 // "12" -> 12; nullopt for anything but an optional sign and digits (overflow saturates).
 std::optional<int64_t> parse_integer(std::string_view text);

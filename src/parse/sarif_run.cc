@@ -53,7 +53,7 @@ std::string message_text(const SarifResult& result, const json* rule) {
 std::optional<double> security_severity(const std::optional<std::string>& text,
                                         std::vector<std::string>& notes) {
   if (!text) return std::nullopt;
-  std::optional<double> score = json_number(json(*text));
+  std::optional<double> score = parse_number(*text);
   if (!score) notes.push_back("security-severity \"" + *text + "\" is not a number; ignored");
   return score;
 }
@@ -63,10 +63,6 @@ std::string effective_level(const SarifResult& result, const json* rule) {
   std::string level = result.level;
   if (level.empty() && rule) level = json_string(member(*rule, "defaultConfiguration"), "level");
   return level.empty() ? "warning" : level;
-}
-
-bool is_file_uri(const std::string& uri) {
-  return uri.size() >= 5 && (uri.compare(0, 5, "file:") == 0 || uri.compare(0, 5, "FILE:") == 0);
 }
 
 // The kind of the first suppression in force ("accepted", or with no status).
@@ -121,11 +117,11 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
   }
   std::optional<int64_t> index =
       result.rule_index ? result.rule_index : result.rule_reference_index;
-  if (index) {
-    if (const json* by_index = element(*rules, *index)) return by_index;
-  }
-  if (result.tool_component_index) return nullptr;
   const std::string& id = result.rule_id.empty() ? result.rule_reference_id : result.rule_id;
+  const json* by_index = index ? element(*rules, *index) : nullptr;
+  // SARIF requires the indexed rule to carry the result's ruleId; if it does not, trust the id.
+  if (by_index && (id.empty() || json_string(*by_index, "id") == id)) return by_index;
+  if (result.tool_component_index) return nullptr;
   auto it = rules_by_id_.find(id);
   return it == rules_by_id_.end() ? nullptr : it->second;
 }

@@ -73,6 +73,14 @@ TEST(ParseSarif, RuleIndexIsPerRun) {
   EXPECT_EQ(out.findings[1].rule_name, "second");
 }
 
+TEST(ParseSarif, RuleIndexContradictingRuleIdLosesToTheId) {
+  std::string rules = R"([{"id":"A","name":"a"},{"id":"B","name":"b"}])";
+  ParseOutcome out =
+      parse(log_with(rules, R"([{"ruleId":"B","ruleIndex":0,"message":{"text":"m"}}])"));
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].rule_name, "b");
+}
+
 TEST(ParseSarif, ExtensionRuleIsFoundThroughToolComponentIndex) {
   std::string log = R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"codeql"},
       "extensions":[{"name":"pack","rules":[{"id":"js/xss","helpUri":"https://x/xss"}]}]},
