@@ -1,5 +1,5 @@
-// The native JSON of gitleaks, trivy and ZAP (tools not installable here; fixtures from
-// ../shared/fixtures/scanner-outputs, provenance in its SOURCES.md).
+// The native JSON of gitleaks, trivy and ZAP: tools not installable here, so real outputs
+// collected elsewhere (tests/data/scanner-outputs, provenance in its SOURCES.md).
 #include <gtest/gtest.h>
 
 #include "parse/parse.h"
@@ -8,12 +8,13 @@
 namespace lamina {
 namespace {
 
+using test::checked_in_output;
 using test::repo_context;
-using test::shared_output;
 
 TEST(ParseGitleaks, NativeJsonReport) {
-  ParseOutcome out = parse_output("gitleaks-json", shared_output("gitleaks/baseline-report.json"),
-                                  repo_context("/repo", "gitleaks"));
+  ParseOutcome out =
+      parse_output("gitleaks-json", checked_in_output("gitleaks/baseline-report.json"),
+                   repo_context("/repo", "gitleaks"));
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 2u);
   const Finding& f = out.findings[0];
@@ -41,7 +42,7 @@ TEST(ParseGitleaks, SecretIsRedactedInTheOriginalRecord) {
 
 TEST(ParseTrivy, ImageVulnerabilitiesNameTheImageNotAFile) {
   ParseOutcome out =
-      parse_output("trivy-json", shared_output("trivy/image-alpine-310.json"), repo_context());
+      parse_output("trivy-json", checked_in_output("trivy/image-alpine-310.json"), repo_context());
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 4u);
   const Finding& f = out.findings[0];
@@ -59,7 +60,7 @@ TEST(ParseTrivy, ImageVulnerabilitiesNameTheImageNotAFile) {
 
 TEST(ParseTrivy, RepositorySecretIsPlacedInItsFileAndRedacted) {
   ParseOutcome out =
-      parse_output("trivy-json", shared_output("trivy/repo-secret-scan.json"), repo_context());
+      parse_output("trivy-json", checked_in_output("trivy/repo-secret-scan.json"), repo_context());
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 1u);
   const Finding& f = out.findings[0];
@@ -79,7 +80,7 @@ TEST(ParseTrivy, ReportWithoutArtifactTypeIsAnError) {
 
 TEST(ParseZap, OneFindingPerAlertInstance) {
   ParseOutcome out = parse_output(
-      "zap-json", shared_output("zap/zap-baseline-2.14-report_json.json"), repo_context());
+      "zap-json", checked_in_output("zap/zap-baseline-2.14-report_json.json"), repo_context());
   ASSERT_FALSE(out.error) << *out.error;
   ASSERT_EQ(out.findings.size(), 61u);
   const Finding& f = out.findings[0];
@@ -94,7 +95,7 @@ TEST(ParseZap, OneFindingPerAlertInstance) {
 
 TEST(ParseZap, ParameterIsNamedInTheMessage) {
   ParseOutcome out = parse_output(
-      "zap-json", shared_output("zap/zap-baseline-2.14-report_json.json"), repo_context());
+      "zap-json", checked_in_output("zap/zap-baseline-2.14-report_json.json"), repo_context());
   ASSERT_GT(out.findings.size(), 23u);
   const Finding& f = out.findings[23];
   EXPECT_EQ(f.rule_id, "10021");

@@ -29,11 +29,6 @@ inline std::string read_or_fail(const std::string& path) {
   return bytes.value_or("");
 }
 
-// A file of ../shared/fixtures/scanner-outputs.
-inline std::string shared_output(const std::string& relative) {
-  return read_or_fail(shared_path("fixtures/scanner-outputs/" + relative));
-}
-
 // A file of tests/data/scanner-outputs.
 inline std::string checked_in_output(const std::string& relative) {
   return read_or_fail(source_path("tests/data/scanner-outputs/" + relative));

@@ -1,5 +1,5 @@
-// Real SARIF from tools not installable here (../shared/fixtures/scanner-outputs, provenance in
-// its SOURCES.md), read with a repository at /repo.
+// Real SARIF from tools not installable here (tests/data/scanner-outputs, provenance in its
+// SOURCES.md), read with a repository at /repo.
 #include <gtest/gtest.h>
 
 #include "parse/parse.h"
@@ -8,11 +8,11 @@
 namespace lamina {
 namespace {
 
+using test::checked_in_output;
 using test::repo_context;
-using test::shared_output;
 
 ParseOutcome parse_fixture(const std::string& relative, const ParseContext& ctx = repo_context()) {
-  return parse_output("sarif", shared_output(relative), ctx);
+  return parse_output("sarif", checked_in_output(relative), ctx);
 }
 
 TEST(ParseSarifFixtures, CheckovSingleLineLog) {

@@ -217,8 +217,8 @@ TEST(ParseSarif, StreamingSinkReceivesEachFindingInOrder) {
 
 TEST(ParseSarif, FileStreamGivesTheSameFindingsAsBytes) {
   test::TempDir dir;
-  std::string sarif = test::shared_path(
-      "fixtures/scanner-outputs/codeql/codeql-2.5.4-codeflows-relatedlocations.sarif");
+  std::string sarif = test::source_path(
+      "tests/data/scanner-outputs/codeql/codeql-2.5.4-codeflows-relatedlocations.sarif");
   std::vector<Finding> streamed;
   ParseOutcome out = stream_sarif_file(sarif, repo_context(),
                                        [&](Finding&& f) { streamed.push_back(std::move(f)); });
