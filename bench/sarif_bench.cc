@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <string>
@@ -107,8 +108,7 @@ int main(int argc, char** argv) {
   size_t mib_target = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100;
   std::string path = argc > 2 ? argv[2] : "/tmp/lamina-sarif-bench.sarif";
   size_t results = generate(path, mib_target << 20);
-  std::string error;
-  double mib = static_cast<double>(lamina::read_file(path, &error).value_or("").size()) / 1048576;
+  double mib = static_cast<double>(std::filesystem::file_size(path)) / 1048576;
   double load[3] = {0, 0, 0};
   getloadavg(load, 3);
   std::printf("%s: %.1f MiB, %zu results; load average %.2f\n\n", path.c_str(), mib, results,

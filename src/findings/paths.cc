@@ -126,7 +126,10 @@ bool is_clean_relative(std::string_view path) {
     if (segment.empty() || segment == "." || segment == "..") return false;
     start = slash + 1;
   }
-  return path.find('\0') == std::string_view::npos && !has_uri_scheme(path);
+  for (char c : path) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  }
+  return !has_uri_scheme(path);
 }
 
 }  // namespace
@@ -161,6 +164,12 @@ PathResolution PathResolver::resolve(std::string_view tool_path) const {
     return refused("not a file path (URI scheme)");
   }
   if (local.find('\0') != std::string::npos) return refused("NUL byte in path");
+  // A newline or escape sequence in a printed path is an injection attempt or colour codes
+  // (e.g. "\x1b[01ma.c"), never a file lamina should name in a report.
+  for (char c : local) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return refused("control character in path");
+  }
   if (local.empty()) return refused("empty path");
   std::string normal =
       lexically_normal(local.front() == '/' ? local : working_directory_ + "/" + local);

@@ -20,7 +20,7 @@ struct PathResolution {
 
 // `tool_path` is absolute, relative to `working_directory`, or a `file:` URI (percent-decoded).
 // `repository_root` and `working_directory` are absolute. Paths that leave the repository (also
-// through `..`), contain NUL bytes or are empty are refused.
+// through `..`), contain control characters (NUL, newline, ESC) or are empty are refused.
 PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
                                std::string_view working_directory);
 

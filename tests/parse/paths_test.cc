@@ -69,6 +69,12 @@ TEST(ParsePaths, EmptyAndNulPathsAreRefused) {
   EXPECT_EQ(resolve(std::string_view("a\0b", 3)).refusal, "NUL byte in path");
 }
 
+TEST(ParsePaths, ControlCharactersInPathAreRefused) {
+  EXPECT_EQ(resolve("\x1b[01ma.c").refusal, "control character in path");
+  EXPECT_EQ(resolve("a.c\n::error::x").refusal, "control character in path");
+  EXPECT_EQ(resolve("file:///repo/a%0Ab.c").refusal, "control character in path");
+}
+
 TEST(ParsePaths, PercentDecodeRejectsTruncatedEscape) {
   EXPECT_EQ(percent_decode("a%41"), "aA");
   EXPECT_FALSE(percent_decode("a%4"));
