@@ -21,7 +21,7 @@ const json* element(const json& array, int64_t i) {
 }
 
 // "{0} flows to {1}" with message.arguments substituted (SARIF §3.11.5).
-std::string substitute_arguments(const std::string& text, const std::vector<std::string>& args) {
+std::string substitute_arguments(std::string text, const std::vector<std::string>& args) {
   if (args.empty()) return text;
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -40,14 +40,14 @@ std::string substitute_arguments(const std::string& text, const std::vector<std:
   return out;
 }
 
-std::string message_text(const SarifResult& result, const json* rule) {
-  std::string text = result.message_text;
-  if (text.empty()) text = result.message_markdown;
+std::string message_text(SarifResult& result, const json* rule) {
+  std::string text = std::move(result.message_text);
+  if (text.empty()) text = std::move(result.message_markdown);
   if (text.empty() && rule && !result.message_id.empty()) {
     const json& strings = member(member(*rule, "messageStrings"), result.message_id.c_str());
     text = json_string(strings, "text");
   }
-  return substitute_arguments(text, result.message_arguments);
+  return substitute_arguments(std::move(text), result.message_arguments);
 }
 
 std::optional<double> security_severity(const std::optional<std::string>& text,
@@ -120,7 +120,12 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
   const std::string& id = result.rule_id.empty() ? result.rule_reference_id : result.rule_id;
   const json* by_index = index ? element(*rules, *index) : nullptr;
   // SARIF requires the indexed rule to carry the result's ruleId; if it does not, trust the id.
-  if (by_index && (id.empty() || json_string(*by_index, "id") == id)) return by_index;
+  if (by_index) {
+    const json& indexed_id = member(*by_index, "id");
+    if (id.empty() || (indexed_id.is_string() && indexed_id.get_ref<const std::string&>() == id)) {
+      return by_index;
+    }
+  }
   if (result.tool_component_index) return nullptr;
   auto it = rules_by_id_.find(id);
   return it == rules_by_id_.end() ? nullptr : it->second;
