@@ -27,12 +27,12 @@ struct Location {
 enum class DiffPosition { unknown, added_lines, in_hunk_context, in_changed_file, outside_diff };
 
 struct Finding {
-  std::string tool;  // scanner id
+  std::string tool;       // scanner id
   std::string rule_id;
   std::string rule_name;
   std::string help_uri;
-  std::string message;     // raw text from the tool; escaped only when written to a channel
-  std::string tool_level;  // the tool's own level ("error", "HIGH", "SC2086 style"...)
+  std::string message;    // raw text from the tool; escaped only when written to a channel
+  std::string tool_level; // the tool's own level ("error", "HIGH", "SC2086 style"...)
   std::optional<double> security_severity;  // SARIF security-severity when given
   Severity severity = Severity::sev3;
   Location location;
