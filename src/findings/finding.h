@@ -40,6 +40,8 @@ struct Finding {
   std::string artifact_path;  // path inside a scanned artifact (pre-deploy), else ""
   std::string package;          // dependency findings: package name, else ""
   std::string package_version;  // dependency findings: installed version
+  std::string url;            // the flagged URL of a DAST finding, else ""
+  std::string suppression;    // SARIF suppression kind ("inSource", "external") or ""
   std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
   DiffPosition diff_position = DiffPosition::unknown;
   bool in_baseline = false;

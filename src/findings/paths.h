@@ -1,0 +1,69 @@
+#pragma once
+// Turns the paths and regions tools print into lamina's repository-relative, 1-based form.
+// Purely lexical: nothing here touches the file system, so a symlink inside the repository that
+// points outside it is not detected (the scanners were given repository paths to begin with).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "findings/finding.h"
+
+namespace lamina {
+
+// A path a tool printed, made repository-relative, or the reason it was refused.
+struct PathResolution {
+  std::optional<std::string> path;  // "a/b.c"; "" never (an empty input gives a refusal)
+  std::string refusal;              // why `path` is empty, e.g. "outside the repository"
+};
+
+// `tool_path` is absolute, relative to `working_directory`, or a `file:` URI (percent-decoded).
+// `repository_root` and `working_directory` are absolute. Paths that leave the repository (also
+// through `..`), contain control characters (NUL, newline, ESC) or are empty are refused.
+PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
+                               std::string_view working_directory);
+
+// The same for many paths of one scanner run: the root and working directory are normalised once,
+// and clean relative paths ("src/a.c") take a fast path.
+class PathResolver {
+ public:
+  PathResolver(std::string_view repository_root, std::string_view working_directory);
+  PathResolution resolve(std::string_view tool_path) const;
+
+ private:
+  std::string root_;  // normalised, ends with '/'
+  std::string working_directory_;
+  std::optional<std::string> working_prefix_;  // working directory inside the root + '/', or ""
+};
+
+// "a/./b/../c" -> "a/c"; keeps a leading "/"; ".." above the root of an absolute path is dropped,
+// above the start of a relative path is kept ("../x").
+std::string lexically_normal(std::string_view path);
+
+// %XX sequences decoded; nullopt on a malformed escape ("%G1", "%4").
+std::optional<std::string> percent_decode(std::string_view text);
+
+// The local path of a `file:` URI ("file:///a%20b", "file://localhost/a", "file:/a"), or nullopt
+// when `uri` is not a file URI or names another host.
+std::optional<std::string> file_uri_path(std::string_view uri);
+
+// True when `uri` starts with "file:" (any case).
+bool is_file_uri(std::string_view uri);
+
+// True when `text` starts with a URI scheme ("http:", "file:"), not a Windows drive letter.
+bool has_uri_scheme(std::string_view text);
+
+// The largest line or column lamina keeps; larger numbers are clamped to it.
+inline constexpr int64_t kMaxRegionNumber = 2147483647;
+
+// One line/column value as the tool gave it; nullopt = the tool gave none.
+struct RawRegion {
+  std::optional<int64_t> start_line, start_column, end_line, end_column;
+};
+
+// The 1-based region, with every repaired number explained in `notes`
+// ("startLine 0 clamped to 1", "endLine 3 before startLine 7 set to 7").
+Region clamp_region(const RawRegion& raw, std::vector<std::string>& notes);
+
+}  // namespace lamina

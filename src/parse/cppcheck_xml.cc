@@ -1,0 +1,70 @@
+// cppcheck --xml (version 2, written to stderr): <results><errors><error id severity msg verbose
+// cwe><location file line column info/>...</error></errors></results>. The first location is
+// where the problem is; the others explain it (related locations).
+#include "parse/parse_support.h"
+#include "parse/parsers.h"
+#include "parse/xml_support.h"
+
+namespace lamina {
+namespace {
+
+RawRegion location_region(const pugi::xml_node& location) {
+  RawRegion region;
+  if (pugi::xml_attribute line = location.attribute("line"))
+    region.start_line = parse_integer(line.value());
+  if (pugi::xml_attribute column = location.attribute("column")) {
+    region.start_column = parse_integer(column.value());
+  }
+  return region;
+}
+
+// Related locations of `error`, dropping (and counting) refused paths.
+void add_related(const pugi::xml_node& error, Finding& finding, const ParseContext& ctx,
+                 ParseOutcome& outcome) {
+  bool primary = true;
+  for (pugi::xml_node location : error.children("location")) {
+    if (primary) {
+      primary = false;
+      continue;
+    }
+    Finding holder;
+    if (!place_finding(holder, location.attribute("file").value(), location_region(location), ctx,
+                       outcome)) {
+      continue;
+    }
+    holder.location.message = location.attribute("info").value();
+    finding.related.push_back(std::move(holder.location));
+    for (std::string& note : holder.notes) finding.notes.push_back(std::move(note));
+  }
+}
+
+}  // namespace
+
+ParseOutcome parse_cppcheck_xml(std::string_view bytes, const ParseContext& ctx) {
+  ParseOutcome outcome;
+  pugi::xml_document document;
+  if (!load_xml(document, bytes, "cppcheck-xml", outcome)) return outcome;
+  pugi::xml_node errors = document.child("results").child("errors");
+  if (!document.child("results")) {
+    outcome.error = "cppcheck-xml: no <results> root element (was cppcheck run with --xml?)";
+    return outcome;
+  }
+  for (pugi::xml_node error : errors.children("error")) {
+    Finding finding = new_finding(ctx, outer_xml(error));
+    finding.rule_id = error.attribute("id").value();
+    finding.tool_level = error.attribute("severity").value();
+    finding.message = error.attribute("msg").value();
+    if (finding.message.empty()) finding.message = error.attribute("verbose").value();
+    pugi::xml_node primary = error.child("location");
+    if (primary && !place_finding(finding, primary.attribute("file").value(),
+                                  location_region(primary), ctx, outcome)) {
+      continue;
+    }
+    if (primary) finding.location.message = primary.attribute("info").value();
+    add_related(error, finding, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
+  }
+  return outcome;
+}
+
+}  // namespace lamina

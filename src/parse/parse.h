@@ -1,0 +1,43 @@
+#pragma once
+// One entry point for every scanner output format: bytes in, findings or a precise error out.
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "findings/finding.h"
+
+namespace lamina {
+
+struct ParseContext {
+  std::string scanner_id;         // copied to Finding::tool
+  std::string repository_root;    // absolute
+  std::string working_directory;  // absolute; relative tool paths resolve against it
+  // SARIF uriBaseId -> absolute path or file:// URI, used when the log does not define the id in
+  // run.originalUriBaseIds (e.g. "%SRCROOT%" -> the repository root).
+  std::map<std::string, std::string> uri_base_ids;
+};
+
+struct ParseOutcome {
+  std::vector<Finding> findings;
+  // Set when the output cannot be read (truncated, not the format, too deeply nested): the scanner
+  // failed. Findings read before the error are kept.
+  std::optional<std::string> error;
+  std::vector<std::string> notes;  // repairs and skips that concern the whole output
+  size_t refused_paths = 0;        // findings and related locations dropped for their path
+};
+
+// Receives each finding as soon as it is complete (streaming parsers).
+using FindingSink = std::function<void(Finding&&)>;
+
+// Parses `bytes` in `format` (one of known_formats()); an unknown format is an error outcome.
+ParseOutcome parse_output(std::string_view format, std::string_view bytes, const ParseContext& ctx);
+
+// "sarif", "gcc", "checkstyle", ... in table order.
+std::vector<std::string> known_formats();
+bool is_known_format(std::string_view format);
+
+}  // namespace lamina

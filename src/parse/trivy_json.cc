@@ -1,0 +1,130 @@
+// trivy --format json (SchemaVersion 2): {"ArtifactType", "Results": [{Target, Class,
+// Vulnerabilities[], Secrets[], Misconfigurations[], Licenses[]}]}. For a repository or file
+// system scan, Target is a file in it; for an image it names the image, kept as artifact_path.
+#include "parse/parse_support.h"
+#include "parse/parsers.h"
+
+namespace lamina {
+namespace {
+
+using json = nlohmann::json;
+
+struct TrivyTarget {
+  std::string name;
+  bool is_file = false;
+};
+
+// Finding for one entry of a Results[] list; false when its path is refused.
+bool place(Finding& finding, const TrivyTarget& target, const RawRegion& region,
+           const ParseContext& ctx, ParseOutcome& outcome) {
+  if (!target.is_file) {
+    finding.artifact_path = target.name;
+    return true;
+  }
+  return place_finding(finding, target.name, region, ctx, outcome);
+}
+
+RawRegion lines(const json& object) {
+  return {json_integer(object, "StartLine"), std::nullopt, json_integer(object, "EndLine"),
+          std::nullopt};
+}
+
+void add_vulnerability(const json& v, const TrivyTarget& target, const ParseContext& ctx,
+                       ParseOutcome& outcome) {
+  Finding f = new_finding(ctx, v.dump());
+  f.rule_id = json_string(v, "VulnerabilityID");
+  f.rule_name = json_string(v, "Title");
+  f.help_uri = json_string(v, "PrimaryURL");
+  f.tool_level = json_string(v, "Severity");
+  std::string fixed = json_string(v, "FixedVersion");
+  f.message = json_string(v, "PkgName") + " " + json_string(v, "InstalledVersion") + ": " +
+              f.rule_id + (f.rule_name.empty() ? "" : " " + f.rule_name) +
+              (fixed.empty() ? " (no fix yet)" : " (fixed in " + fixed + ")");
+  RawRegion region;
+  auto locations = v.find("Locations");  // lock-file line of the package (trivy >= 0.40)
+  if (locations != v.end() && locations->is_array() && !locations->empty()) {
+    region = lines((*locations)[0]);
+  }
+  if (place(f, target, region, ctx, outcome)) outcome.findings.push_back(std::move(f));
+}
+
+// The matched secret stays out of the kept record.
+std::string redacted_secret(json secret) {
+  if (secret.contains("Match")) secret["Match"] = "REDACTED";
+  secret.erase("Code");
+  return secret.dump();
+}
+
+void add_secret(const json& s, const TrivyTarget& target, const ParseContext& ctx,
+                ParseOutcome& outcome) {
+  Finding f = new_finding(ctx, redacted_secret(s));
+  f.rule_id = json_string(s, "RuleID");
+  f.rule_name = json_string(s, "Title");
+  f.tool_level = json_string(s, "Severity");
+  f.message = json_string(s, "Title");
+  if (place(f, target, lines(s), ctx, outcome)) outcome.findings.push_back(std::move(f));
+}
+
+void add_misconfiguration(const json& m, const TrivyTarget& target, const ParseContext& ctx,
+                          ParseOutcome& outcome) {
+  if (json_string(m, "Status") == "PASS") return;
+  Finding f = new_finding(ctx, m.dump());
+  f.rule_id = json_string(m, "ID");
+  f.rule_name = json_string(m, "Title");
+  f.help_uri = json_string(m, "PrimaryURL");
+  f.tool_level = json_string(m, "Severity");
+  f.message = json_string(m, "Message");
+  if (f.message.empty()) f.message = f.rule_name;
+  RawRegion region = lines(m.value("CauseMetadata", json::object()));
+  if (place(f, target, region, ctx, outcome)) outcome.findings.push_back(std::move(f));
+}
+
+void add_license(const json& l, const TrivyTarget& target, const ParseContext& ctx,
+                 ParseOutcome& outcome) {
+  Finding f = new_finding(ctx, l.dump());
+  f.rule_id = "license/" + json_string(l, "Name");
+  f.tool_level = json_string(l, "Severity");
+  f.message = json_string(l, "PkgName") + " is licensed " + json_string(l, "Name") + " (" +
+              json_string(l, "Category") + ")";
+  TrivyTarget file = target;
+  std::string path = json_string(l, "FilePath");
+  if (!path.empty()) file = {path, target.is_file};
+  if (place(f, file, RawRegion{}, ctx, outcome)) outcome.findings.push_back(std::move(f));
+}
+
+template <class Add>
+void each(const json& result, const char* list, const TrivyTarget& target, const ParseContext& ctx,
+          ParseOutcome& outcome, Add add) {
+  auto entries = result.find(list);
+  if (entries == result.end() || !entries->is_array()) return;
+  for (const json& entry : *entries) {
+    if (entry.is_object()) add(entry, target, ctx, outcome);
+  }
+}
+
+}  // namespace
+
+ParseOutcome parse_trivy_json(std::string_view bytes, const ParseContext& ctx) {
+  ParseOutcome outcome;
+  std::optional<json> document = parse_json_document(bytes, "trivy-json", outcome);
+  if (!document) return outcome;
+  if (!document->is_object() || !document->contains("ArtifactType")) {
+    outcome.error = "trivy-json: no \"ArtifactType\" (was trivy run with --format json?)";
+    return outcome;
+  }
+  std::string type = json_string(*document, "ArtifactType");
+  bool files = type == "repository" || type == "filesystem";
+  auto results = document->find("Results");
+  if (results == document->end() || !results->is_array()) return outcome;  // nothing found
+  for (const json& result : *results) {
+    if (!result.is_object()) continue;
+    TrivyTarget target{json_string(result, "Target"), files};
+    each(result, "Vulnerabilities", target, ctx, outcome, add_vulnerability);
+    each(result, "Secrets", target, ctx, outcome, add_secret);
+    each(result, "Misconfigurations", target, ctx, outcome, add_misconfiguration);
+    each(result, "Licenses", target, ctx, outcome, add_license);
+  }
+  return outcome;
+}
+
+}  // namespace lamina
