@@ -28,10 +28,10 @@ Row row(const std::string& key, const Setting<T>& setting, nlohmann::json value,
 std::vector<Row> setting_rows(const Settings& s) {
   std::string exclude;
   for (const std::string& p : s.exclude.value) exclude += (exclude.empty() ? "" : ", ") + p;
-  std::string budget = s.budget.value ? format_duration(*s.budget.value) : "none";
+  std::string budget = s.budget.value ? duration_text(*s.budget.value) : "none";
   return {
       row("jobs", s.jobs, s.jobs.value, std::to_string(s.jobs.value)),
-      row("timeout", s.timeout, format_duration(s.timeout.value), format_duration(s.timeout.value)),
+      row("timeout", s.timeout, duration_text(s.timeout.value), duration_text(s.timeout.value)),
       row("budget", s.budget, s.budget.value ? nlohmann::json(budget) : nlohmann::json(), budget),
       row("fail_on", s.fail_on, s.fail_on.value, s.fail_on.value),
       row("filter", s.filter, s.filter.value, s.filter.value),

@@ -41,7 +41,7 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
   return std::chrono::milliseconds(total);
 }
 
-std::string format_duration(std::chrono::milliseconds duration) {
+std::string duration_text(std::chrono::milliseconds duration) {
   int64_t ms = duration.count();
   if (ms == 0) return "0s";
   std::string text;

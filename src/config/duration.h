@@ -11,6 +11,6 @@ namespace lamina {
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
 // The shortest exact spelling: 300000ms -> "5m", 90000ms -> "1m30s".
-std::string format_duration(std::chrono::milliseconds duration);
+std::string duration_text(std::chrono::milliseconds duration);
 
 }  // namespace lamina

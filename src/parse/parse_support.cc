@@ -48,10 +48,6 @@ size_t first_invalid_utf8(std::string_view s, size_t from) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-  return first_invalid_utf8(text, 0) == std::string_view::npos;
-}
-
 std::string valid_utf8(std::string_view text, size_t* replaced) {
   size_t count = 0;
   size_t bad = first_invalid_utf8(text, 0);

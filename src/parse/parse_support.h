@@ -11,6 +11,7 @@
 
 #include "findings/paths.h"
 #include "parse/parse.h"
+#include "util/text.h"
 
 namespace lamina {
 
@@ -18,7 +19,6 @@ namespace lamina {
 // deeper value recursively could exhaust the stack.
 inline constexpr size_t kMaxJsonDepth = 512;
 
-bool is_valid_utf8(std::string_view text);
 
 // `text` with each invalid UTF-8 sequence replaced by U+FFFD; `replaced` counts them.
 std::string valid_utf8(std::string_view text, size_t* replaced = nullptr);

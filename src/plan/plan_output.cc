@@ -77,7 +77,7 @@ std::string plan_scanners_text(const Plan& plan) {
       out += "  $";
       for (const std::string& arg : invocation.argv) out += " " + shown_argument(arg);
       out +=
-          "\n    in " + invocation.cwd + ", timeout " + format_duration(invocation.timeout) + "\n";
+          "\n    in " + invocation.cwd + ", timeout " + duration_text(invocation.timeout) + "\n";
     }
   }
   if (!plan.exclusions.empty()) {

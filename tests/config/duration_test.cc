@@ -24,10 +24,10 @@ TEST(DurationTest, RejectsBareNumbersUnknownUnitsAndJunk) {
 }
 
 TEST(DurationTest, FormatsTheShortestExactSpelling) {
-  EXPECT_EQ(format_duration(milliseconds(300000)), "5m");
-  EXPECT_EQ(format_duration(milliseconds(90000)), "1m30s");
-  EXPECT_EQ(format_duration(milliseconds(1500)), "1s500ms");
-  EXPECT_EQ(format_duration(milliseconds(0)), "0s");
+  EXPECT_EQ(duration_text(milliseconds(300000)), "5m");
+  EXPECT_EQ(duration_text(milliseconds(90000)), "1m30s");
+  EXPECT_EQ(duration_text(milliseconds(1500)), "1s500ms");
+  EXPECT_EQ(duration_text(milliseconds(0)), "0s");
 }
 
 }  // namespace
