@@ -46,6 +46,8 @@ struct ScannerSpec {
   std::string install;  // one-line install hint
   bool required = false;
   bool accepts_binary = false;
+  std::string report_kind;  // GitLab security report: sast | secret_detection |
+                            // dependency_scanning; "" = Code Quality only
   bool enabled = true;
   std::string disabled_by;  // e.g. ".lamina.yml line 7" when a config turned it off
   std::string defined_at;   // "file:line:column" of the entry, for messages

@@ -31,6 +31,7 @@ const std::vector<std::string> kEntryKeys = {"id",
                                              "install",
                                              "required",
                                              "accepts_binary",
+                                             "report",
                                              "enabled"};
 
 std::vector<std::string> keys_for(EntryKind kind) {
@@ -161,6 +162,15 @@ void read_scanner_fields(ScannerSpec& spec, const YAML::Node& body, const YamlSo
       spec.ok_exit_codes = read_exit_codes(value, source, field("exit_codes"));
     if (key == "severity") read_severity(spec, value, source, field("severity"));
     if (key == "required") spec.required = read_bool(value, source, field("required"));
+    if (key == "report") {
+      spec.report_kind = read_string(value, source, field("report"));
+      if (spec.report_kind != "sast" && spec.report_kind != "secret_detection" &&
+          spec.report_kind != "dependency_scanning") {
+        source.fail(value, field("report") +
+                               ": expected sast, secret_detection or dependency_scanning (the "
+                               "GitLab security report the findings go to)");
+      }
+    }
     if (key == "accepts_binary")
       spec.accepts_binary = read_bool(value, source, field("accepts_binary"));
     if (key == "expected_duration") {
