@@ -1,11 +1,23 @@
 #include "cli/commands.h"
 
+#include <map>
+#include <string>
+
+#include "cli/catalog_commands.h"
 #include "util/error.h"
 
 namespace lamina {
 
-int run_command(const Options& options, const EnvMap& /*env*/) {
-  throw Error("command '" + options.command + "' is not available in this build");
+int run_command(const Options& options, const EnvMap& env) {
+  using Command = int (*)(const Options&, const EnvMap&);
+  static const std::map<std::string, Command> kCommands = {
+      {"plan", run_plan_command},         {"scan", run_scan_command},
+      {"report", run_report_command},     {"config", run_config_command},
+      {"scanners", run_scanners_command},
+  };
+  auto it = kCommands.find(options.command);
+  if (it == kCommands.end()) throw Error("unknown command '" + options.command + "'");
+  return it->second(options, env);
 }
 
 }  // namespace lamina

@@ -1,11 +1,15 @@
 #pragma once
-// One function per lamina command: Options + environment in, exit code out.
+// One function per lamina command: Options + environment in, exit code out. Each throws Error
+// for usage, configuration and input errors (exit 2).
 #include "cli/options.h"
 #include "util/env.h"
 
 namespace lamina {
 
-// Runs `options.command`. Throws Error for usage, configuration and input errors.
 int run_command(const Options& options, const EnvMap& env);
+
+int run_plan_command(const Options& options, const EnvMap& env);
+int run_scan_command(const Options& options, const EnvMap& env);
+int run_report_command(const Options& options, const EnvMap& env);
 
 }  // namespace lamina

@@ -13,7 +13,8 @@ namespace {
 // Flags shared by every command that selects a change set and a layer.
 void add_selection_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("-C,--repo", o.repo_dir, "Repository to scan (default: CI workspace or .)");
-  cmd.add_option("--layer", o.layer, "inline | pre-deploy | post-deploy | continuous (default inline)");
+  cmd.add_option("--layer", o.layer,
+                 "inline | pre-deploy | post-deploy | continuous (default inline)");
   cmd.add_option("--base", o.base, "Base revision of the diff (overrides the CI context)");
   cmd.add_option("--head", o.head, "Head revision of the diff (overrides the CI context)");
   cmd.add_flag("--all", o.all, "Scan every tracked file, no diff");

@@ -1,0 +1,77 @@
+#include "cli/change_plan.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "catalog/layer.h"
+#include "ci/detect.h"
+#include "ci/overrides.h"
+#include "config/load_settings.h"
+#include "git/compute_change_set.h"
+#include "git/git_fetcher.h"
+#include "plan/make_plan.h"
+#include "util/error.h"
+#include "util/file_io.h"
+#include "util/text.h"
+
+namespace lamina {
+namespace {
+
+std::string current_directory() {
+  char buf[PATH_MAX];
+  return ::getcwd(buf, sizeof buf) ? std::string(buf) : std::string(".");
+}
+
+std::string absolute(const std::string& dir, const char* what) {
+  char resolved[PATH_MAX];
+  if (::realpath(dir.c_str(), resolved) == nullptr) {
+    throw Error(std::string(what) + " " + in_quotes(dir) +
+                ": no such directory; give the repository folder with -C DIR");
+  }
+  return resolved;
+}
+
+Layer layer_from(const Options& options) {
+  if (!options.layer) return Layer::inline_layer;
+  if (auto layer = parse_layer(*options.layer)) return *layer;
+  throw Error("--layer " + in_quotes(*options.layer) +
+              ": expected inline, pre-deploy, post-deploy or continuous");
+}
+
+std::optional<std::string> read_payload(const EnvMap& env) {
+  std::optional<std::string> path = event_payload_path(env);
+  if (!path) return std::nullopt;
+  return read_file(*path);  // unreadable: nullopt, and the CI stage says what that means
+}
+
+}  // namespace
+
+ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
+  ChangePlan out;
+  out.layer = layer_from(options);
+  const std::string cwd = current_directory();
+  RangeOverrides overrides{options.base, options.head, options.all, out.layer};
+  out.context = resolve_ci_context(env, read_payload(env), cwd, overrides);
+  std::string dir = !options.repo_dir.empty()        ? options.repo_dir
+                    : !out.context.workspace.empty() ? out.context.workspace
+                                                     : cwd;
+  out.repo_root = absolute(dir, options.repo_dir.empty() ? "workspace" : "-C");
+
+  ChangeSetOptions git_options;
+  git_options.allow_fetch = !options.no_fetch;
+  CliGitFetcher fetcher(env);
+  git_options.fetcher = &fetcher;
+  out.changes = compute_change_set(out.repo_root, out.context, git_options);
+
+  out.settings = load_settings(find_config_file(options, env, out.repo_root), options, env);
+  out.catalog = effective_catalog(builtin_catalog(), out.settings);
+  PlanInputs extra;
+  extra.artifacts = options.artifacts;
+  extra.target_url = options.target_url.value_or("");
+  extra.path = env_or_empty(env, "PATH");
+  out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.repo_root, extra);
+  return out;
+}
+
+}  // namespace lamina

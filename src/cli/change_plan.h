@@ -1,0 +1,29 @@
+#pragma once
+// The front half of every scanning command: options and environment -> CI context -> change set
+// -> settings and catalog -> plan. `lamina plan` prints it; `lamina scan` runs it.
+#include <string>
+
+#include "catalog/catalog.h"
+#include "ci/ci_context.h"
+#include "cli/options.h"
+#include "config/settings.h"
+#include "git/change_set.h"
+#include "plan/plan.h"
+#include "util/env.h"
+
+namespace lamina {
+
+struct ChangePlan {
+  std::string repo_root;  // absolute
+  Layer layer = Layer::inline_layer;
+  CiContext context;
+  ChangeSet changes;
+  Settings settings;
+  Catalog catalog;
+  Plan plan;
+};
+
+// Throws Error (exit 2) for a bad flag, configuration, payload or revision.
+ChangePlan make_change_plan(const Options& options, const EnvMap& env);
+
+}  // namespace lamina

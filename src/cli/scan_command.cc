@@ -1,0 +1,133 @@
+// `lamina scan`: run the plan's invocations concurrently, classify each run, evaluate the
+// findings, write every report, and exit with the gate's code.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "cli/change_plan.h"
+#include "cli/commands.h"
+#include "cli/scan_output.h"
+#include "exec/progress.h"
+#include "exec/run_dir.h"
+#include "exec/runner.h"
+#include "exec/schedule.h"
+#include "exec/timings.h"
+#include "findings/classify.h"
+#include "findings/evaluate.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace lamina {
+namespace {
+
+struct PlannedRuns {
+  std::vector<Invocation> invocations;
+  std::vector<size_t> owner;  // invocation index -> decision index
+};
+
+PlannedRuns planned_runs(const Plan& plan) {
+  PlannedRuns runs;
+  for (size_t d = 0; d < plan.scanners.size(); ++d) {
+    if (!plan.scanners[d].selected) continue;
+    for (const Invocation& inv : plan.scanners[d].invocations) {
+      runs.invocations.push_back(inv);
+      runs.owner.push_back(d);
+    }
+  }
+  return runs;
+}
+
+bool fail_fast_enabled(const ChangePlan& p) {
+  const Setting<bool>& s = p.settings.fail_fast;
+  // On by default for pre-deploy: a failure there must stop the deployment at once.
+  if (s.level == SettingLevel::builtin_default) return p.layer == Layer::pre_deploy;
+  return s.value;
+}
+
+// Classifies each finished run once, whichever caller (fail-fast, progress, the end) asks first.
+class RunClassifier {
+ public:
+  explicit RunClassifier(std::string repo_root) : repo_root_(std::move(repo_root)) {}
+  const ClassifiedRun& of(const RunResult& r) {
+    auto it = cache_.find(r.index);
+    if (it == cache_.end()) it = cache_.emplace(r.index, classify_run(r, repo_root_)).first;
+    return it->second;
+  }
+
+ private:
+  std::string repo_root_;
+  std::map<size_t, ClassifiedRun> cache_;
+};
+
+}  // namespace
+
+int run_scan_command(const Options& options, const EnvMap& env) {
+  ChangePlan p = make_change_plan(options, env);
+  ScanResult scan = new_scan_result(p);
+  std::optional<std::set<std::string>> baseline;
+  if (options.baseline) baseline = read_baseline(*options.baseline);
+
+  PlannedRuns planned = planned_runs(p.plan);
+  RunClassifier classifier(p.repo_root);
+  RunOptions run_options;
+  run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
+  if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;
+  run_options.environment = env;
+  run_options.temp_root = default_temp_root(env_or_empty(env, "TMPDIR"));
+  if (options.timings) run_options.previous_timings = read_timings_file(*options.timings);
+  if (fail_fast_enabled(p)) {
+    run_options.should_stop_others = [&](const RunResult& r) {
+      std::vector<Finding> findings = classifier.of(r).findings;
+      annotate_diff_positions(findings, scan.changes);
+      for (const Finding& f : findings) {
+        if (scan.fail_on.threshold && f.severity <= *scan.fail_on.threshold &&
+            passes_filter(f, scan.filter)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+  bool tty = ::isatty(2) == 1;
+  std::unique_ptr<RunObserver> progress = make_progress(
+      choose_progress_style(env, tty), std::cerr, use_color(env, tty), [&](const RunResult& r) {
+        const ClassifiedRun& c = classifier.of(r);
+        if (!c.detail.empty()) return c.detail;
+        return std::to_string(c.findings.size()) + " finding(s)";
+      });
+  std::vector<RunResult> results = run_invocations(planned.invocations, run_options, *progress);
+
+  std::vector<std::vector<RunResult>> runs_of(p.plan.scanners.size());
+  std::vector<std::vector<ClassifiedRun>> classified_of(p.plan.scanners.size());
+  for (const RunResult& r : results) {
+    size_t d = planned.owner[r.index];
+    runs_of[d].push_back(r);
+    classified_of[d].push_back(classifier.of(r));
+  }
+  for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
+    ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
+    outcome.homepage =
+        p.catalog.find(outcome.scanner_id) ? p.catalog.find(outcome.scanner_id)->homepage : "";
+    outcome.report_kind =
+        p.catalog.find(outcome.scanner_id) ? p.catalog.find(outcome.scanner_id)->report_kind : "";
+    for (ClassifiedRun& c : classified_of[d]) {
+      scan.refused_paths += c.refused_paths;
+      for (Finding& f : c.findings) scan.findings.push_back(std::move(f));
+    }
+    scan.scanners.push_back(std::move(outcome));
+  }
+  for (size_t i : critical_path(results))
+    scan.critical_path.push_back(results[i].invocation.scanner_id);
+  int signal = interrupting_signal(results);
+  scan.incomplete = signal != 0;
+  evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
+
+  int code = emit_scan_reports(scan, p, options, env);
+  if (signal != 0) return 128 + signal;
+  if (!scan.gate.passed && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, env);
+  return code;
+}
+
+}  // namespace lamina

@@ -1,0 +1,84 @@
+#include "cli/scan_output.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "exec/progress.h"
+#include "exec/scanner_env.h"
+#include "exec/spawn.h"
+#include "findings/diff_filter.h"
+#include "findings/gate.h"
+#include "report/console.h"
+#include "report/report_writer.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace lamina {
+
+ScanResult new_scan_result(const ChangePlan& p) {
+  ScanResult scan;
+  scan.layer = p.layer;
+  scan.context = p.context;
+  scan.changes = p.changes;
+  const Setting<std::string>& filter = p.settings.filter;
+  bool full = p.changes.full_scan;
+  std::string mode = filter.level == SettingLevel::builtin_default && full ? "all" : filter.value;
+  auto parsed_filter = parse_filter_mode(mode);
+  if (!parsed_filter) throw Error(filter.origin + ": unknown filter " + in_quotes(mode));
+  scan.filter = *parsed_filter;
+  auto fail_on = parse_fail_on(p.settings.fail_on.value);
+  if (!fail_on)
+    throw Error(p.settings.fail_on.origin + ": unknown fail_on " +
+                in_quotes(p.settings.fail_on.value));
+  scan.fail_on = *fail_on;
+  return scan;
+}
+
+int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
+                      const EnvMap& env) {
+  bool github = p.context.provider == Provider::github;
+  ScanResult out = scan;
+  std::string server = env_or_empty(env, "GITHUB_SERVER_URL");
+  std::string repo = env_or_empty(env, "GITHUB_REPOSITORY");
+  if (github && !server.empty() && !repo.empty() && !scan.changes.head.empty()) {
+    out.head_url_prefix = server + "/" + repo + "/blob/" + scan.changes.head + "/";
+  }
+  std::string out_dir = options.out_dir.value_or("lamina-out");
+  if (!out_dir.empty() && out_dir.front() != '/') out_dir = p.repo_root + "/" + out_dir;
+  ReportTargets targets = report_targets_from(env, out_dir, p.repo_root, github);
+  WrittenReports written = write_reports(out, targets);
+  bool color = use_color(env, ::isatty(1) == 1);
+  std::string text = console_findings(out, color) + written.annotations;
+  std::vector<std::string> paths = written.files;
+  text += console_summary(out, paths, color);
+  for (const std::string& note : written.notes) text += "note: " + printable(note) + "\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+  return out.gate.exit_code;
+}
+
+void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, const EnvMap& env) {
+  SpawnSpec spec;
+  spec.argv = argv;
+  // The rollback command is the user's own, trusted like the workflow that names it: it gets
+  // lamina's environment plus the gate result.
+  for (const auto& [name, value] : env) spec.env.push_back(name + "=" + value);
+  spec.env.push_back(std::string("LAMINA_GATE=") + (scan.gate.passed ? "pass" : "fail"));
+  spec.env.push_back(std::string("LAMINA_LAYER=") + to_string(scan.layer));
+  for (int i = 0; i < 3; ++i) {
+    spec.env.push_back("LAMINA_SEV" + std::to_string(i + 1) + "=" +
+                       std::to_string(scan.gate.by_severity[i]));
+  }
+  CompletedProcess done = run_process(spec, std::chrono::minutes(30));
+  std::fwrite(done.out.data(), 1, done.out.size(), stdout);
+  std::fwrite(done.err.data(), 1, done.err.size(), stderr);
+  if (!done.started) {
+    std::cerr << "lamina: --on-fail could not start: " << one_line(done.spawn_error, 300) << "\n";
+  } else if (done.exit_code != 0) {
+    std::cerr << "lamina: --on-fail command exited with " << done.exit_code << "\n";
+  }
+}
+
+}  // namespace lamina

@@ -1,0 +1,26 @@
+#pragma once
+// What `lamina scan` and `lamina report` share around the findings stage: the empty ScanResult
+// from the settings, writing every report plus the console, and the --on-fail hook.
+#include <string>
+#include <vector>
+
+#include "cli/change_plan.h"
+#include "findings/scan_result.h"
+
+namespace lamina {
+
+// Layer, context, changes, filter (added on a diff, all on a full scan unless configured) and
+// fail-on, from the plan's settings. Throws Error for an unknown fail_on or filter.
+ScanResult new_scan_result(const ChangePlan& p);
+
+// Writes the report files and platform channels, prints findings, annotations and the summary to
+// stdout. Returns the gate's exit code.
+int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
+                      const EnvMap& env);
+
+// Runs the user's rollback command (argv, no shell) after a failed gate, with LAMINA_GATE,
+// LAMINA_LAYER, LAMINA_SEV1..3 and LAMINA_SARIF in its environment. Its failure is reported on
+// stderr; it does not change lamina's exit code.
+void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, const EnvMap& env);
+
+}  // namespace lamina

@@ -1,0 +1,31 @@
+#pragma once
+// From what a scanner's process did to what it means: findings, or a scanner failure with the
+// reason. Exit codes lie (see shared notes: wapiti and cppcheck exit 0 with findings, bandit exits
+// 0 on a missing file), so a run is judged by its status, the catalog's list of good exit codes
+// and whether its output parses.
+#include <string>
+#include <vector>
+
+#include "exec/run_result.h"
+#include "findings/finding.h"
+#include "findings/scan_result.h"
+
+namespace lamina {
+
+struct ClassifiedRun {
+  ScannerState state = ScannerState::clean;
+  std::string detail;             // why it failed / was cancelled; "" when it ran fine
+  std::vector<Finding> findings;  // with severities assigned
+  size_t refused_paths = 0;
+  std::vector<std::string> notes;
+};
+
+// `repo_root` is the absolute repository root that finding paths are confined to.
+ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root);
+
+// Folds the runs of one scanner (batches, project roots) into its outcome: any failure makes
+// the scanner failed, with the first failure's reason.
+ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vector<RunResult>& runs,
+                               const std::vector<ClassifiedRun>& classified);
+
+}  // namespace lamina

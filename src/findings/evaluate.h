@@ -1,0 +1,20 @@
+#pragma once
+// The back half of the findings stage, shared by `lamina scan` and `lamina report`: order the
+// findings, fingerprint them, place them relative to the diff, mark the baseline, decide the gate.
+#include <set>
+#include <string>
+
+#include "findings/scan_result.h"
+
+namespace lamina {
+
+// Reads the lamina/v1 fingerprints of a SARIF log (an earlier lamina scan). Throws Error naming
+// the file when it cannot be read or parsed.
+std::set<std::string> read_baseline(const std::string& sarif_path);
+
+// Fills findings' fingerprints, diff positions and baseline marks, sorts them, and sets
+// scan.gate. `baseline` is null when none was given.
+void evaluate_findings(ScanResult& scan, const std::string& repo_root,
+                       const std::set<std::string>* baseline);
+
+}  // namespace lamina
