@@ -1,0 +1,195 @@
+// `lamina scan` and `lamina report` end to end: the real binary, a real repository with a pull
+// request history made by the test, real shellcheck, GitHub's environment emulated.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "exec/spawn.h"
+#include "test_support.h"
+#include "util/file_io.h"
+
+namespace lamina {
+namespace {
+
+using nlohmann::json;
+
+bool have(const char* tool) {
+  return !find_executable(tool, std::getenv("PATH")).empty();
+}
+
+struct PullRequest {
+  test::TempDir dir;
+  std::string repo = dir.file("repo");
+  std::string base, head, merge;
+
+  PullRequest() {
+    test::git(dir.path(), {"init", "-q", repo});
+    test::write_file(repo + "/old.sh", "#!/bin/sh\necho $old\n");
+    test::git(repo, {"add", "-A"});
+    test::git(repo, {"commit", "-qm", "base"});
+    base = test::git(repo, {"rev-parse", "HEAD"});
+    test::git(repo, {"checkout", "-qb", "feature"});
+    test::write_file(repo + "/new.sh", "#!/bin/sh\n# fine\necho $new\n");
+    test::write_file(repo + "/-rf.sh", "#!/bin/sh\necho $danger\n");
+    test::git(repo, {"add", "-A"});
+    test::git(repo, {"commit", "-qm", "feature"});
+    head = test::git(repo, {"rev-parse", "HEAD"});
+    test::git(repo, {"checkout", "-q", "main"});
+    test::git(repo, {"merge", "-q", "--no-ff", "-m", "test merge", "feature"});
+    merge = test::git(repo, {"rev-parse", "HEAD"});
+    json event = {{"number", 7},
+                  {"pull_request",
+                   {{"number", 7},
+                    {"base", {{"sha", base}, {"ref", "main"}}},
+                    {"head", {{"sha", head}, {"ref", "feature"}}}}},
+                  {"repository", {{"full_name", "o/r"}, {"default_branch", "main"}}}};
+    test::write_file(dir.file("event.json"), event.dump());
+    // Outside the repository, so it is not part of the change; secretlint may not be installed.
+    test::write_file(config, "scanners:\n  secretlint: {enabled: false}\n");
+  }
+
+  std::string config = dir.file("lamina.yml");
+
+  std::vector<std::string> scan(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"scan", "--config", config});
+    return args;
+  }
+
+  std::vector<std::string> env() const {
+    return {"PATH=" + std::string(std::getenv("PATH")),
+            "HOME=" + dir.path(),
+            "GITHUB_ACTIONS=true",
+            "GITHUB_EVENT_NAME=pull_request",
+            "GITHUB_EVENT_PATH=" + dir.file("event.json"),
+            "GITHUB_SHA=" + merge,
+            "GITHUB_WORKSPACE=" + repo,
+            "GITHUB_REPOSITORY=o/r",
+            "GITHUB_SERVER_URL=https://github.com",
+            "GITHUB_STEP_SUMMARY=" + dir.file("summary.md"),
+            "GITHUB_OUTPUT=" + dir.file("output"),
+            "GITHUB_TOKEN=ghs_secret"};
+  }
+};
+
+TEST(ScanCommand, PullRequestFindingsGateAnnotateAndReport) {
+  if (!have("shellcheck")) GTEST_SKIP() << "shellcheck is not installed";
+  PullRequest pr;
+  test::ProcessOutput out = test::run_lamina(
+      {"scan", "--fail-on", "sev3", "--config", pr.dir.file("none.yml")}, pr.repo, pr.env());
+  ASSERT_EQ(out.exit_code, 2) << out.err;  // a --config that does not exist is an input error
+  out = test::run_lamina(pr.scan({"--fail-on", "sev3"}), pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  // Both new files are flagged on their added lines; old.sh is not part of the change.
+  EXPECT_NE(out.out.find("::notice file=new.sh,line=3,endLine=3,col=6,endColumn=9,title=sev3 "
+                         "shellcheck/SC2086::Double quote to prevent globbing"),
+            std::string::npos)
+      << out.out;
+  EXPECT_NE(out.out.find("::notice file=-rf.sh,line=2"), std::string::npos);
+  EXPECT_EQ(out.out.find("old.sh"), std::string::npos);
+  json sarif = json::parse(*read_file(pr.repo + "/lamina-out/lamina.sarif"));
+  ASSERT_EQ(sarif["runs"].size(), 1u);
+  EXPECT_EQ(sarif["runs"][0]["automationDetails"]["id"], "lamina/inline/shellcheck/");
+  EXPECT_EQ(sarif["runs"][0]["results"].size(), 4u);  // SC2086 and SC2154 in each new file
+  std::string summary = *read_file(pr.dir.file("summary.md"));
+  EXPECT_NE(summary.find("Gate failed: 4 finding(s) at or above sev3"), std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("https://github.com/o/r/blob/" + pr.merge + "/new.sh#L3"),
+            std::string::npos);
+  std::string outputs = *read_file(pr.dir.file("output"));
+  EXPECT_NE(outputs.find("\nfail\n"), std::string::npos);
+}
+
+TEST(ScanCommand, GatePassesBelowThresholdAndBaselineHoldsTheLine) {
+  if (!have("shellcheck")) GTEST_SKIP() << "shellcheck is not installed";
+  PullRequest pr;
+  test::ProcessOutput first = test::run_lamina(
+      pr.scan({"--fail-on", "sev3", "--out", pr.dir.file("first")}), pr.repo, pr.env());
+  ASSERT_EQ(first.exit_code, 1) << first.out << first.err;
+  test::ProcessOutput again = test::run_lamina(
+      pr.scan({"--fail-on", "sev3", "--baseline", pr.dir.file("first/lamina.sarif")}), pr.repo,
+      pr.env());
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("4 in the baseline"), std::string::npos) << again.out;
+  test::ProcessOutput default_gate = test::run_lamina(pr.scan({}), pr.repo, pr.env());
+  EXPECT_EQ(default_gate.exit_code, 0) << default_gate.out;  // sev3 findings, gate at sev1
+}
+
+TEST(ScanCommand, CustomScannerThatCrashesIsAFailureWithExitThree) {
+  PullRequest pr;
+  test::write_file(pr.config,
+                   "scanners:\n"
+                   "  shellcheck: {enabled: false}\n"
+                   "  secretlint: {enabled: false}\n"
+                   "  crasher:\n"
+                   "    name: Crasher\n"
+                   "    layer: [inline]\n"
+                   "    files: ['*.sh']\n"
+                   "    command: [sh, -c, 'env > \"$0\"; kill -SEGV $$', '" +
+                       pr.dir.file("env.txt") +
+                       "', '{files}']\n"
+                       "    output: {from: stdout, format: gcc}\n");
+  test::ProcessOutput out = test::run_lamina(pr.scan({}), pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 3) << out.out << out.err;
+  EXPECT_NE(out.out.find("crasher       failed"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("killed by signal 11"), std::string::npos) << out.out;
+  std::string env = *read_file(pr.dir.file("env.txt"));
+  EXPECT_EQ(env.find("GITHUB_TOKEN"), std::string::npos) << env;
+  json sarif = json::parse(*read_file(pr.repo + "/lamina-out/lamina.sarif"));
+  EXPECT_EQ(sarif["runs"][0]["invocations"][0]["executionSuccessful"], false);
+}
+
+TEST(ReportCommand, GatesSarifMadeElsewhere) {
+  PullRequest pr;
+  test::write_file(
+      pr.dir.file("codeql.sarif"),
+      R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"CodeQL","rules":[{"id":"js/xss",)"
+      R"("properties":{"security-severity":"8.1"}}]}},"results":[{"ruleId":"js/xss","ruleIndex":0,)"
+      R"("message":{"text":"XSS"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"new.sh"},)"
+      R"("region":{"startLine":3}}}]}]}]})");
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("codeql.sarif")}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.out.find("::error file=new.sh,line=3,endLine=3,title=sev1 codeql/js/xss::XSS"),
+            std::string::npos)
+      << out.out;
+}
+
+TEST(PlanCommand, JsonNamesContextChangesAndScanners) {
+  PullRequest pr;
+  test::ProcessOutput out = test::run_lamina({"plan", "--json"}, pr.repo, pr.env());
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  json plan = json::parse(out.out);
+  EXPECT_EQ(plan["layer"], "inline");
+  EXPECT_EQ(plan["context"]["provider"], "github");
+  EXPECT_EQ(plan["context"]["event"], "pull_request");
+  EXPECT_EQ(plan["context"]["base"], pr.base);
+  EXPECT_EQ(plan["context"]["head"], pr.merge);
+  ASSERT_EQ(plan["changes"].size(), 2u);
+  EXPECT_EQ(plan["changes"][0]["path"], "-rf.sh");
+  EXPECT_EQ(plan["changes"][0]["status"], "added");
+  EXPECT_EQ(plan["changes"][1]["added_lines"], json::parse("[[1,3]]"));
+  bool shellcheck = false;
+  for (const json& s : plan["scanners"]) {
+    if (s["id"] == "shellcheck") shellcheck = s["selected"].get<bool>() || !have("shellcheck");
+  }
+  EXPECT_TRUE(shellcheck);
+}
+
+TEST(PlanCommand, BadInputIsExitTwoWithTheFix) {
+  PullRequest pr;
+  test::ProcessOutput out =
+      test::run_lamina({"plan", "--base", "no-such-rev", "--head", "HEAD"}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("no-such-rev"), std::string::npos) << out.err;
+  out = test::run_lamina({"plan", "--all", "--base", "HEAD"}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 2);
+  out = test::run_lamina({"plan", "--layer", "nightly"}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("expected inline, pre-deploy, post-deploy or continuous"),
+            std::string::npos);
+  out = test::run_lamina({"plan", "-C", pr.dir.file("nowhere")}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace lamina
