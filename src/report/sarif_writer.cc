@@ -208,6 +208,8 @@ std::vector<const Finding*> ranked(std::vector<const Finding*> findings, FilterM
   return findings;
 }
 
+// An upper estimate of the gzipped size: the fastest level compresses no better than the level
+// uploaders use, and a document that is small already needs no compression to fit.
 size_t gzip_size(const std::string& data) {
   z_stream zs{};
   if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
@@ -352,7 +354,8 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
     attempt.text = log.dump(-1, ' ', false, Json::error_handler_t::replace);
     size_t kept_total = 0;
     for (size_t k : keep) kept_total += k;
-    if (kept_total == 0 || gzip_size(attempt.text) <= limits.max_gzip_bytes) {
+    if (kept_total == 0 || attempt.text.size() <= limits.max_gzip_bytes ||
+        gzip_size(attempt.text) <= limits.max_gzip_bytes) {
       if (attempt.results_cut > report.results_cut) {
         attempt.notes.push_back(std::to_string(attempt.results_cut) +
                                 " results left out to stay within GitHub's SARIF limits");
