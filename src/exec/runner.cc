@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "exec/orphans.h"
 #include "exec/capture.h"
 #include "exec/out_token.h"
 #include "exec/run_dir.h"
@@ -84,6 +85,7 @@ class Runner {
   Runner& operator=(const Runner&) = delete;
 
   std::vector<RunResult> run() {
+    adopt_orphans();
     while (!pending_.empty() || !running_.empty()) {
       start_ready();
       if (running_.empty()) continue;
@@ -97,6 +99,7 @@ class Runner {
       finish_done(now);
       tick(now);
     }
+    stop_remaining_children();
     return std::move(results_);
   }
 

@@ -113,14 +113,16 @@ TEST_F(RunnerFailures, DaemonHoldingThePipeDoesNotHoldTheRunAndDies) {
 }
 
 // A daemon that left the group (setsid) cannot be killed with it: the run still ends shortly
-// after the scanner does, without waiting for the pipe it holds.
-TEST_F(RunnerFailures, DaemonThatLeftTheGroupDoesNotHoldTheRun) {
+// after the scanner does, without waiting for the pipe it holds, and the daemon, reparented to
+// lamina as subreaper, is stopped when the run ends.
+TEST_F(RunnerFailures, DaemonThatLeftTheGroupDoesNotHoldTheRunAndDies) {
   auto results = run({script("escapee", "setsid sleep 30 & echo $! > escapee.pid; echo started")});
   pid_t escapee = pid_in("escapee.pid");
-  if (escapee > 0) ::kill(escapee, SIGKILL);
   EXPECT_EQ(results[0].status, RunStatus::exited);
   EXPECT_EQ(results[0].stdout_data, "started\n");
   EXPECT_LT(test::seconds(results[0]), 2.0);
+  ASSERT_GT(escapee, 0);
+  EXPECT_FALSE(test::still_running(escapee));
 }
 
 TEST_F(RunnerFailures, HugeStderrIsOutputTooLarge) {
