@@ -108,6 +108,12 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
   std::string out = "\nlamina " + std::string(to_string(scan.layer)) + ": " + std::to_string(ran) +
                     " scanner(s) ran, " + std::to_string(skipped) + " skipped, " +
                     std::to_string(failed) + " failed\n";
+  if (!scan.context.reason.empty()) {
+    std::string scope = scan.changes.full_scan
+                            ? std::to_string(scan.changes.files.size()) + " tracked file(s)"
+                            : std::to_string(scan.changes.files.size()) + " changed file(s)";
+    out += "scope: " + scope + "; " + printable(scan.context.reason) + "\n";
+  }
   for (const ScannerOutcome& s : scan.scanners) {
     std::string line = "  " + s.scanner_id;
     line.resize(std::max<size_t>(line.size() + 1, 16), ' ');

@@ -52,9 +52,15 @@ TEST(ConsoleSummary, StatesScannersVerdictExitCodeAndReports) {
   skip.scanner_id = "gitleaks";
   skip.detail = "not installed: see https://github.com/gitleaks/gitleaks";
   scan.scanners = {ok, bad, skip};
+  scan.context.reason = "pull_request #7: diffing the test merge commit against its first parent";
+  scan.changes.files.resize(2);
   scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 1);
   std::string out = console_summary(scan, {"lamina-out/lamina.sarif"}, false);
   EXPECT_NE(out.find("lamina inline: 2 scanner(s) ran, 1 skipped, 1 failed\n"), std::string::npos);
+  EXPECT_NE(out.find("scope: 2 changed file(s); pull_request #7: diffing the test merge commit "
+                     "against its first parent\n"),
+            std::string::npos)
+      << out;
   EXPECT_NE(out.find("  bandit        failed    0.0s  exit code 2 means an error\n"),
             std::string::npos)
       << out;
