@@ -132,7 +132,8 @@ TEST_F(BuiltinToolsTest, CodespellReportsTypos) {
 
 TEST_F(BuiltinToolsTest, SecretlintFindsAGithubTokenInAnyTextFile) {
   REQUIRE_TOOL("secretlint");
-  change("config/ci.env", "TOKEN=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\n");
+  // Assembled at run time so lamina's own secret scan of this repository does not flag it.
+  change("config/ci.env", std::string("TOKEN=gh") + "p_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx\n");
   Report r = run_scanner("secretlint");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.text.find("secretlint-rule-github"), std::string::npos) << r.text << r.err;
