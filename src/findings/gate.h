@@ -27,6 +27,15 @@ struct GateResult {
   int exit_code = 0;  // 0 pass, 1 gate failed, 3 a scanner failed and the gate passed
 };
 
+// Whether a finding counts for the gate: it passes the diff filter and is not in the baseline.
+bool counts_for_gate(const Finding& finding, FilterMode mode);
+
+// The order in which findings deserve attention, used wherever only some can be shown: most
+// severe first, then those that count for the gate, then nearest the change. Stable.
+std::vector<const Finding*> by_attention(const std::vector<const Finding*>& findings,
+                                         FilterMode mode);
+std::vector<const Finding*> by_attention(const std::vector<Finding>& findings, FilterMode mode);
+
 GateResult decide_gate(const std::vector<Finding>& findings, FilterMode mode, FailOn fail_on,
                        size_t failed_scanners);
 

@@ -11,22 +11,6 @@ namespace {
 
 constexpr size_t kMaxMessage = 4000;  // the runner truncates at 4096 characters
 
-int diff_rank(DiffPosition p) {
-  switch (p) {
-    case DiffPosition::added_lines:
-      return 0;
-    case DiffPosition::in_hunk_context:
-      return 1;
-    case DiffPosition::unknown:
-      return 2;
-    case DiffPosition::in_changed_file:
-      return 3;
-    case DiffPosition::outside_diff:
-      return 4;
-  }
-  return 4;
-}
-
 const char* command_for(Severity s) {
   switch (s) {
     case Severity::sev1:
@@ -75,14 +59,7 @@ std::string annotation_for(const Finding& f, const std::string& path_prefix) {
 
 Annotations github_annotations(const ScanResult& scan, const std::string& path_prefix,
                                AnnotationBudget budget) {
-  std::vector<const Finding*> ranked;
-  for (const Finding& f : scan.findings) ranked.push_back(&f);
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const Finding* a, const Finding* b) {
-    bool a_counts = passes_filter(*a, scan.filter) && !a->in_baseline;
-    bool b_counts = passes_filter(*b, scan.filter) && !b->in_baseline;
-    return std::make_tuple(a->severity, !a_counts, diff_rank(a->diff_position)) <
-           std::make_tuple(b->severity, !b_counts, diff_rank(b->diff_position));
-  });
+  std::vector<const Finding*> ranked = by_attention(scan.findings, scan.filter);
   size_t per_type_total[3] = {0, 0, 0};
   for (const Finding* f : ranked) ++per_type_total[static_cast<int>(f->severity) - 1];
 

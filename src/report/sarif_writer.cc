@@ -147,7 +147,7 @@ Json result_json(const Finding& f, size_t rule_index, bool with_baseline, Filter
   Json props;
   props["lamina/severity"] = to_string(f.severity);
   props["lamina/diff"] = diff_name(f.diff_position);
-  props["lamina/counted"] = passes_filter(f, filter) && !f.in_baseline;
+  props["lamina/counted"] = counts_for_gate(f, filter);
   if (!f.tool_level.empty()) props["lamina/tool-level"] = to_valid_utf8(f.tool_level);
   if (!f.notes.empty()) {
     Json notes = Json::array();
@@ -196,16 +196,6 @@ Json invocations_json(const ScannerOutcome& s, bool incomplete,
     invocations.push_back(inv);
   }
   return invocations;
-}
-
-// Most severe first, then those that count for the gate, then file order.
-std::vector<const Finding*> ranked(std::vector<const Finding*> findings, FilterMode filter) {
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding* a, const Finding* b) {
-    bool ac = passes_filter(*a, filter) && !a->in_baseline;
-    bool bc = passes_filter(*b, filter) && !b->in_baseline;
-    return std::make_pair(a->severity, !ac) < std::make_pair(b->severity, !bc);
-  });
-  return findings;
 }
 
 // An upper estimate of the gzipped size: the fastest level compresses no better than the level
@@ -312,7 +302,7 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
     for (const Finding& f : scan.findings) {
       if (f.tool == s.scanner_id) in.findings.push_back(&f);
     }
-    in.findings = ranked(std::move(in.findings), scan.filter);
+    in.findings = by_attention(in.findings, scan.filter);
     inputs.push_back(std::move(in));
   }
   // Over the run limit: keep runs that failed or found something, most severe first.

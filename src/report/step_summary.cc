@@ -114,13 +114,7 @@ std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& 
          to_string(scan.filter) + "`)";
   if (scan.baseline_given) out += ", " + std::to_string(g.in_baseline) + " already in the baseline";
   out += ".\n\n" + scanner_table(scan) + "\n" + gantt(scan);
-  std::vector<const Finding*> top;
-  for (const Finding& f : scan.findings) top.push_back(&f);
-  std::stable_sort(top.begin(), top.end(), [&](const Finding* a, const Finding* b) {
-    bool ac = passes_filter(*a, scan.filter) && !a->in_baseline;
-    bool bc = passes_filter(*b, scan.filter) && !b->in_baseline;
-    return std::make_pair(a->severity, !ac) < std::make_pair(b->severity, !bc);
-  });
+  std::vector<const Finding*> top = by_attention(scan.findings, scan.filter);
   if (!top.empty())
     out += "\n### Top findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n";
   size_t shown = 0;

@@ -51,3 +51,29 @@ TEST(Gate, NeverIgnoresSeverityButStillReportsFailures) {
 
 }  // namespace
 }  // namespace lamina
+
+namespace lamina {
+namespace {
+
+TEST(ByAttention, SeverityThenCountingThenNearestTheChange) {
+  std::vector<Finding> f(4);
+  f[0].severity = Severity::sev2;
+  f[0].diff_position = DiffPosition::added_lines;
+  f[1].severity = Severity::sev1;
+  f[1].diff_position = DiffPosition::outside_diff;  // filtered out under "added"
+  f[2].severity = Severity::sev1;
+  f[2].diff_position = DiffPosition::in_hunk_context;
+  f[2].in_baseline = true;
+  f[3].severity = Severity::sev1;
+  f[3].diff_position = DiffPosition::added_lines;
+  std::vector<const Finding*> order = by_attention(f, FilterMode::added);
+  EXPECT_EQ(order[0], &f[3]);
+  EXPECT_EQ(order[1], &f[2]);  // not counted either, but nearer the change than f[1]
+  EXPECT_EQ(order[2], &f[1]);
+  EXPECT_EQ(order[3], &f[0]);
+  EXPECT_FALSE(counts_for_gate(f[2], FilterMode::added));
+  EXPECT_TRUE(counts_for_gate(f[3], FilterMode::added));
+}
+
+}  // namespace
+}  // namespace lamina
