@@ -171,7 +171,8 @@ TEST(CatalogTest, DuplicateIdIsAnError) {
 TEST(CatalogTest, SeverityMapsLevelsAndRuleIds) {
   std::string yaml = kValidEntry;
   yaml += "    severity: {error: sev1, SC2086: sev3}\n";
-  const ScannerSpec& spec = parse_catalog(yaml, "my.yml").scanners[0];
+  Catalog catalog = parse_catalog(yaml, "my.yml");
+  const ScannerSpec& spec = catalog.scanners[0];
   EXPECT_EQ(spec.severity.at("error"), Severity::sev1);
   EXPECT_EQ(spec.severity.at("SC2086"), Severity::sev3);
 }
