@@ -62,7 +62,9 @@ class IntegrationsActionEntrypoint : public ::testing::Test {
     std::string lamina_dir = std::string(LAMINA_BINARY);
     lamina_dir.resize(lamina_dir.rfind('/'));
     return test::run(command_for(inputs), repo.path(),
-                     {"PATH=" + lamina_dir + ":" + std::getenv("PATH"), "HOME=" + repo.path()});
+                     {"PATH=" + lamina_dir + ":" + test::source_path("node_modules/.bin") + ":" +
+                          std::getenv("PATH"),
+                      "HOME=" + repo.path()});
   }
   test::TempDir repo;
 };

@@ -53,7 +53,8 @@ class IntegrationsGitlabCiLocal : public ::testing::Test {
     test::write_file(repo.file("bad.sh"), script);
     test::git(repo.path(), {"add", "bad.sh"});
     test::git(repo.path(), {"commit", "-q", "-m", "add bad.sh"});
-    const std::string path = directory_of(LAMINA_BINARY) + ":" + std::getenv("PATH");
+    const std::string path = directory_of(LAMINA_BINARY) + ":" +
+                             test::source_path("node_modules/.bin") + ":" + std::getenv("PATH");
     return test::run(
         {tool, "--force-shell-executor", "--variable", "GITLAB_CI=true", "--variable",
          "CI_PROJECT_DIR=" + repo.path(), "--variable", "CI_PIPELINE_SOURCE=merge_request_event",
