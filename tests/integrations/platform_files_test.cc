@@ -136,5 +136,13 @@ TEST(IntegrationsValidators, KeepTheWorkflowKeyOnAsAString) {
   EXPECT_EQ(test::run({"cat", dir.file("w.json")}).out, R"({"on": "push", "jobs": {}})");
 }
 
+TEST(IntegrationsPreCommit, HookManifestPassesPreCommitsValidator) {
+  if (test::run({"pre-commit", "--version"}).exit_code != 0)
+    GTEST_SKIP() << "pre-commit missing: run scripts/bootstrap --test";
+  test::ProcessOutput r =
+      test::run({"pre-commit", "validate-manifest", test::source_path(".pre-commit-hooks.yaml")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
 }  // namespace
 }  // namespace lamina
