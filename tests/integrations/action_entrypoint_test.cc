@@ -1,6 +1,7 @@
 // Runs the root action's container command (runs.entrypoint + runs.args of action.yml) the way the
 // runner does: `${{ inputs.x }}` replaced by the input's value, each list item one argument.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -104,6 +105,24 @@ TEST_F(IntegrationsActionEntrypoint, InputValuesReachLaminaAsOneArgumentNeverAsS
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("x.yml; touch pwned"), std::string::npos) << r.err;
   EXPECT_NE(::access(repo.file("pwned").c_str(), F_OK), 0);
+}
+
+// A stand-in `lamina` first on PATH records the exact argv the action builds, one per line.
+TEST_F(IntegrationsActionEntrypoint, InputsBecomeExactlyTheseLaminaArguments) {
+  test::TempDir bin;
+  test::write_file(bin.file("lamina"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$HOME/argv\"\n");
+  ASSERT_EQ(::chmod(bin.file("lamina").c_str(), 0755), 0);
+  test::ProcessOutput r =
+      test::run(command_for({{"layer", "pre-deploy"},
+                             {"jobs", "4"},
+                             {"artifact", "dist/app.tar.gz\ndist/my image.tar\n"},
+                             {"args", "--budget 10m"}}),
+                repo.path(), {"PATH=" + bin.path() + ":/usr/bin:/bin", "HOME=" + repo.path()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(test::run({"cat", repo.file("argv")}).out,
+            "scan\n--layer\npre-deploy\n--fail-on\nsev2\n--filter\nadded\n--out\nlamina-out\n"
+            "--jobs\n4\n--artifact\ndist/app.tar.gz\n--artifact\ndist/my image.tar\n"
+            "--budget\n10m\n");
 }
 
 }  // namespace
