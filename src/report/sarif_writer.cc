@@ -236,6 +236,36 @@ struct RunInput {
   std::vector<ResultText> texts;         // of the ranked findings, serialised once when kept
 };
 
+// The first `keep` ranked results, as indices, in file order.
+std::vector<size_t> in_file_order(const RunInput& in, size_t keep) {
+  std::vector<size_t> kept(keep);
+  for (size_t i = 0; i < keep; ++i) kept[i] = i;
+  std::stable_sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
+    const Location& la = in.findings[a]->location;
+    const Location& lb = in.findings[b]->location;
+    return std::tie(la.path, la.region.start_line) < std::tie(lb.path, lb.region.start_line);
+  });
+  return kept;
+}
+
+// The rules of the kept results in order of first use; `index_of[i]` is result i's ruleIndex.
+std::string rules_json(const RunInput& in, const std::vector<size_t>& kept,
+                       std::vector<size_t>& index_of) {
+  std::map<std::string, size_t> rule_index;
+  std::string rules;
+  JsonText r(rules);
+  r.begin_array();
+  for (size_t i : kept) {
+    const Finding& f = *in.findings[i];
+    auto [it, added] =
+        rule_index.emplace(f.rule_id.empty() ? f.tool : f.rule_id, rule_index.size());
+    if (added) rule_json(r, f);
+    index_of[i] = it->second;
+  }
+  r.end_array();
+  return rules;
+}
+
 void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
               const std::string& root_uri, SarifReport& report) {
   const ScannerOutcome& s = *in.scanner;
@@ -251,27 +281,9 @@ void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
     in.texts.push_back(
         result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter));
   }
-  // Results in file order within the kept set.
-  std::vector<size_t> kept(keep);
-  for (size_t i = 0; i < keep; ++i) kept[i] = i;
-  std::stable_sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
-    const Location& la = in.findings[a]->location;
-    const Location& lb = in.findings[b]->location;
-    return std::tie(la.path, la.region.start_line) < std::tie(lb.path, lb.region.start_line);
-  });
-  std::map<std::string, size_t> rule_index;
+  std::vector<size_t> kept = in_file_order(in, keep);
   std::vector<size_t> index_of(keep);
-  std::string rules;
-  JsonText r(rules);
-  r.begin_array();
-  for (size_t i : kept) {
-    const Finding& f = *in.findings[i];
-    auto [it, added] =
-        rule_index.emplace(f.rule_id.empty() ? f.tool : f.rule_id, rule_index.size());
-    if (added) rule_json(r, f);
-    index_of[i] = it->second;
-  }
-  r.end_array();
+  std::string rules = rules_json(in, kept, index_of);
   report.results_written += kept.size();
   j.begin_object().key("tool").begin_object().key("driver").begin_object();
   j.key("name").value(s.name.empty() ? s.scanner_id : s.name);
