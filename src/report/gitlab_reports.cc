@@ -1,16 +1,14 @@
 #include "report/gitlab_reports.h"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "findings/fingerprint.h"
-#include "util/text.h"
+#include "report/json_text.h"
 #include "util/time_format.h"
 #include "version.h"
 
 namespace lamina {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 const char* code_quality_severity(Severity s) {
   switch (s) {
@@ -68,11 +66,31 @@ std::string scanner_version(const ScannerOutcome& s) {
   return s.version.empty() ? "unknown" : s.version;
 }
 
-Json scan_json(const ScanResult& scan, const std::string& kind,
+void vendor_json(JsonText& j) {
+  j.key("vendor").begin_object().key("name").value("lamina").end_object();
+}
+
+void scanner_json(JsonText& j, const std::string& kind,
+                  const std::vector<const ScannerOutcome*>& scanners, const std::string& names) {
+  j.key("scanner").begin_object();
+  if (scanners.size() == 1) {
+    const ScannerOutcome& s = *scanners[0];
+    j.key("id").value(s.scanner_id).key("name").value(s.name.empty() ? s.scanner_id : s.name);
+    j.key("version").value(scanner_version(s));
+  } else {
+    j.key("id").value("lamina-" + kind);
+    j.key("name").value("lamina (" + (names.empty() ? std::string("none") : names) + ")");
+    j.key("version").value(kVersion);
+  }
+  vendor_json(j);
+  j.end_object();
+}
+
+void scan_json(JsonText& j, const ScanResult& scan, const std::string& kind,
                const std::vector<const ScannerOutcome*>& scanners) {
   auto start = std::chrono::system_clock::now(), end = start;
-  bool any = false, failed = false;
-  Json messages = Json::array();
+  bool any = false;
+  std::vector<std::string> fatal;
   std::string names;
   for (const ScannerOutcome* s : scanners) {
     if (s->state == ScannerState::skipped) continue;
@@ -81,94 +99,84 @@ Json scan_json(const ScanResult& scan, const std::string& kind,
     any = true;
     names += (names.empty() ? "" : ", ") + s->scanner_id;
     if (is_failure(s->state) || s->state == ScannerState::cancelled) {
-      failed = true;
-      messages.push_back(
-          {{"level", "fatal"},
-           {"value", to_valid_utf8(s->scanner_id + ": " + std::string(to_string(s->state)) +
-                                   (s->detail.empty() ? "" : ": " + s->detail))}});
+      fatal.push_back(s->scanner_id + ": " + std::string(to_string(s->state)) +
+                      (s->detail.empty() ? "" : ": " + s->detail));
     }
   }
-  Json vendor = {{"name", "lamina"}};
-  Json scanner;
-  if (scanners.size() == 1) {
-    scanner = {{"id", scanners[0]->scanner_id},
-               {"name", to_valid_utf8(scanners[0]->name.empty() ? scanners[0]->scanner_id
-                                                                : scanners[0]->name)},
-               {"version", scanner_version(*scanners[0])},
-               {"vendor", vendor}};
-  } else {
-    scanner = {
-        {"id", "lamina-" + kind},
-        {"name", to_valid_utf8("lamina (" + (names.empty() ? std::string("none") : names) + ")")},
-        {"version", kVersion},
-        {"vendor", vendor}};
+  j.begin_object().key("analyzer").begin_object();
+  j.key("id").value("lamina").key("name").value("lamina").key("version").value(kVersion);
+  vendor_json(j);
+  j.end_object();
+  scanner_json(j, kind, scanners, names);
+  j.key("type").value(kind);
+  j.key("start_time").value(iso8601_utc_seconds(start));
+  j.key("end_time").value(iso8601_utc_seconds(end));
+  j.key("status").value(!fatal.empty() || scan.incomplete ? "failure" : "success");
+  if (!fatal.empty()) {
+    j.key("messages").begin_array();
+    for (const std::string& m : fatal) {
+      j.begin_object().key("level").value("fatal").key("value").value(m).end_object();
+    }
+    j.end_array();
   }
-  Json out;
-  out["analyzer"] = {
-      {"id", "lamina"}, {"name", "lamina"}, {"version", kVersion}, {"vendor", vendor}};
-  out["scanner"] = scanner;
-  out["type"] = kind;
-  out["start_time"] = iso8601_utc_seconds(start);
-  out["end_time"] = iso8601_utc_seconds(end);
-  out["status"] = failed || scan.incomplete ? "failure" : "success";
-  if (!messages.empty()) out["messages"] = messages;
-  return out;
+  j.end_object();
 }
 
-Json vulnerability_json(const Finding& f, const std::string& kind, const std::string& commit_sha) {
-  Json v;
-  v["id"] = uuid_from(f.tool + "\x1f" + fingerprint_of(f));
+void vulnerability_json(JsonText& j, const Finding& f, const std::string& kind,
+                        const std::string& commit_sha) {
+  j.begin_object().key("id").value(uuid_from(f.tool + "\x1f" + fingerprint_of(f)));
   std::string rule = f.rule_id.empty() ? f.tool : f.rule_id;
-  v["name"] = to_valid_utf8((f.rule_name.empty() ? rule : f.rule_name).substr(0, 255));
-  v["description"] = to_valid_utf8(f.message.empty() ? rule : f.message.substr(0, 1000000));
-  v["severity"] = security_severity(f);
-  Json id = {{"type", to_valid_utf8(f.tool + "_rule_id")},
-             {"name", to_valid_utf8(rule)},
-             {"value", to_valid_utf8(rule)}};
+  j.key("name").value((f.rule_name.empty() ? rule : f.rule_name).substr(0, 255));
+  j.key("description").value(f.message.empty() ? rule : f.message.substr(0, 1000000));
+  j.key("severity").value(security_severity(f));
+  j.key("identifiers").begin_array().begin_object();
+  j.key("type").value(f.tool + "_rule_id").key("name").value(rule).key("value").value(rule);
   if (f.help_uri.rfind("https://", 0) == 0 || f.help_uri.rfind("http://", 0) == 0) {
-    id["url"] = to_valid_utf8(f.help_uri);
+    j.key("url").value(f.help_uri);
   }
-  v["identifiers"] = Json::array({id});
-  Json location;
+  j.end_object().end_array();
+  j.key("location").begin_object().key("file").value(f.location.path);
   if (kind == "dependency_scanning") {
-    location["file"] = to_valid_utf8(f.location.path);
-    location["dependency"] = {{"package", {{"name", to_valid_utf8(f.package)}}},
-                              {"version", to_valid_utf8(f.package_version)}};
+    j.key("dependency").begin_object();
+    j.key("package").begin_object().key("name").value(f.package).end_object();
+    j.key("version").value(f.package_version).end_object();
   } else {
-    location["file"] = to_valid_utf8(f.location.path);
     if (f.location.region.start_line > 0) {
-      location["start_line"] = f.location.region.start_line;
-      location["end_line"] = std::max(f.location.region.end_line, f.location.region.start_line);
+      j.key("start_line").value(f.location.region.start_line);
+      j.key("end_line").value(std::max(f.location.region.end_line, f.location.region.start_line));
     }
-    if (kind == "secret_detection") location["commit"] = {{"sha", commit_sha}};
+    if (kind == "secret_detection") {
+      j.key("commit").begin_object().key("sha").value(commit_sha).end_object();
+    }
   }
-  v["location"] = location;
-  return v;
+  j.end_object().end_object();
 }
 
 }  // namespace
 
 GitlabReport gitlab_code_quality(const ScanResult& scan) {
   GitlabReport report;
-  Json items = Json::array();
+  report.text.reserve(scan.findings.size() * 320);
+  JsonText j(report.text);
+  j.begin_array();
   for (const Finding& f : scan.findings) {
     if (f.location.path.empty()) {
       ++report.skipped;
       continue;
     }
     std::string rule = f.rule_id.empty() ? f.tool : f.tool + "/" + f.rule_id;
-    Json item;
-    item["description"] = to_valid_utf8(f.message.empty() ? rule : f.message);
-    item["check_name"] = to_valid_utf8(rule);
-    item["fingerprint"] = uuid_from(f.tool + "\x1f" + fingerprint_of(f));
-    item["severity"] = code_quality_severity(f.severity);
-    item["location"] = {
-        {"path", to_valid_utf8(f.location.path)},
-        {"lines", {{"begin", std::max<uint32_t>(f.location.region.start_line, 1)}}}};
-    items.push_back(std::move(item));
+    j.begin_object();
+    j.key("description").value(f.message.empty() ? rule : f.message);
+    j.key("check_name").value(rule);
+    j.key("fingerprint").value(uuid_from(f.tool + "\x1f" + fingerprint_of(f)));
+    j.key("severity").value(code_quality_severity(f.severity));
+    j.key("location").begin_object().key("path").value(f.location.path);
+    j.key("lines").begin_object();
+    j.key("begin").value(std::max<uint32_t>(f.location.region.start_line, 1)).end_object();
+    j.end_object().end_object();
     ++report.written;
   }
-  report.text = items.dump(-1, ' ', false, Json::error_handler_t::replace);
+  j.end_array();
   return report;
 }
 
@@ -179,7 +187,10 @@ GitlabReport gitlab_security_report(const ScanResult& scan, const std::string& k
   for (const ScannerOutcome& s : scan.scanners) {
     if (s.report_kind == kind) scanners.push_back(&s);
   }
-  Json vulns = Json::array();
+  JsonText j(report.text);
+  j.begin_object().key("version").value("15.2.1").key("scan");
+  scan_json(j, scan, kind, scanners);
+  j.key("vulnerabilities").begin_array();
   for (const Finding& f : scan.findings) {
     bool ours = false;
     for (const ScannerOutcome* s : scanners) ours = ours || s->scanner_id == f.tool;
@@ -190,14 +201,10 @@ GitlabReport gitlab_security_report(const ScanResult& scan, const std::string& k
       ++report.skipped;
       continue;
     }
-    vulns.push_back(vulnerability_json(f, kind, commit_sha));
+    vulnerability_json(j, f, kind, commit_sha);
     ++report.written;
   }
-  Json doc;
-  doc["version"] = "15.2.1";
-  doc["scan"] = scan_json(scan, kind, scanners);
-  doc["vulnerabilities"] = vulns;
-  report.text = doc.dump(-1, ' ', false, Json::error_handler_t::replace);
+  j.end_array().end_object();
   return report;
 }
 

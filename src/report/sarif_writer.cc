@@ -6,17 +6,15 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "findings/fingerprint.h"
+#include "report/json_text.h"
 #include "util/text.h"
 #include "util/time_format.h"
 #include "version.h"
 
 namespace lamina {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 const char* level_for(Severity s) {
   switch (s) {
@@ -46,8 +44,8 @@ const char* diff_name(DiffPosition p) {
   return "unknown";
 }
 
-std::string text(const std::string& s, const char* if_empty) {
-  return s.empty() ? if_empty : to_valid_utf8(s);
+std::string_view text(const std::string& s, const char* if_empty) {
+  return s.empty() ? std::string_view(if_empty) : std::string_view(s);
 }
 
 // A command line for display: arguments with spaces or quotes are single-quoted.
@@ -67,135 +65,146 @@ std::string command_line(const std::vector<std::string>& argv) {
   return to_valid_utf8(out);
 }
 
-Json physical_location(const Location& loc, const std::string& artifact_path) {
-  Json artifact;
+void physical_location(JsonText& j, const Location& loc, const std::string& artifact_path) {
+  j.begin_object().key("artifactLocation").begin_object();
   if (!loc.path.empty()) {
-    artifact["uri"] = uri_from_path(loc.path);
-    artifact["uriBaseId"] = "%SRCROOT%";
+    j.key("uri").value(uri_from_path(loc.path)).key("uriBaseId").value("%SRCROOT%");
   } else {
-    artifact["uri"] = uri_from_path(artifact_path);
+    j.key("uri").value(uri_from_path(artifact_path));
   }
-  Json physical;
-  physical["artifactLocation"] = artifact;
+  j.end_object();
   const Region& r = loc.region;
   if (r.start_line > 0) {
-    Json region;
-    region["startLine"] = r.start_line;
-    if (r.start_column > 0) region["startColumn"] = r.start_column;
+    j.key("region").begin_object().key("startLine").value(r.start_line);
+    if (r.start_column > 0) j.key("startColumn").value(r.start_column);
     uint32_t end_line = std::max(r.end_line, r.start_line);
-    region["endLine"] = end_line;
+    j.key("endLine").value(end_line);
     if (r.end_column > 0 && (end_line > r.start_line || r.end_column > r.start_column)) {
-      region["endColumn"] = r.end_column;
+      j.key("endColumn").value(r.end_column);
     }
-    physical["region"] = region;
+    j.end_object();
   }
-  return physical;
+  j.end_object();
 }
 
-Json rule_json(const Finding& f) {
+void text_object(JsonText& j, const char* key, std::string_view text) {
+  j.key(key).begin_object().key("text").value(text).end_object();
+}
+
+void rule_json(JsonText& j, const Finding& f) {
   std::string id = f.rule_id.empty() ? f.tool : f.rule_id;
   std::string name = f.rule_name.empty() ? id : f.rule_name;
-  Json rule;
-  rule["id"] = to_valid_utf8(id);
-  rule["name"] = to_valid_utf8(name.substr(0, 255));
-  rule["shortDescription"] = {{"text", to_valid_utf8(name.substr(0, 1024))}};
-  rule["fullDescription"] = {{"text", to_valid_utf8(name.substr(0, 1024))}};
+  j.begin_object().key("id").value(id).key("name").value(name.substr(0, 255));
+  text_object(j, "shortDescription", name.substr(0, 1024));
+  text_object(j, "fullDescription", name.substr(0, 1024));
   std::string help = f.help_uri.empty() ? f.tool + " rule " + id : f.help_uri;
-  rule["help"] = {{"text", to_valid_utf8(help)}};
+  text_object(j, "help", help);
   if (f.help_uri.rfind("http://", 0) == 0 || f.help_uri.rfind("https://", 0) == 0) {
-    rule["helpUri"] = to_valid_utf8(f.help_uri);
+    j.key("helpUri").value(f.help_uri);
   }
-  Json props;
-  props["tags"] = Json::array({"security"});
+  j.key("properties").begin_object().key("tags").begin_array().value("security").end_array();
   if (f.security_severity && *f.security_severity > 0.0) {
     char score[16];
     std::snprintf(score, sizeof score, "%.1f", std::min(*f.security_severity, 10.0));
-    props["security-severity"] = score;
+    j.key("security-severity").value(score);
   }
-  rule["properties"] = props;
-  return rule;
+  j.end_object().end_object();
 }
 
-Json result_json(const Finding& f, size_t rule_index, bool with_baseline, FilterMode filter) {
-  Json result;
-  result["ruleId"] = to_valid_utf8(f.rule_id.empty() ? f.tool : f.rule_id);
-  result["ruleIndex"] = rule_index;
-  result["level"] = level_for(f.severity);
-  result["message"] = {{"text", text(f.message, "(no message)")}};
+// A result without its ruleIndex, which depends on the other results kept: the text before it
+// ends with `"ruleIndex":`, the text after it starts with a comma and closes the object.
+struct ResultText {
+  std::string head;
+  std::string tail;
+};
+
+ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter) {
+  ResultText out;
+  JsonText h(out.head);
+  h.begin_object().key("ruleId").value(f.rule_id.empty() ? f.tool : f.rule_id).key("ruleIndex");
+  out.tail += ',';
+  JsonText j(out.tail);
+  j.key("level").value(level_for(f.severity));
+  text_object(j, "message", text(f.message, "(no message)"));
   if (!f.location.path.empty() || !f.artifact_path.empty()) {
-    result["locations"] =
-        Json::array({{{"physicalLocation", physical_location(f.location, f.artifact_path)}}});
+    j.key("locations").begin_array().begin_object().key("physicalLocation");
+    physical_location(j, f.location, f.artifact_path);
+    j.end_object().end_array();
   }
-  if (!f.related.empty()) {
-    Json related = Json::array();
-    for (size_t i = 0; i < f.related.size() && i < 100; ++i) {
-      if (f.related[i].path.empty()) continue;
-      Json loc;
-      loc["id"] = i;
-      loc["physicalLocation"] = physical_location(f.related[i], "");
-      if (!f.related[i].message.empty())
-        loc["message"] = {{"text", to_valid_utf8(f.related[i].message)}};
-      related.push_back(loc);
-    }
-    if (!related.empty()) result["relatedLocations"] = related;
+  bool any_related = false;
+  for (size_t i = 0; i < f.related.size() && i < 100; ++i) {
+    if (f.related[i].path.empty()) continue;
+    if (!any_related) j.key("relatedLocations").begin_array();
+    any_related = true;
+    j.begin_object().key("id").value(i).key("physicalLocation");
+    physical_location(j, f.related[i], "");
+    if (!f.related[i].message.empty()) text_object(j, "message", f.related[i].message);
+    j.end_object();
   }
-  Json fingerprints = Json::object();
-  for (const auto& [key, value] : f.fingerprints)
-    fingerprints[to_valid_utf8(key)] = to_valid_utf8(value);
-  result["partialFingerprints"] = fingerprints;
-  if (with_baseline) result["baselineState"] = f.in_baseline ? "unchanged" : "new";
-  Json props;
-  props["lamina/severity"] = to_string(f.severity);
-  props["lamina/diff"] = diff_name(f.diff_position);
-  props["lamina/counted"] = counts_for_gate(f, filter);
-  if (!f.tool_level.empty()) props["lamina/tool-level"] = to_valid_utf8(f.tool_level);
+  if (any_related) j.end_array();
+  j.key("partialFingerprints").begin_object();
+  for (const auto& [key, value] : f.fingerprints) j.key(key).value(value);
+  j.end_object();
+  if (with_baseline) j.key("baselineState").value(f.in_baseline ? "unchanged" : "new");
+  j.key("properties").begin_object();
+  j.key("lamina/severity").value(to_string(f.severity));
+  j.key("lamina/diff").value(diff_name(f.diff_position));
+  j.key("lamina/counted").value(counts_for_gate(f, filter));
+  if (!f.tool_level.empty()) j.key("lamina/tool-level").value(f.tool_level);
   if (!f.notes.empty()) {
-    Json notes = Json::array();
-    for (const std::string& n : f.notes) notes.push_back(to_valid_utf8(n));
-    props["lamina/notes"] = notes;
+    j.key("lamina/notes").begin_array();
+    for (const std::string& n : f.notes) j.value(n);
+    j.end_array();
   }
-  result["properties"] = props;
-  return result;
+  j.end_object().end_object();
+  return out;
 }
 
-Json notification(const std::string& message, const char* level) {
-  return {{"message", {{"text", to_valid_utf8(message)}}}, {"level", level}};
+void notification(JsonText& j, const std::string& message, const char* level) {
+  j.begin_object();
+  text_object(j, "message", message);
+  j.key("level").value(level).end_object();
 }
 
-Json invocations_json(const ScannerOutcome& s, bool incomplete,
+void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
                       const std::vector<std::string>& limit_notes) {
-  Json invocations = Json::array();
+  j.begin_array();
   std::vector<RunResult> runs = s.runs;
   if (runs.empty()) runs.emplace_back();  // a scanner that never started still gets one
   for (size_t i = 0; i < runs.size(); ++i) {
     const RunResult& run = runs[i];
-    Json inv;
+    j.begin_object();
     bool ok = !is_failure(s.state) && s.state != ScannerState::cancelled && !incomplete;
-    inv["executionSuccessful"] = ok;
-    if (run.status == RunStatus::exited) inv["exitCode"] = run.exit_code;
-    if (!run.argv.empty()) inv["commandLine"] = command_line(run.argv);
+    j.key("executionSuccessful").value(ok);
+    if (run.status == RunStatus::exited) j.key("exitCode").value(run.exit_code);
+    if (!run.argv.empty()) j.key("commandLine").value(command_line(run.argv));
     if (run.start_time.time_since_epoch().count() > 0) {
-      inv["startTimeUtc"] = iso8601_utc_millis(run.start_time);
-      inv["endTimeUtc"] = iso8601_utc_millis(run.end_time);
+      j.key("startTimeUtc").value(iso8601_utc_millis(run.start_time));
+      j.key("endTimeUtc").value(iso8601_utc_millis(run.end_time));
     }
     if (!run.invocation.cwd.empty()) {
-      inv["workingDirectory"] = {{"uri", "file://" + uri_from_path(run.invocation.cwd)}};
+      j.key("workingDirectory").begin_object();
+      j.key("uri").value("file://" + uri_from_path(run.invocation.cwd)).end_object();
     }
-    Json notes = Json::array();
-    if (i == 0 && !ok) {
-      std::string why = s.detail.empty() ? std::string(to_string(s.state)) : s.detail;
-      notes.push_back(notification(std::string(to_string(s.state)) + ": " + why, "error"));
+    bool failure_note = i == 0 && !ok, interrupted_note = i == 0 && incomplete;
+    bool limit_note = i == 0 && !limit_notes.empty();
+    if (failure_note || interrupted_note || limit_note) {
+      j.key("toolExecutionNotifications").begin_array();
+      if (failure_note) {
+        std::string why = s.detail.empty() ? std::string(to_string(s.state)) : s.detail;
+        notification(j, std::string(to_string(s.state)) + ": " + why, "error");
+      }
+      if (interrupted_note) {
+        notification(j, "lamina was interrupted: this report is incomplete", "error");
+      }
+      if (i == 0) {
+        for (const std::string& n : limit_notes) notification(j, n, "warning");
+      }
+      j.end_array();
     }
-    if (i == 0 && incomplete) {
-      notes.push_back(notification("lamina was interrupted: this report is incomplete", "error"));
-    }
-    if (i == 0) {
-      for (const std::string& n : limit_notes) notes.push_back(notification(n, "warning"));
-    }
-    if (!notes.empty()) inv["toolExecutionNotifications"] = notes;
-    invocations.push_back(inv);
+    j.end_object();
   }
-  return invocations;
+  j.end_array();
 }
 
 // An upper estimate of the gzipped size: the fastest level compresses no better than the level
@@ -224,9 +233,41 @@ size_t gzip_size(const std::string& data) {
 struct RunInput {
   const ScannerOutcome* scanner;
   std::vector<const Finding*> findings;  // ranked
+  std::vector<ResultText> texts;         // of the ranked findings, serialised once when kept
 };
 
-Json run_json(const ScanResult& scan, const RunInput& in, size_t keep, SarifReport& report) {
+// The first `keep` ranked results, as indices, in file order.
+std::vector<size_t> in_file_order(const RunInput& in, size_t keep) {
+  std::vector<size_t> kept(keep);
+  for (size_t i = 0; i < keep; ++i) kept[i] = i;
+  std::stable_sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
+    const Location& la = in.findings[a]->location;
+    const Location& lb = in.findings[b]->location;
+    return std::tie(la.path, la.region.start_line) < std::tie(lb.path, lb.region.start_line);
+  });
+  return kept;
+}
+
+// The rules of the kept results in order of first use; `index_of[i]` is result i's ruleIndex.
+std::string rules_json(const RunInput& in, const std::vector<size_t>& kept,
+                       std::vector<size_t>& index_of) {
+  std::map<std::string, size_t> rule_index;
+  std::string rules;
+  JsonText r(rules);
+  r.begin_array();
+  for (size_t i : kept) {
+    const Finding& f = *in.findings[i];
+    auto [it, added] =
+        rule_index.emplace(f.rule_id.empty() ? f.tool : f.rule_id, rule_index.size());
+    if (added) rule_json(r, f);
+    index_of[i] = it->second;
+  }
+  r.end_array();
+  return rules;
+}
+
+void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
+              const std::string& root_uri, SarifReport& report) {
   const ScannerOutcome& s = *in.scanner;
   std::vector<std::string> limit_notes;
   if (keep < in.findings.size()) {
@@ -236,42 +277,39 @@ Json run_json(const ScanResult& scan, const RunInput& in, size_t keep, SarifRepo
                           "severe were kept");
     report.results_cut += cut;
   }
-  Json rules = Json::array();
-  std::map<std::string, size_t> rule_index;
-  Json results = Json::array();
-  // Results in file order within the kept set.
-  std::vector<const Finding*> kept(in.findings.begin(),
-                                   in.findings.begin() + static_cast<long>(keep));
-  std::stable_sort(kept.begin(), kept.end(), [](const Finding* a, const Finding* b) {
-    return std::tie(a->location.path, a->location.region.start_line) <
-           std::tie(b->location.path, b->location.region.start_line);
-  });
-  for (const Finding* f : kept) {
-    std::string id = f->rule_id.empty() ? f->tool : f->rule_id;
-    auto [it, added] = rule_index.emplace(id, rule_index.size());
-    if (added) rules.push_back(rule_json(*f));
-    results.push_back(result_json(*f, it->second, scan.baseline_given, scan.filter));
+  while (in.texts.size() < keep) {
+    in.texts.push_back(
+        result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter));
   }
+  std::vector<size_t> kept = in_file_order(in, keep);
+  std::vector<size_t> index_of(keep);
+  std::string rules = rules_json(in, kept, index_of);
   report.results_written += kept.size();
-  Json driver;
-  driver["name"] = to_valid_utf8(s.name.empty() ? s.scanner_id : s.name);
-  if (!s.version.empty()) driver["version"] = to_valid_utf8(s.version);
+  j.begin_object().key("tool").begin_object().key("driver").begin_object();
+  j.key("name").value(s.name.empty() ? s.scanner_id : s.name);
+  if (!s.version.empty()) j.key("version").value(s.version);
   if (s.homepage.rfind("https://", 0) == 0 || s.homepage.rfind("http://", 0) == 0) {
-    driver["informationUri"] = to_valid_utf8(s.homepage);
+    j.key("informationUri").value(s.homepage);
   }
-  driver["rules"] = rules;
-  Json run;
-  run["tool"] = {{"driver", driver}};
-  run["automationDetails"] = {
-      {"id", std::string("lamina/") + to_string(scan.layer) + "/" + s.scanner_id + "/"}};
-  run["originalUriBaseIds"] = Json::object();
-  run["invocations"] = invocations_json(s, scan.incomplete, limit_notes);
-  run["columnKind"] = "utf16CodeUnits";
-  run["results"] = results;
-  run["properties"] = {{"lamina/state", to_string(s.state)},
-                       {"lamina/layer", to_string(scan.layer)},
-                       {"lamina/version", kVersion}};
-  return run;
+  j.key("rules").raw(rules).end_object().end_object();
+  j.key("automationDetails").begin_object();
+  j.key("id").value(std::string("lamina/") + to_string(scan.layer) + "/" + s.scanner_id + "/");
+  j.end_object();
+  j.key("originalUriBaseIds").begin_object().key("%SRCROOT%").begin_object();
+  j.key("uri").value(root_uri).end_object().end_object();
+  j.key("invocations");
+  invocations_json(j, s, scan.incomplete, limit_notes);
+  j.key("columnKind").value("utf16CodeUnits");
+  j.key("results").begin_array();
+  for (size_t i : kept) {
+    j.raw({in.texts[i].head, std::to_string(index_of[i]), in.texts[i].tail});
+  }
+  j.end_array();
+  j.key("properties").begin_object();
+  j.key("lamina/state").value(to_string(s.state));
+  j.key("lamina/layer").value(to_string(scan.layer));
+  j.key("lamina/version").value(kVersion).end_object();
+  j.end_object();
 }
 
 }  // namespace
@@ -298,7 +336,7 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
   std::vector<RunInput> inputs;
   for (const ScannerOutcome& s : scan.scanners) {
     if (s.state == ScannerState::skipped) continue;
-    RunInput in{&s, {}};
+    RunInput in{&s, {}, {}};
     for (const Finding& f : scan.findings) {
       if (f.tool == s.scanner_id) in.findings.push_back(&f);
     }
@@ -331,17 +369,14 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
       uri_from_path(repo_root.empty() || repo_root.back() == '/' ? repo_root : repo_root + "/");
   for (;;) {
     SarifReport attempt = report;
-    Json log;
-    log["version"] = "2.1.0";
-    log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-    Json runs = Json::array();
+    JsonText j(attempt.text);
+    j.begin_object().key("version").value("2.1.0");
+    j.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+    j.key("runs").begin_array();
     for (size_t i = 0; i < inputs.size(); ++i) {
-      Json run = run_json(scan, inputs[i], keep[i], attempt);
-      run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", root_uri}}}};
-      runs.push_back(std::move(run));
+      run_json(j, scan, inputs[i], keep[i], root_uri, attempt);
     }
-    log["runs"] = runs;
-    attempt.text = log.dump(-1, ' ', false, Json::error_handler_t::replace);
+    j.end_array().end_object();
     size_t kept_total = 0;
     for (size_t k : keep) kept_total += k;
     if (kept_total == 0 || attempt.text.size() <= limits.max_gzip_bytes ||
