@@ -211,8 +211,7 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
 // uploaders use, and a document that is small already needs no compression to fit.
 size_t gzip_size(const std::string& data) {
   z_stream zs{};
-  if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
+  if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     return data.size();
   }
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
