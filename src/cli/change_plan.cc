@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "catalog/layer.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
@@ -58,6 +60,10 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
                                                      : cwd;
   out.repo_root = absolute(dir, options.repo_dir.empty() ? "workspace" : "-C");
 
+  // The repository is the workspace lamina was pointed at (-C, GITHUB_WORKSPACE, CI_PROJECT_DIR),
+  // so it is trusted whoever owns it: in a Docker action the checkout belongs to the runner's
+  // uid, not the container's. libgit2 only reads it (it runs no hooks or configured commands).
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
   ChangeSetOptions git_options;
   git_options.allow_fetch = !options.no_fetch;
   CliGitFetcher fetcher(env);

@@ -32,7 +32,9 @@ CliGitFetcher::CliGitFetcher(EnvMap environment, std::chrono::milliseconds timeo
 FetchOutcome CliGitFetcher::fetch(const std::string& repo_dir,
                                   const std::vector<std::string>& args) {
   SpawnSpec spec;
-  spec.argv = {"git"};
+  // The workspace lamina was given is trusted even when another user owns it (a container's
+  // uid differs from the runner's): git would otherwise refuse it as "dubious ownership".
+  spec.argv = {"git", "-c", "safe.directory=" + repo_dir};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.cwd = repo_dir;
   spec.env = env_;

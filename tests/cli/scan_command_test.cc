@@ -1,6 +1,7 @@
 // `lamina scan` and `lamina report` end to end: the real binary, a real repository with a pull
 // request history made by the test, real shellcheck, GitHub's environment emulated.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -173,6 +174,16 @@ TEST(PlanCommand, JsonNamesContextChangesAndScanners) {
     if (s["id"] == "shellcheck") shellcheck = s["selected"].get<bool>() || !have("shellcheck");
   }
   EXPECT_TRUE(shellcheck);
+}
+
+TEST(PlanCommand, WorkspaceOwnedByAnotherUserIsTrusted) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the workspace to another user";
+  PullRequest pr;
+  test::ProcessOutput chown = test::run({"chown", "-R", "4321:4321", pr.repo});
+  ASSERT_EQ(chown.exit_code, 0) << chown.err;
+  test::ProcessOutput out = test::run_lamina({"plan", "--json"}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("\"path\": \"new.sh\""), std::string::npos) << out.out;
 }
 
 TEST(PlanCommand, BadInputIsExitTwoWithTheFix) {
