@@ -15,7 +15,7 @@ namespace lamina {
 
 int run_report_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
-  ScanResult scan = new_scan_result(p);
+  ScanResult scan = new_scan_result(p, env);
   for (const std::string& input : options.inputs) {
     ScannerOutcome outcome;
     outcome.scanner_id = std::filesystem::path(input).stem().string();

@@ -65,7 +65,7 @@ class RunClassifier {
 
 int run_scan_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
-  ScanResult scan = new_scan_result(p);
+  ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);
 
@@ -108,10 +108,10 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
     ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
-    outcome.homepage =
-        p.catalog.find(outcome.scanner_id) ? p.catalog.find(outcome.scanner_id)->homepage : "";
-    outcome.report_kind =
-        p.catalog.find(outcome.scanner_id) ? p.catalog.find(outcome.scanner_id)->report_kind : "";
+    if (const ScannerSpec* spec = p.catalog.find(outcome.scanner_id)) {
+      outcome.homepage = spec->homepage;
+      outcome.report_kind = spec->report_kind;
+    }
     for (ClassifiedRun& c : classified_of[d]) {
       scan.refused_paths += c.refused_paths;
       for (Finding& f : c.findings) scan.findings.push_back(std::move(f));

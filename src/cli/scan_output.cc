@@ -17,7 +17,7 @@
 
 namespace lamina {
 
-ScanResult new_scan_result(const ChangePlan& p) {
+ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   ScanResult scan;
   scan.layer = p.layer;
   scan.context = p.context;
@@ -33,30 +33,29 @@ ScanResult new_scan_result(const ChangePlan& p) {
     throw Error(p.settings.fail_on.origin + ": unknown fail_on " +
                 in_quotes(p.settings.fail_on.value));
   scan.fail_on = *fail_on;
+  std::string server = env_or_empty(env, "GITHUB_SERVER_URL");
+  std::string repo = env_or_empty(env, "GITHUB_REPOSITORY");
+  if (p.context.provider == Provider::github && !server.empty() && !repo.empty() &&
+      !scan.changes.head.empty()) {
+    scan.head_url_prefix = server + "/" + repo + "/blob/" + scan.changes.head + "/";
+  }
   return scan;
 }
 
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
                       const EnvMap& env) {
   bool github = p.context.provider == Provider::github;
-  ScanResult out = scan;
-  std::string server = env_or_empty(env, "GITHUB_SERVER_URL");
-  std::string repo = env_or_empty(env, "GITHUB_REPOSITORY");
-  if (github && !server.empty() && !repo.empty() && !scan.changes.head.empty()) {
-    out.head_url_prefix = server + "/" + repo + "/blob/" + scan.changes.head + "/";
-  }
   std::string out_dir = options.out_dir.value_or("lamina-out");
   if (!out_dir.empty() && out_dir.front() != '/') out_dir = p.repo_root + "/" + out_dir;
   ReportTargets targets = report_targets_from(env, out_dir, p.repo_root, github);
-  WrittenReports written = write_reports(out, targets);
+  WrittenReports written = write_reports(scan, targets);
   bool color = use_color(env, ::isatty(1) == 1);
-  std::string text = console_findings(out, color) + written.annotations;
-  std::vector<std::string> paths = written.files;
-  text += console_summary(out, paths, color);
+  std::string text = console_findings(scan, color) + written.annotations;
+  text += console_summary(scan, written.files, color);
   for (const std::string& note : written.notes) text += "note: " + printable(note) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
-  return out.gate.exit_code;
+  return scan.gate.exit_code;
 }
 
 void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, const EnvMap& env) {

@@ -9,9 +9,10 @@
 
 namespace lamina {
 
-// Layer, context, changes, filter (added on a diff, all on a full scan unless configured) and
-// fail-on, from the plan's settings. Throws Error for an unknown fail_on or filter.
-ScanResult new_scan_result(const ChangePlan& p);
+// Layer, context, changes, filter (added on a diff, all on a full scan unless configured),
+// fail-on from the plan's settings, and on GitHub the URL prefix of files at the head commit.
+// Throws Error for an unknown fail_on or filter.
+ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env);
 
 // Writes the report files and platform channels, prints findings, annotations and the summary to
 // stdout. Returns the gate's exit code.
