@@ -77,7 +77,7 @@ std::map<std::string, std::vector<size_t>> files_by_root(const ScannerSpec& spec
   std::map<std::string, std::vector<size_t>> roots;
   std::vector<FileMatch> kept;
   for (FileMatch& match : matches) {
-    auto root = finder.root_of(match.path);
+    auto root = finder.root_of(std::string(match.path));
     if (!root) continue;
     match.rule += ", marker " + (root->dir.empty() ? root->marker : root->dir + "/" + root->marker);
     roots[root->dir].push_back(kept.size());
@@ -128,7 +128,7 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
     case Scope::artifact:
       for (const std::string& artifact : extra.artifacts) {
         values["artifact"] = file_argument(artifact);
-        add_batches(d, base, command, values, repo_root, {artifact}, {}, arg_space);
+        add_batches(d, base, command, values, repo_root, {}, {}, arg_space);
       }
       return count_of(extra.artifacts.size(), "artifact");
     case Scope::url:

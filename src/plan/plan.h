@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/layer.h"
@@ -14,8 +15,11 @@ namespace lamina {
 enum class OutputSource { stdout_stream, out_file };
 
 // Why a file was given to a scanner (ripgrep's globset keeps the deciding rule the same way).
+// Paths in a Plan are views of the ChangeSet it was made from, which must outlive the Plan: a
+// catch-all scanner over 100,000 changed files then costs no copy of each path (issue 3's
+// selection budget), only the argv strings handed to the process.
 struct FileMatch {
-  std::string path;  // repository-relative
+  std::string_view path;  // repository-relative, a view of ChangeSet::files[i].path
   std::string rule;  // e.g. "glob **/*.sh", "shebang bash", "marker package.json"
 };
 
@@ -32,7 +36,7 @@ struct Invocation {
   OutputSource output_from = OutputSource::stdout_stream;
   std::string format;                        // parser name (src/parse/)
   std::vector<int> ok_exit_codes;            // "ran fine, maybe with findings"; others are failures
-  std::vector<std::string> files;            // repository-relative files this invocation covers
+  std::vector<std::string_view> files;  // repository-relative files it covers (ChangeSet views)
   std::map<std::string, Severity> severity;  // tool level or rule id -> severity (catalog)
 };
 

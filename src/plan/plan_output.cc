@@ -72,7 +72,8 @@ std::string plan_scanners_text(const Plan& plan) {
         "\n" + std::string(d.selected ? "runs " : "skips ") + d.scanner_id + ": " + d.reason + "\n";
     if (!d.selected) continue;
     if (d.installed) out += "  tool " + d.installed_path + "\n";
-    for (const FileMatch& match : d.files) out += "  " + match.path + "  (" + match.rule + ")\n";
+    for (const FileMatch& match : d.files)
+      out.append("  ").append(match.path).append("  (").append(match.rule).append(")\n");
     for (const Invocation& invocation : d.invocations) {
       out += "  $";
       for (const std::string& arg : invocation.argv) out += " " + shown_argument(arg);

@@ -7,6 +7,7 @@ namespace lamina {
 namespace {
 
 using Strings = std::vector<std::string>;
+using Views = std::vector<std::string_view>;
 
 class MakePlanTest : public test::PlanFixture {};
 
@@ -192,7 +193,7 @@ TEST_F(MakePlanTest, ProjectScopeRunsOncePerNearestRootFromThatRoot) {
   EXPECT_EQ(d.invocations[1].argv.back(), "c.mjs");
   EXPECT_EQ(d.invocations[2].cwd, repo.file("web"));
   EXPECT_EQ(d.invocations[2].argv.back(), "src/a.js");
-  EXPECT_EQ(d.invocations[2].files, Strings{"web/src/a.js"});
+  EXPECT_EQ(d.invocations[2].files, Views{"web/src/a.js"});
   EXPECT_EQ(d.invocations[2].env_passthrough, Strings{"NODE_PATH"});
 }
 
@@ -274,7 +275,7 @@ TEST_F(MakePlanTest, ArtifactScannersRunOncePerArtifact) {
   EXPECT_EQ(d.invocations[0].argv,
             (Strings{"clamscan", "--infected", "--recursive", "--", "dist/app.tar"}));
   EXPECT_EQ(d.invocations[1].argv.back(), "./-odd.bin");
-  EXPECT_EQ(d.invocations[0].files, Strings{"dist/app.tar"});
+  EXPECT_TRUE(d.invocations[0].files.empty());  // the artifact is not a changed file
 }
 
 TEST_F(MakePlanTest, ArtifactScannerWithoutArtifactSaysSo) {

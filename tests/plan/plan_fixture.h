@@ -49,7 +49,7 @@ class PlanFixture : public ::testing::Test {
   }
   static std::vector<std::string> paths(const ScannerDecision& d) {
     std::vector<std::string> out;
-    for (const FileMatch& m : d.files) out.push_back(m.path);
+    for (const FileMatch& m : d.files) out.emplace_back(m.path);
     return out;
   }
 
