@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "artifact/entry_path.h"
+#include "artifact/unpack_interrupts.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -45,6 +46,7 @@ void LayeredTree::add_layer(ArchiveStream& stream, uint32_t layer, bool whiteout
   while ((entry = stream.next()) != nullptr) {
     const char* raw = archive_entry_pathname(entry);
     std::string name = raw != nullptr ? raw : "";
+    UnpackInterrupts::check();
     if (++entries_ > limits_.entries) {
       throw Error(where + ": more than " + std::to_string(limits_.entries) +
                   " entries (entry-count limit) at " + in_quotes(name) +
@@ -54,6 +56,7 @@ void LayeredTree::add_layer(ArchiveStream& stream, uint32_t layer, bool whiteout
       add_entry(stream, entry, layer, whiteouts);
       check_ratio(stream);
     } catch (const Error& e) {
+      if (e.exit_code() != kExitUsage) throw;  // interrupted: not the entry's fault
       throw Error(where + ": entry " + in_quotes(name) + ": " + e.what() +
                   "; lamina does not unpack this artifact (a hostile or corrupt archive?)");
     }
@@ -146,6 +149,7 @@ void LayeredTree::write_file(ArchiveStream& stream, archive_entry* entry, const 
       left -= static_cast<size_t>(w);
     }
     check_ratio(stream);
+    UnpackInterrupts::check();
   }
   bytes_ += written;
 }

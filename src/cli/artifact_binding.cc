@@ -1,5 +1,6 @@
 #include "cli/artifact_binding.h"
 
+#include "artifact/unpack_interrupts.h"
 #include "exec/run_dir.h"
 
 namespace lamina {
@@ -21,6 +22,7 @@ std::vector<PreparedArtifact> bind_artifacts(ChangePlan& p, const EnvMap& env) {
   std::vector<PreparedArtifact> prepared;
   if (!scans_artifacts(p.plan)) return prepared;
   std::string temp_parent = default_temp_root(env_or_empty(env, "TMPDIR"));
+  UnpackInterrupts interrupts;
   for (const std::string& artifact : p.inputs.artifacts) {
     prepared.push_back(prepare_artifact(artifact, temp_parent));
     p.inputs.artifact_arguments.push_back(prepared.back().scan_path);

@@ -1,10 +1,12 @@
 #include "artifact/prepared_artifact.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 
 #include "artifact/artifact_fixture.h"
+#include "artifact/unpack_interrupts.h"
 #include "util/error.h"
 
 namespace lamina {
@@ -254,6 +256,20 @@ TEST_F(PreparedArtifactTest, AnOciLayoutWithAHostileDigestIsRefused) {
   put("oci/index.json", "{\"manifests\":[{\"digest\":\"sha256:../../../sentinel\"}]}");
   std::string message = unpack_error(dir_.file("oci"));
   EXPECT_NE(message.find("is not sha256:<hex>"), std::string::npos) << message;
+}
+
+TEST_F(PreparedArtifactTest, ASignalWhileUnpackingStopsItAndRemovesTheTempRoot) {
+  std::string image = put("i.tar", test::docker_image({test::make_tar({{"a", TarEntry::file, "x"}})}));
+  UnpackInterrupts interrupts;
+  ::raise(SIGTERM);
+  try {
+    prepare_artifact(image, temp_parent());
+    ADD_FAILURE() << "unpacked despite SIGTERM";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.exit_code(), 128 + SIGTERM);
+    EXPECT_NE(std::string(e.what()).find("interrupted by signal 15"), std::string::npos);
+  }
+  EXPECT_TRUE(names_in(temp_parent()).empty());
 }
 
 }  // namespace
