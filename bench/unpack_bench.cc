@@ -55,7 +55,10 @@ void write_header(std::ofstream& out, const std::string& name, uint64_t size, ch
   put_octal(h + 124, 12, size);
   put_octal(h + 136, 12, 1700000000);
   h[156] = type;
-  std::memcpy(h + 257, "ustar\0" "00", 8);
+  std::memcpy(h + 257,
+              "ustar\0"
+              "00",
+              8);
   std::memset(h + 148, ' ', 8);
   unsigned sum = 0;
   for (unsigned char c : h) sum += c;
@@ -140,7 +143,7 @@ int main(int argc, char** argv) {
     }
     write_image(work + "/image.tar", layer_files);
   });
-  struct stat st{};
+  struct stat st {};
   ::stat((work + "/image.tar").c_str(), &st);
   std::printf("image: %d files, %d layers, %.0f MB tarball (built in %.1f s)\n", files, layers,
               static_cast<double>(st.st_size) / (1 << 20), build);
@@ -149,10 +152,11 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(work + "/tar-x");
   ::sync();
   lamina::PreparedArtifact prepared;
-  double unpack = seconds_of([&] { prepared = lamina::prepare_artifact(work + "/image.tar",
-                                                                       work + "/tmp"); });
+  double unpack =
+      seconds_of([&] { prepared = lamina::prepare_artifact(work + "/image.tar", work + "/tmp"); });
   double tar = seconds_of([&] {
-    for (const std::string& layer : layer_files) run_tool({"tar", "-xf", layer, "-C", work + "/tar-x"});
+    for (const std::string& layer : layer_files)
+      run_tool({"tar", "-xf", layer, "-C", work + "/tar-x"});
   });
   std::printf("%-34s %8.2f s  (%zu paths, layer map included)\n", "lamina unpack (image.tar)",
               unpack, prepared.layer_of.size());
@@ -160,8 +164,8 @@ int main(int argc, char** argv) {
   if (!lamina::find_executable("clamscan", "/usr/local/bin:/usr/bin:/bin").empty()) {
     std::ofstream(work + "/eicar.hdb") << "44d88612fea8a8f36de82e1278abb02f:68:Test.EICAR\n";
     double clam = seconds_of([&] {
-      run_tool({"clamscan", "--recursive", "--infected", "--no-summary", "-d",
-                work + "/eicar.hdb", "--", prepared.root});
+      run_tool({"clamscan", "--recursive", "--infected", "--no-summary", "-d", work + "/eicar.hdb",
+                "--", prepared.root});
     });
     std::printf("%-34s %8.2f s\n", "clamscan over the unpacked tree", clam);
   } else {

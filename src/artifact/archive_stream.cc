@@ -23,8 +23,8 @@ ArchiveStream::ArchiveStream(const std::string& path, const std::string& label) 
 
 la_ssize_t ArchiveStream::read_outer(archive*, void* self, const void** buffer) {
   auto* stream = static_cast<ArchiveStream*>(self);
-  la_ssize_t n = archive_read_data(stream->outer_->archive_, stream->buffer_,
-                                   sizeof stream->buffer_);
+  la_ssize_t n =
+      archive_read_data(stream->outer_->archive_, stream->buffer_, sizeof stream->buffer_);
   *buffer = stream->buffer_;
   return n;
 }

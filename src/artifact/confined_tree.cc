@@ -107,7 +107,7 @@ void ConfinedTree::make_directory(std::string_view path) {
   FdCloser parent{open_parent(path, true, &name)};
   if (::mkdirat(parent.fd, name.c_str(), 0755) == 0) return;
   if (errno != EEXIST) fail(path, "cannot create folder (" + errno_text() + ")");
-  struct stat st{};
+  struct stat st {};
   if (::fstatat(parent.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
     return;  // a folder of an earlier layer: merged, as overlayfs does
   }
@@ -139,7 +139,7 @@ void ConfinedTree::make_symlink(std::string_view path, const std::string& target
 void ConfinedTree::make_hard_link(std::string_view path, std::string_view target) {
   std::string target_name;
   FdCloser target_parent{open_parent(target, false, &target_name)};
-  struct stat st{};
+  struct stat st {};
   if (target_parent.fd < 0 ||
       ::fstatat(target_parent.fd, target_name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
     fail(path, "hard link to " + std::string(target) + ", which is not in the archive before it");

@@ -39,7 +39,8 @@ std::string blob_of(const std::string& digest, const std::string& label) {
   size_t colon = digest.find(':');
   std::string algorithm = digest.substr(0, colon);
   std::string hex = colon == std::string::npos ? "" : digest.substr(colon + 1);
-  bool ok = (algorithm == "sha256" && hex.size() == 64) || (algorithm == "sha512" && hex.size() == 128);
+  bool ok =
+      (algorithm == "sha256" && hex.size() == 64) || (algorithm == "sha512" && hex.size() == 128);
   for (char c : hex) ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   if (!ok) bad(label, "digest " + in_quotes(digest) + " is not sha256:<hex> or sha512:<hex>");
   return "blobs/" + algorithm + "/" + hex;
@@ -106,7 +107,8 @@ std::vector<ImageLayer> docker_layers(ImageSource& source, const std::string& la
                      (why.empty() ? "" : " (" + why + ")"));
     }
     std::string digest = diff_ids.size() == names.size() ? diff_ids[i] : "";
-    if (digest.empty() && member->starts_with("blobs/sha256/")) digest = "sha256:" + member->substr(13);
+    if (digest.empty() && member->starts_with("blobs/sha256/"))
+      digest = "sha256:" + member->substr(13);
     layers.push_back({*member, digest.empty() ? *member : digest});
   }
   return layers;
@@ -115,8 +117,8 @@ std::vector<ImageLayer> docker_layers(ImageSource& source, const std::string& la
 }  // namespace
 
 std::vector<ImageLayer> image_layers(ImageSource& source, const std::string& label) {
-  std::vector<ImageLayer> layers = source.has("manifest.json") ? docker_layers(source, label)
-                                                               : oci_layers(source, label);
+  std::vector<ImageLayer> layers =
+      source.has("manifest.json") ? docker_layers(source, label) : oci_layers(source, label);
   for (const ImageLayer& layer : layers) {
     if (!source.has(layer.member)) {
       bad(label, "the manifest names layer " + in_quotes(layer.member) +

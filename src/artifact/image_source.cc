@@ -90,7 +90,7 @@ FolderImageSource::FolderImageSource(const std::string& folder, const std::strin
     : folder_(folder), label_(label), limits_(limits) {}
 
 std::optional<std::string> FolderImageSource::small_file(const std::string& name) {
-  struct stat st{};
+  struct stat st {};
   std::string path = folder_ + "/" + name;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       static_cast<uint64_t>(st.st_size) > limits_.manifest_bytes) {
@@ -100,7 +100,7 @@ std::optional<std::string> FolderImageSource::small_file(const std::string& name
 }
 
 bool FolderImageSource::has(const std::string& name) {
-  struct stat st{};
+  struct stat st {};
   return ::stat((folder_ + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 

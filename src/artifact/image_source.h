@@ -31,8 +31,7 @@ class TarImageSource : public ImageSource {
   TarImageSource(const std::string& path, const std::string& label, const UnpackLimits& limits);
   std::optional<std::string> small_file(const std::string& name) override;
   bool has(const std::string& name) override;
-  void with_layer(const std::string& name,
-                  const std::function<void(ArchiveStream&)>& use) override;
+  void with_layer(const std::string& name, const std::function<void(ArchiveStream&)>& use) override;
   bool has_member(const std::string& name) const { return members_.count(name) != 0; }
 
  private:
@@ -48,8 +47,7 @@ class FolderImageSource : public ImageSource {
                     const UnpackLimits& limits);
   std::optional<std::string> small_file(const std::string& name) override;
   bool has(const std::string& name) override;
-  void with_layer(const std::string& name,
-                  const std::function<void(ArchiveStream&)>& use) override;
+  void with_layer(const std::string& name, const std::function<void(ArchiveStream&)>& use) override;
 
  private:
   std::string folder_, label_;

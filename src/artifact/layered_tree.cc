@@ -78,8 +78,8 @@ void LayeredTree::add_entry(ArchiveStream& stream, archive_entry* entry, uint32_
         return it != layer_of_.end() && it->second == layer;
       });
       std::string prefix = folder.empty() ? "" : folder + "/";
-      for (auto it = layer_of_.lower_bound(prefix); it != layer_of_.end() &&
-                                                     it->first.starts_with(prefix);) {
+      for (auto it = layer_of_.lower_bound(prefix);
+           it != layer_of_.end() && it->first.starts_with(prefix);) {
         it = it->second == layer ? std::next(it) : layer_of_.erase(it);
       }
       return;

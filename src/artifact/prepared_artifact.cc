@@ -43,8 +43,8 @@ ArtifactKind kind_of_file(const std::string& path, const std::string& given,
     while (archive_entry* entry = stream.next()) {
       first = false;
       if (++members > limits.entries) break;  // the unpack reports the limit
-      std::string name = member_name(archive_entry_pathname(entry) ? archive_entry_pathname(entry)
-                                                                   : "");
+      std::string name =
+          member_name(archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "");
       manifest = manifest || name == "manifest.json";
       layout = layout || name == "oci-layout";
       index = index || name == "index.json";
@@ -60,7 +60,7 @@ ArtifactKind kind_of_file(const std::string& path, const std::string& given,
 }
 
 bool is_file(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
@@ -74,13 +74,13 @@ ArtifactInfo inspect_artifact(const std::string& given, const UnpackLimits& limi
   }
   ArtifactInfo info;
   info.absolute_path = resolved;
-  struct stat st{};
+  struct stat st {};
   if (::stat(resolved, &st) != 0) {
     throw Error(label_of(given) + ": cannot read (" + std::strerror(errno) + ")");
   }
   if (S_ISDIR(st.st_mode)) {
-    bool layout = is_file(info.absolute_path + "/oci-layout") &&
-                  is_file(info.absolute_path + "/index.json");
+    bool layout =
+        is_file(info.absolute_path + "/oci-layout") && is_file(info.absolute_path + "/index.json");
     info.kind = layout ? ArtifactKind::oci_image : ArtifactKind::folder;
     return info;
   }
@@ -116,9 +116,8 @@ void unpack_image(PreparedArtifact& out, ImageSource& source, const std::string&
   for (uint32_t i = 0; i < layers.size(); ++i) {
     out.layer_digests.push_back(layers[i].digest);
     std::string where = label + " layer " + std::to_string(i + 1) + " (" + layers[i].digest + ")";
-    source.with_layer(layers[i].member, [&](ArchiveStream& stream) {
-      tree.add_layer(stream, i, true, where);
-    });
+    source.with_layer(layers[i].member,
+                      [&](ArchiveStream& stream) { tree.add_layer(stream, i, true, where); });
   }
   out.layer_of = tree.take_layer_of();
   out.skipped_special = tree.skipped_special();
@@ -135,8 +134,9 @@ PreparedArtifact prepare_artifact(const std::string& given, const std::string& t
   if (info.kind == ArtifactKind::folder || info.kind == ArtifactKind::file) {
     out.scan_path = info.absolute_path;
     size_t slash = info.absolute_path.rfind('/');
-    out.root = info.kind == ArtifactKind::folder ? info.absolute_path
-                                                 : info.absolute_path.substr(0, std::max<size_t>(slash, 1));
+    out.root = info.kind == ArtifactKind::folder
+                   ? info.absolute_path
+                   : info.absolute_path.substr(0, std::max<size_t>(slash, 1));
     return out;
   }
   out.temp = std::make_unique<TempRoot>(temp_parent);

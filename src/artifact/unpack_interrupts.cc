@@ -21,7 +21,7 @@ void remember(int signal) {
 
 UnpackInterrupts::UnpackInterrupts() {
   g_signal = 0;
-  struct sigaction action{};
+  struct sigaction action {};
   action.sa_handler = remember;
   sigemptyset(&action.sa_mask);
   for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &action, &g_previous[i]);

@@ -84,8 +84,8 @@ void assign_fingerprints(std::vector<Finding>& findings, const LineSource& lines
     std::string normalised = without_whitespace(text ? *text : f.message);
     size_t occurrence = seen[{f.tool, f.rule_id, where, normalised}]++;
     uint64_t h = fnv1a(f.tool);
-    for (std::string_view part : {std::string_view(f.rule_id), std::string_view(where),
-                                  std::string_view(normalised)}) {
+    for (std::string_view part :
+         {std::string_view(f.rule_id), std::string_view(where), std::string_view(normalised)}) {
       h = fnv1a("\x1f", h);
       h = fnv1a(part, h);
     }

@@ -57,7 +57,7 @@ class ArtifactFixture : public ::testing::Test {
          it != std::filesystem::recursive_directory_iterator(); ++it) {
       // Not std::filesystem::relative: it resolves symlinks.
       std::string rel = it->path().string().substr(root.size() + 1);
-      struct stat st{};
+      struct stat st {};
       ::lstat(it->path().c_str(), &st);
       char mode[8];
       std::snprintf(mode, sizeof mode, "%04o", st.st_mode & 07777);
@@ -98,9 +98,9 @@ inline std::string docker_image(const std::vector<std::string>& layers,
   }
   for (const std::string& name : extra_layer_names) names += ",\"" + name + "\"";
   members.push_back({"config.json", TarEntry::file, "{\"rootfs\":{\"diff_ids\":[" + ids + "]}}"});
-  members.push_back({"manifest.json", TarEntry::file,
-                     "[{\"Config\":\"config.json\",\"RepoTags\":[\"app:1\"],\"Layers\":[" +
-                         names + "]}]"});
+  members.push_back(
+      {"manifest.json", TarEntry::file,
+       "[{\"Config\":\"config.json\",\"RepoTags\":[\"app:1\"],\"Layers\":[" + names + "]}]"});
   return make_tar(members);
 }
 

@@ -49,12 +49,12 @@ TEST_F(PreparedArtifactTest, LayersStackWithWhiteoutsAndOpaqueFolders) {
     PreparedArtifact a = prepare_artifact(image, temp_parent());
     EXPECT_EQ(a.kind, ArtifactKind::docker_image);
     EXPECT_EQ(listing(a.root), (std::vector<std::string>{"a/ 0755", "a/2 0644 two", "c/ 0755",
-                                                          "c/z 0644 cz", "d 0755 new"}));
+                                                         "c/z 0644 cz", "d 0755 new"}));
     ASSERT_EQ(a.layer_digests.size(), 2u);
     EXPECT_EQ(a.layer_digests[a.layer_of.at("a/2")], test::digest_for(1));
     EXPECT_EQ(a.layer_digests[a.layer_of.at("d")], test::digest_for(2));
     EXPECT_EQ(a.layer_of.count("a/1"), 0u);
-    struct stat st{};
+    struct stat st {};
     ASSERT_EQ(::stat(a.root.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0700u);
   }
@@ -69,8 +69,8 @@ TEST_F(PreparedArtifactTest, SetuidBitsDevicesAndFifosNeverReachTheTree) {
                                       {"dev/null", TarEntry::chardev, "", 0644},
                                       {"run/fifo", TarEntry::fifo, "", 0644}});
   PreparedArtifact a = prepare_artifact(put("i.tar", test::docker_image({layer})), temp_parent());
-  EXPECT_EQ(listing(a.root), (std::vector<std::string>{"bin/ 0755", "bin/g 0644 y",
-                                                        "bin/su 0755 x", "tmp/ 0755"}));
+  EXPECT_EQ(listing(a.root),
+            (std::vector<std::string>{"bin/ 0755", "bin/g 0644 y", "bin/su 0755 x", "tmp/ 0755"}));
   EXPECT_EQ(a.skipped_special, 2u);
 }
 
@@ -100,8 +100,8 @@ TEST_F(PreparedArtifactTest, WritingThroughASymlinkOfAnEarlierLayerIsRefused) {
 }
 
 TEST_F(PreparedArtifactTest, WritingThroughASymlinkOfTheSameLayerIsRefused) {
-  std::string layer = test::make_tar({{"d", TarEntry::symlink, "../../sentinel"},
-                                      {"d/pwned", TarEntry::file, "x"}});
+  std::string layer = test::make_tar(
+      {{"d", TarEntry::symlink, "../../sentinel"}, {"d/pwned", TarEntry::file, "x"}});
   unpack_error(put("i.tar", test::docker_image({layer})));
   expect_nothing_escaped({"i.tar"});
 }
@@ -127,22 +127,22 @@ TEST_F(PreparedArtifactTest, HardLinksOutOfTheRootAreRefused) {
     unpack_error(put("i.tar", test::docker_image({layer})));
   }
   EXPECT_EQ(names_in(sentinel()), std::set<std::string>{"target"});
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat((sentinel() + "/target").c_str(), &st), 0);
   EXPECT_EQ(st.st_nlink, 1u);
 }
 
 TEST_F(PreparedArtifactTest, HardLinksInsideTheRootShareTheFile) {
-  std::string layer = test::make_tar({{"a", TarEntry::file, "data"},
-                                      {"b", TarEntry::hardlink, "a"}});
+  std::string layer =
+      test::make_tar({{"a", TarEntry::file, "data"}, {"b", TarEntry::hardlink, "a"}});
   PreparedArtifact a = prepare_artifact(put("i.tar", test::docker_image({layer})), temp_parent());
   EXPECT_EQ(listing(a.root), (std::vector<std::string>{"a 0644 data", "b 0644 data"}));
 }
 
 TEST_F(PreparedArtifactTest, HardLinkThroughASymlinkIsRefused) {
   test::write_file(sentinel() + "/target", "secret");
-  std::string layer = test::make_tar({{"s", TarEntry::symlink, sentinel()},
-                                      {"h", TarEntry::hardlink, "s/target"}});
+  std::string layer =
+      test::make_tar({{"s", TarEntry::symlink, sentinel()}, {"h", TarEntry::hardlink, "s/target"}});
   unpack_error(put("i.tar", test::docker_image({layer})));
   EXPECT_EQ(names_in(sentinel()), std::set<std::string>{"target"});
 }
@@ -207,13 +207,13 @@ TEST_F(PreparedArtifactTest, TheCompressionRatioGuardStopsABomb) {
 }
 
 TEST_F(PreparedArtifactTest, APlainArchiveIsUnpackedWithoutWhiteoutRules) {
-  std::string tar = test::make_tar({{"dist/app.js", TarEntry::file, "js"},
-                                    {"dist/.wh.keep", TarEntry::file, "kept"}},
-                                   /*gzip=*/true);
+  std::string tar = test::make_tar(
+      {{"dist/app.js", TarEntry::file, "js"}, {"dist/.wh.keep", TarEntry::file, "kept"}},
+      /*gzip=*/true);
   PreparedArtifact a = prepare_artifact(put("dist.tgz", tar), temp_parent());
   EXPECT_EQ(a.kind, ArtifactKind::archive);
   EXPECT_EQ(listing(a.root), (std::vector<std::string>{"dist/ 0755", "dist/.wh.keep 0644 kept",
-                                                        "dist/app.js 0644 js"}));
+                                                       "dist/app.js 0644 js"}));
 }
 
 TEST_F(PreparedArtifactTest, FoldersAndPlainFilesAreScannedInPlace) {
@@ -236,9 +236,10 @@ TEST_F(PreparedArtifactTest, AFileNamedLikeAnArchiveThatIsNotOneIsAnError) {
 TEST_F(PreparedArtifactTest, AnOciLayoutFolderIsUnpackedFromItsIndex) {
   std::string layer = test::make_tar({{"app/run", TarEntry::file, "#!/bin/sh", 0755}}, true);
   std::string layer_digest = test::digest_for(7);
-  std::string manifest = "{\"schemaVersion\":2,\"layers\":[{\"mediaType\":"
-                         "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" +
-                         layer_digest + "\"}]}";
+  std::string manifest =
+      "{\"schemaVersion\":2,\"layers\":[{\"mediaType\":"
+      "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" +
+      layer_digest + "\"}]}";
   std::string manifest_digest = test::digest_for(8);
   put("oci/oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
   put("oci/index.json", "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + manifest_digest +
@@ -251,6 +252,36 @@ TEST_F(PreparedArtifactTest, AnOciLayoutFolderIsUnpackedFromItsIndex) {
   EXPECT_EQ(a.layer_digests, std::vector<std::string>{layer_digest});
 }
 
+TEST_F(PreparedArtifactTest, AnOciLayoutTarballIsUnpackedLikeTheFolder) {
+  std::string layer_digest = test::digest_for(3), manifest_digest = test::digest_for(4);
+  std::string manifest = "{\"layers\":[{\"digest\":\"" + layer_digest + "\"}]}";
+  std::string tar = test::make_tar(
+      {{"oci-layout", TarEntry::file, "{\"imageLayoutVersion\":\"1.0.0\"}"},
+       {"index.json", TarEntry::file, "{\"manifests\":[{\"digest\":\"" + manifest_digest + "\"}]}"},
+       {"blobs/sha256/" + manifest_digest.substr(7), TarEntry::file, manifest},
+       {"blobs/sha256/" + layer_digest.substr(7), TarEntry::file,
+        test::make_tar({{"srv/index.html", TarEntry::file, "hi"}})}});
+  PreparedArtifact a = prepare_artifact(put("oci.tar", tar), temp_parent());
+  EXPECT_EQ(a.kind, ArtifactKind::oci_image);
+  EXPECT_EQ(listing(a.root), (std::vector<std::string>{"srv/ 0755", "srv/index.html 0644 hi"}));
+  EXPECT_EQ(a.layer_digests, std::vector<std::string>{layer_digest});
+}
+
+TEST_F(PreparedArtifactTest, ZstdAndXzArchivesAreRead) {
+  std::string tar = put("a.tar", test::make_tar({{"x", TarEntry::file, "data"}}));
+  for (const std::vector<std::string>& compress :
+       {std::vector<std::string>{"zstd", "-q", "-f", tar, "-o", tar + ".zst"},
+        std::vector<std::string>{"xz", "-k", "-f", tar}}) {
+    if (test::run({"which", compress[0]}).exit_code != 0) GTEST_SKIP() << compress[0] << " missing";
+    ASSERT_EQ(test::run(compress).exit_code, 0);
+  }
+  for (const char* name : {"a.tar.zst", "a.tar.xz"}) {
+    PreparedArtifact a = prepare_artifact(dir_.file(name), temp_parent());
+    EXPECT_EQ(a.kind, ArtifactKind::archive) << name;
+    EXPECT_EQ(listing(a.root), std::vector<std::string>{"x 0644 data"}) << name;
+  }
+}
+
 TEST_F(PreparedArtifactTest, AnOciLayoutWithAHostileDigestIsRefused) {
   put("oci/oci-layout", "{}");
   put("oci/index.json", "{\"manifests\":[{\"digest\":\"sha256:../../../sentinel\"}]}");
@@ -259,7 +290,8 @@ TEST_F(PreparedArtifactTest, AnOciLayoutWithAHostileDigestIsRefused) {
 }
 
 TEST_F(PreparedArtifactTest, ASignalWhileUnpackingStopsItAndRemovesTheTempRoot) {
-  std::string image = put("i.tar", test::docker_image({test::make_tar({{"a", TarEntry::file, "x"}})}));
+  std::string image =
+      put("i.tar", test::docker_image({test::make_tar({{"a", TarEntry::file, "x"}})}));
   UnpackInterrupts interrupts;
   ::raise(SIGTERM);
   try {

@@ -38,7 +38,10 @@ inline std::string ustar_header(const TarEntry& e) {
   if (e.type == TarEntry::symlink || e.type == TarEntry::hardlink) {
     std::memcpy(h + 157, e.data.data(), std::min<size_t>(e.data.size(), 100));
   }
-  std::memcpy(h + 257, "ustar\0" "00", 8);
+  std::memcpy(h + 257,
+              "ustar\0"
+              "00",
+              8);
   if (e.type == TarEntry::chardev) {
     put_octal(h + 329, 8, 1);
     put_octal(h + 337, 8, 3);
