@@ -63,6 +63,27 @@ void LayeredTree::add_layer(ArchiveStream& stream, uint32_t layer, bool whiteout
   }
 }
 
+void LayeredTree::apply_whiteout(const std::string& folder, const std::string& base,
+                                 uint32_t layer) {
+  if (base != kOpaque) {
+    std::string hidden = joined(folder, std::string_view(base).substr(kWhiteout.size()));
+    tree_.remove(hidden);
+    forget(hidden);
+    return;
+  }
+  // Opaque: what the layers below put in the folder goes; what this layer put there stays.
+  auto from_this_layer = [&](const std::string& child) {
+    auto it = layer_of_.find(child);
+    return it != layer_of_.end() && it->second == layer;
+  };
+  tree_.clear_directory(folder, from_this_layer);
+  std::string prefix = folder.empty() ? "" : folder + "/";
+  for (auto it = layer_of_.lower_bound(prefix);
+       it != layer_of_.end() && it->first.starts_with(prefix);) {
+    it = it->second == layer ? std::next(it) : layer_of_.erase(it);
+  }
+}
+
 void LayeredTree::add_entry(ArchiveStream& stream, archive_entry* entry, uint32_t layer,
                             bool whiteouts) {
   const char* raw = archive_entry_pathname(entry);
@@ -72,21 +93,7 @@ void LayeredTree::add_entry(ArchiveStream& stream, archive_entry* entry, uint32_
   if (path->empty()) return;  // "./": the root itself
   std::string base = base_of(*path), folder = folder_of(*path);
   if (whiteouts && base.starts_with(kWhiteout)) {
-    if (base == kOpaque) {
-      tree_.clear_directory(folder, [&](const std::string& child) {
-        auto it = layer_of_.find(child);
-        return it != layer_of_.end() && it->second == layer;
-      });
-      std::string prefix = folder.empty() ? "" : folder + "/";
-      for (auto it = layer_of_.lower_bound(prefix);
-           it != layer_of_.end() && it->first.starts_with(prefix);) {
-        it = it->second == layer ? std::next(it) : layer_of_.erase(it);
-      }
-      return;
-    }
-    std::string hidden = joined(folder, std::string_view(base).substr(kWhiteout.size()));
-    tree_.remove(hidden);
-    forget(hidden);
+    apply_whiteout(folder, base, layer);
     return;
   }
   if (const char* target = archive_entry_hardlink(entry)) {

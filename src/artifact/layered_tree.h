@@ -34,6 +34,7 @@ class LayeredTree {
 
  private:
   void add_entry(ArchiveStream& stream, archive_entry* entry, uint32_t layer, bool whiteouts);
+  void apply_whiteout(const std::string& folder, const std::string& base, uint32_t layer);
   void write_file(ArchiveStream& stream, archive_entry* entry, const std::string& path);
   void check_ratio(ArchiveStream& stream);
   void forget(const std::string& path);  // `path` and everything under it
