@@ -36,8 +36,10 @@ std::vector<PreparedArtifact> bind_artifacts(ChangePlan& p, const EnvMap& env) {
       std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%.1fs", took.count());
+      std::string kind = describe(a.kind);
+      kind = kind.substr(0, kind.find(','));  // "docker save tarball"
       std::string line =
-          "lamina: unpacked " + printable(artifact) + " (" + describe(a.kind) + ") in " + seconds;
+          "lamina: unpacked " + printable(artifact) + " (" + kind + ") in " + seconds;
       if (a.skipped_special != 0) {
         line += "; " + std::to_string(a.skipped_special) +
                 " device node(s), FIFO(s) or socket(s) left out";
