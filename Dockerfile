@@ -11,6 +11,7 @@ RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       g++ cmake ninja-build pkg-config git ca-certificates \
       libgit2-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libpugixml-dev libarchive-dev \
+      libzstd-dev libbz2-dev liblzma-dev \
       libmbedtls-dev libssh2-1-dev libhttp-parser-dev libpcre2-dev libssl-dev zlib1g-dev >/dev/null \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

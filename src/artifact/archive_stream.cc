@@ -17,7 +17,7 @@ void ArchiveStream::enable_formats() {
 ArchiveStream::ArchiveStream(const std::string& path, const std::string& label) : label_(label) {
   enable_formats();
   if (archive_read_open_filename(archive_, path.c_str(), 1 << 16) != ARCHIVE_OK) {
-    fail("cannot open as a tar archive");
+    fail_in_constructor("cannot open as a tar archive");
   }
 }
 
@@ -34,7 +34,7 @@ ArchiveStream::ArchiveStream(ArchiveStream& outer, const std::string& label)
   enable_formats();
   if (archive_read_open(archive_, this, nullptr, &ArchiveStream::read_outer, nullptr) !=
       ARCHIVE_OK) {
-    fail("cannot open as a tar archive");
+    fail_in_constructor("cannot open as a tar archive");
   }
 }
 
@@ -42,11 +42,23 @@ ArchiveStream::~ArchiveStream() {
   if (archive_ != nullptr) archive_read_free(archive_);
 }
 
-void ArchiveStream::fail(const std::string& what) {
+std::string ArchiveStream::failure(const std::string& what) {
   const char* reason = archive_ != nullptr ? archive_error_string(archive_) : nullptr;
-  throw Error(label_ + ": " + what + (reason != nullptr ? " (" + std::string(reason) + ")" : "") +
-              "; give an uncorrupted tar, tar.gz, tar.bz2, tar.xz or tar.zst, a docker save "
-              "tarball or an OCI image layout");
+  return label_ + ": " + what + (reason != nullptr ? " (" + std::string(reason) + ")" : "") +
+         "; give an uncorrupted tar, tar.gz, tar.bz2, tar.xz or tar.zst, a docker save tarball "
+         "or an OCI image layout";
+}
+
+void ArchiveStream::fail(const std::string& what) {
+  throw Error(failure(what));
+}
+
+void ArchiveStream::fail_in_constructor(const std::string& what) {
+  // No destructor runs for a constructor that throws: free the reader here.
+  std::string message = failure(what);
+  archive_read_free(archive_);
+  archive_ = nullptr;
+  throw Error(message);
 }
 
 archive_entry* ArchiveStream::next() {

@@ -37,6 +37,8 @@ class ArchiveStream {
 
  private:
   void enable_formats();
+  std::string failure(const std::string& what);
+  [[noreturn]] void fail_in_constructor(const std::string& what);
   static la_ssize_t read_outer(archive*, void* self, const void** buffer);
 
   archive* archive_ = nullptr;

@@ -2,6 +2,9 @@
 // Turns the paths and regions tools print into lamina's repository-relative, 1-based form.
 // Purely lexical: nothing here touches the file system, so a symlink inside the repository that
 // points outside it is not detected (the scanners were given repository paths to begin with).
+// A run on a pre-deploy artifact resolves against the artifact's unpacked tree instead of the
+// repository (classify_run with a PreparedArtifact), and the result becomes the path inside the
+// artifact (src/artifact/artifact_location.h), so artifact paths are not "outside the repository".
 #include <cstdint>
 #include <optional>
 #include <string>

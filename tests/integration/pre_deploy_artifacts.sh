@@ -60,6 +60,7 @@ open(f"{work}/expected_layer", "w").write(ids[1])
 hostile = layer([("escape", "symlink", f"{work}/sentinel")])
 through = layer([("escape/pwned", "file", b"x")])
 image(f"{work}/hostile.tar", [hostile, through])
+open(f"{work}/eicar.bin", "wb").write(eicar)
 with open(f"{work}/eicar.hdb", "w") as f:
     f.write(f"{hashlib.md5(eicar).hexdigest()}:{len(eicar)}:Test.EICAR.Custom\n")
 PY
@@ -93,6 +94,19 @@ assert "lamina-artifact-" not in json.dumps(r), "a temp path leaked into the res
 PY
 grep -q "image.tar!/usr/lib/evil.bin (layer $(cat expected_layer))" <<<"$out" ||
   fail "console does not name the path inside the image: $out"
+
+# A folder and a plain file (repeatable --artifact): scanned in place, paths as given.
+mkdir -p site/js && cp eicar.bin site/js/evil.js && cp eicar.bin loose.bin
+rc=0; out=$(scan --artifact site --artifact loose.bin 2>&1) || rc=$?
+[[ $rc -eq 1 ]] || fail "folder + file: expected exit 1, got $rc: $out"
+python3 - repo/lamina-out/lamina.sarif <<'PY' || fail "folder + file: SARIF check failed"
+import json, sys
+sarif = json.load(open(sys.argv[1]))
+paths = sorted(r["properties"]["lamina/artifact-path"]
+               for run in sarif["runs"] for r in run.get("results", []))
+assert paths == ["loose.bin", "site/js/evil.js"], paths
+PY
+[[ -z $(left_over) ]] || fail "folder + file: something was unpacked: $(left_over)"
 
 # A symlink of one layer that the next layer writes through: refused, nothing outside.
 rc=0; out=$(scan --artifact hostile.tar 2>&1) || rc=$?
