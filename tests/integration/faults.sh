@@ -152,7 +152,9 @@ sleep 0.2
 if kill -0 -- "-$pgid" 2>/dev/null || kill -0 "$grandchild" 2>/dev/null; then
   fail "SIGTERM: the scanner's process group $pgid survived lamina"
 fi
-grep -q "INCOMPLETE: lamina was interrupted" "$root/sigterm/stdout" || fail "SIGTERM: no message"
+grep -q "INCOMPLETE: lamina was interrupted" "$root/sigterm/stdout" || fail "SIGTERM: no verdict"
+grep -q "^lamina: interrupted by SIGTERM: every scanner was stopped; the reports are marked incomplete" \
+  "$root/sigterm/stderr" || fail "SIGTERM: no message on stderr"
 grep -q "cancelled: lamina received SIGTERM" "$root/sigterm/stdout" "$root/sigterm/stderr" ||
   fail "SIGTERM: the signal is not named"
 jq -e '[.runs[].invocations[0].toolExecutionNotifications[]?.message.text]
