@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -134,7 +135,11 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
 
   int code = emit_scan_reports(scan, p, options, env);
-  if (signal != 0) return 128 + signal;
+  if (signal != 0) {
+    std::cerr << "lamina: interrupted by SIG" << sigabbrev_np(signal)
+              << ": every scanner was stopped; the reports are marked incomplete\n";
+    return 128 + signal;
+  }
   if (!scan.gate.passed && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, env);
   return code;
 }

@@ -55,6 +55,12 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options
   for (const std::string& note : written.notes) text += "note: " + printable(note) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+  // A report the CI expects but cannot read makes the run's result unknown: exit 2, after
+  // everything that could be written was.
+  for (const std::string& error : written.errors) {
+    std::cerr << "lamina: " << printable(error) << "\n";
+  }
+  if (!written.errors.empty()) return kExitUsage;
   return scan.gate.exit_code;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include "util/text.h"
+
 namespace lamina {
 namespace {
 
@@ -12,8 +14,10 @@ std::string display_argument(const std::string& arg) {
            std::string_view("_./=:,+-@%").find(c) != std::string_view::npos;
   });
   if (plain) return arg;
+  // Display only (nothing runs it): a control character in a file name is shown escaped, so
+  // the argv stays on one line of the log.
   std::string quoted = "'";
-  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  for (char c : printable(arg)) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
 }
 
@@ -21,7 +25,9 @@ void append_stream(std::string& block, const char* label, const std::string& dat
                    size_t total_bytes) {
   if (data.empty()) return;
   block += std::string("--- ") + label + " ---\n";
-  block.append(data, 0, std::min(data.size(), kShownBytesPerStream));
+  // A scanner's escape sequences and carriage returns are shown as text, not interpreted by the
+  // terminal or the CI log viewer.
+  block += printable_lines(std::string_view(data).substr(0, kShownBytesPerStream));
   if (block.back() != '\n') block += '\n';
   size_t hidden = total_bytes > kShownBytesPerStream ? total_bytes - kShownBytesPerStream : 0;
   if (hidden > 0) {

@@ -41,6 +41,11 @@ std::vector<std::string> scanner_environment(const EnvMap& lamina_env,
   }
   // execvpe's fallback when PATH is unset; scanners that spawn helpers need some PATH.
   chosen.emplace("PATH", "/usr/local/bin:/usr/bin:/bin");
+  // Without a locale (a container started with a bare environment) some scanners print
+  // non-ASCII file names as U+FFFD (ShellCheck does), and their findings would miss the diff.
+  if (!chosen.contains("LANG") && !chosen.contains("LC_ALL") && !chosen.contains("LC_CTYPE")) {
+    chosen["LANG"] = "C.UTF-8";
+  }
   chosen["TMPDIR"] = run_tmp;
   std::vector<std::string> env;
   env.reserve(chosen.size());

@@ -164,12 +164,9 @@ PathResolution PathResolver::resolve(std::string_view tool_path) const {
     return refused("not a file path (URI scheme)");
   }
   if (local.find('\0') != std::string::npos) return refused("NUL byte in path");
-  // A newline or escape sequence in a printed path is an injection attempt or colour codes
-  // (e.g. "\x1b[01ma.c"), never a file lamina should name in a report.
-  for (char c : local) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-      return refused("control character in path");
-  }
+  // Other control characters are legal in git file names: a pull request can add "a\nb.sh", and
+  // refusing the path would drop that file's findings from the gate. Every report escapes them
+  // for its channel; a path that names no changed file is simply outside the diff.
   if (local.empty()) return refused("empty path");
   std::string normal =
       lexically_normal(local.front() == '/' ? local : working_directory_ + "/" + local);

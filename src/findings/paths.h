@@ -23,7 +23,8 @@ struct PathResolution {
 
 // `tool_path` is absolute, relative to `working_directory`, or a `file:` URI (percent-decoded).
 // `repository_root` and `working_directory` are absolute. Paths that leave the repository (also
-// through `..`), contain control characters (NUL, newline, ESC) or are empty are refused.
+// through `..`), contain a NUL byte or are empty are refused. Other control characters are kept
+// (git allows them in names; each report escapes them).
 PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
                                std::string_view working_directory);
 

@@ -36,7 +36,7 @@ std::string annotation_for(const Finding& f, const std::string& path_prefix) {
   std::vector<std::pair<std::string, std::string>> props;
   if (!f.location.path.empty()) {
     const Region& r = f.location.region;
-    props.emplace_back("file", to_valid_utf8(path_prefix + f.location.path));
+    props.emplace_back("file", without_controls(path_prefix + f.location.path));
     if (r.start_line > 0) {
       props.emplace_back("line", std::to_string(r.start_line));
       uint32_t end_line = std::max(r.end_line, r.start_line);
@@ -51,8 +51,10 @@ std::string annotation_for(const Finding& f, const std::string& path_prefix) {
     }
   }
   std::string rule = f.rule_id.empty() ? f.tool : f.tool + "/" + f.rule_id;
-  props.emplace_back("title", to_valid_utf8(std::string(to_string(f.severity)) + " " + rule));
-  return workflow_command(command_for(f.severity), props, truncated(to_valid_utf8(f.message)));
+  props.emplace_back("title", without_controls(std::string(to_string(f.severity)) + " " + rule));
+  // The runner's log shows escape sequences (colours, OSC 8 links) as they come: none from a
+  // scanner's text reaches it.
+  return workflow_command(command_for(f.severity), props, truncated(without_controls(f.message)));
 }
 
 }  // namespace

@@ -16,7 +16,10 @@ std::vector<std::pair<std::string, std::string>> github_output_values(
   for (const ScannerOutcome& s : scan.scanners) {
     if (is_failure(s.state)) failed += (failed.empty() ? "" : ",") + s.scanner_id;
   }
-  std::string gate = !g.passed ? "fail" : g.failed_scanners > 0 ? "scanner-failure" : "pass";
+  std::string gate = scan.incomplete         ? "incomplete"
+                     : !g.passed             ? "fail"
+                     : g.failed_scanners > 0 ? "scanner-failure"
+                                             : "pass";
   return {{"sarif", sarif_path},
           {"gate", gate},
           {"findings", std::to_string(scan.findings.size())},

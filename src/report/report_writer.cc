@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 
 #include "report/github_annotations.h"
 #include "report/github_outputs.h"
@@ -67,45 +68,95 @@ ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
   return t;
 }
 
-WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t) {
-  WrittenReports written;
-  std::error_code ec;
-  std::filesystem::create_directories(t.out_dir, ec);
-  if (ec) throw Error("cannot create the report directory " + t.out_dir + ": " + ec.message());
-  auto put = [&](const std::string& name, const std::string& text) {
+namespace {
+
+// Runs one report's writer; a failure is recorded and the other reports still get written.
+template <typename Write>
+void attempt(WrittenReports& written, Write&& write) {
+  try {
+    write();
+  } catch (const Error& e) {
+    written.errors.push_back(e.what());
+  }
+}
+
+// A report that could not be written leaves no file behind, not even an older run's: whoever
+// uploads the folder must not take a stale report for this run's.
+void remove_stale(const std::string& path, WrittenReports& written) {
+  if (::unlink(path.c_str()) == 0) {
+    written.errors.back() += "; removed the " + path + " of an earlier run";
+  }
+}
+
+void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports& written) {
+  auto put = [&](const std::string& name, const std::function<std::string()>& text) {
     std::string path = t.out_dir + "/" + name;
-    write_file_atomically(path, text);
-    written.files.push_back(path);
+    size_t errors = written.errors.size();
+    attempt(written, [&] {
+      write_file_atomically(path, text());
+      written.files.push_back(path);
+    });
+    if (written.errors.size() > errors) remove_stale(path, written);
   };
-  SarifReport sarif = write_sarif(scan, t.repo_root);
-  put("lamina.sarif", sarif.text);
-  written.notes.insert(written.notes.end(), sarif.notes.begin(), sarif.notes.end());
-  put("gl-code-quality-report.json", gitlab_code_quality(scan).text);
+  put("lamina.sarif", [&] {
+    SarifReport sarif = write_sarif(scan, t.repo_root);
+    written.notes.insert(written.notes.end(), sarif.notes.begin(), sarif.notes.end());
+    return sarif.text;
+  });
+  std::string code_quality = t.out_dir + "/gl-code-quality-report.json";
+  if (scan.incomplete) {
+    // A Code Quality report is a bare list of issues: it cannot say the scan was cut short,
+    // so an interrupted run writes none (the SARIF and security reports say "incomplete").
+    ::unlink(code_quality.c_str());
+  } else {
+    put("gl-code-quality-report.json", [&] { return gitlab_code_quality(scan).text; });
+  }
   for (const char* kind : {"sast", "secret_detection", "dependency_scanning"}) {
     std::string file = std::string("gl-") + kind + "-report.json";
     for (char& c : file) c = c == '_' ? '-' : c;
-    put(file, gitlab_security_report(scan, kind, scan.changes.head).text);
+    put(file, [&] { return gitlab_security_report(scan, kind, scan.changes.head).text; });
   }
-  if (t.github) {
-    Annotations a = github_annotations(scan, t.path_prefix);
-    written.annotations = a.commands;
-    if (a.left_out > 0) {
-      written.notes.push_back(
-          std::to_string(a.left_out) + " of " + std::to_string(scan.findings.size()) +
-          " findings not annotated (GitHub's per-step limit); see the job summary");
-    }
-    SummaryOptions options;
-    options.sarif_path = t.out_dir + "/lamina.sarif";
-    if (!t.step_summary_path.empty()) {
+}
+
+void write_github_channels(const ScanResult& scan, const ReportTargets& t,
+                           WrittenReports& written) {
+  Annotations a = github_annotations(scan, t.path_prefix);
+  written.annotations = a.commands;
+  if (a.left_out > 0) {
+    written.notes.push_back(
+        std::to_string(a.left_out) + " of " + std::to_string(scan.findings.size()) +
+        " findings not annotated (GitHub's per-step limit); see the job summary");
+  }
+  SummaryOptions options;
+  options.sarif_path = t.out_dir + "/lamina.sarif";
+  if (!t.step_summary_path.empty()) {
+    attempt(written, [&] {
       append_to(t.step_summary_path, step_summary_markdown(scan, options), "$GITHUB_STEP_SUMMARY");
-    }
-    if (!t.output_path.empty()) {
+    });
+  }
+  if (!t.output_path.empty()) {
+    attempt(written, [&] {
       append_to(
           t.output_path,
           github_output_text(github_output_values(scan, options.sarif_path), random_delimiter()),
           "$GITHUB_OUTPUT");
-    }
+    });
   }
+}
+
+}  // namespace
+
+WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t) {
+  WrittenReports written;
+  std::error_code ec;
+  std::filesystem::create_directories(t.out_dir, ec);
+  if (ec) {
+    written.errors.push_back("cannot create the report directory " + t.out_dir + ": " +
+                             ec.message());
+  } else {
+    write_files(scan, t, written);
+  }
+  if (t.github) write_github_channels(scan, t, written);
   return written;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Writes every report of a scan: the files under the output directory (atomically: a report that
-// could not be written is an error, never a half file) and the platform channels (annotations on
-// stdout, $GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT).
+// could not be written is an error and leaves no file, never a half or stale one) and the platform
+// channels (annotations on stdout, $GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT). One report failing does
+// not stop the others.
 #include <string>
 #include <vector>
 
@@ -20,15 +21,16 @@ struct ReportTargets {
 };
 
 struct WrittenReports {
-  std::vector<std::string> files;  // paths written
-  std::string annotations;         // workflow commands to print on stdout
-  std::vector<std::string> notes;  // limits hit, with counts
+  std::vector<std::string> files;   // paths written
+  std::string annotations;          // workflow commands to print on stdout
+  std::vector<std::string> notes;   // limits hit, with counts
+  std::vector<std::string> errors;  // reports that could not be written, each naming its path
 };
 
 ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
                                   const std::string& repo_root, bool github);
 
-// Throws Error (exit 2) naming the path when a report cannot be written.
+// Reports that could not be written are in `errors` (the caller exits 2 once the rest is out).
 WrittenReports write_reports(const ScanResult& scan, const ReportTargets& targets);
 
 }  // namespace lamina

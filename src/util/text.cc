@@ -118,6 +118,39 @@ std::string printable(std::string_view bytes) {
   return out;
 }
 
+std::string printable_lines(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  size_t start = 0;
+  for (;;) {
+    size_t end = bytes.find_first_of("\n\t", start);
+    out += printable(bytes.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return out;
+    out += bytes[end];
+    start = end + 1;
+  }
+}
+
+std::string without_controls(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size();) {
+    auto c = static_cast<uint8_t>(bytes[i]);
+    size_t len = utf8_sequence_length(bytes, i);
+    bool control = len == 0 ||
+                   (len == 1 && (c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))) ||
+                   (len > 1 && is_invisible_control(bytes.substr(i, len)));
+    if (control) {
+      out += "\xEF\xBF\xBD";
+      i += len == 0 ? 1 : len;
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::string base64_encode(std::string_view bytes) {
   static const char kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -15,6 +15,15 @@ std::string to_valid_utf8(std::string_view bytes);
 // invalid UTF-8 bytes written as C escapes (\n, \t, \\, \xNN), so the text stays one inert line.
 std::string printable(std::string_view bytes);
 
+// printable(), except that line feeds and tabs stay as they are: for a block of tool output in a
+// log, which keeps its lines but shows escape sequences and carriage returns as text.
+std::string printable_lines(std::string_view bytes);
+
+// Valid UTF-8 with control characters other than tab, line feed and carriage return (ESC, BEL,
+// DEL, C1), line and paragraph separators and bidi controls replaced by U+FFFD: for text whose
+// channel escapes line ends itself (workflow commands, JSON) but would pass escapes through.
+std::string without_controls(std::string_view bytes);
+
 // `text` as one line of plain, valid UTF-8 for messages: control characters (C0, DEL, C1), line
 // and paragraph separators, bidi controls and invalid UTF-8 bytes become '?'; longer than
 // `max_bytes`, it is cut at a character boundary and ends with "...".

@@ -138,6 +138,15 @@ TEST(RawOutputBlock, LongStreamsAreCutWithACount) {
   EXPECT_THAT(block, ::testing::EndsWith("x\n[lamina: 5000 more bytes of stdout not shown]\n"));
 }
 
+// Echoed into the CI log: a scanner's escape sequences and a file name's newline stay visible text.
+TEST(RawOutputBlock, EscapesAndNewlinesInNamesAreShownAsText) {
+  RunResult r = finished("shellcheck", 1, "\x1b[31mred\x1b[0m\r\nnext\tline\n", "");
+  r.argv = {"shellcheck", "--", "a\nb.sh", "esc-\x1b[2J.sh"};
+  EXPECT_EQ(raw_output_block(r),
+            "$ shellcheck -- 'a\\nb.sh' 'esc-\\x1b[2J.sh'\n--- stdout ---\n"
+            "\\x1b[31mred\\x1b[0m\\r\nnext\tline\n");
+}
+
 class TerminalProgressTest : public ::testing::Test {
  protected:
   std::chrono::steady_clock::time_point now_{};

@@ -45,7 +45,15 @@ TEST(ScannerEnvironment, CredentialPassesOnlyWhenNamedExactly) {
 
 TEST(ScannerEnvironment, AllowedNameMissingFromLaminaIsSimplyAbsent) {
   EXPECT_THAT(scanner_environment({}, {"SNYK_TOKEN"}, "/t"),
-              ElementsAre("PATH=/usr/local/bin:/usr/bin:/bin", "TMPDIR=/t"));
+              ElementsAre("LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "TMPDIR=/t"));
+}
+
+// ShellCheck without a locale prints "ü.sh" as U+FFFD characters: the finding would miss the diff.
+TEST(ScannerEnvironment, Utf8LocaleWhenLaminaHasNone) {
+  EXPECT_THAT(scanner_environment({{"PATH", "/bin"}}, {}, "/t"),
+              ElementsAre("LANG=C.UTF-8", "PATH=/bin", "TMPDIR=/t"));
+  EXPECT_THAT(scanner_environment({{"PATH", "/bin"}, {"LC_ALL", "C"}}, {}, "/t"),
+              ElementsAre("LC_ALL=C", "PATH=/bin", "TMPDIR=/t"));
 }
 
 TEST(ScannerEnvironment, LocaleVariableWithCredentialSuffixIsDropped) {

@@ -69,10 +69,11 @@ TEST(ParsePaths, EmptyAndNulPathsAreRefused) {
   EXPECT_EQ(resolve(std::string_view("a\0b", 3)).refusal, "NUL byte in path");
 }
 
-TEST(ParsePaths, ControlCharactersInPathAreRefused) {
-  EXPECT_EQ(resolve("\x1b[01ma.c").refusal, "control character in path");
-  EXPECT_EQ(resolve("a.c\n::error::x").refusal, "control character in path");
-  EXPECT_EQ(resolve("file:///repo/a%0Ab.c").refusal, "control character in path");
+// git allows them in names: a finding on "a\nb.sh" that a pull request adds must still gate.
+TEST(ParsePaths, ControlCharactersInPathAreKept) {
+  EXPECT_EQ(resolve("\x1b[01ma.c").path, "\x1b[01ma.c");
+  EXPECT_EQ(resolve("a.c\n::error::x").path, "a.c\n::error::x");
+  EXPECT_EQ(resolve("file:///repo/a%0Ab.c").path, "a\nb.c");
 }
 
 TEST(ParsePaths, PercentDecodeRejectsTruncatedEscape) {

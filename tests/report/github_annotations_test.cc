@@ -73,5 +73,22 @@ TEST(GithubAnnotations, HostileMessageCannotStartANewCommand) {
   EXPECT_NE(out.find("::x%0A::add-mask::ghp_x%0D%0A::error::forged\n"), std::string::npos);
 }
 
+// GitHub's log viewer interprets colours and OSC 8 links: a scanner's escape sequences become
+// U+FFFD, in the message, the title and the file name alike.
+TEST(GithubAnnotations, NoEscapeSequenceReachesTheLog) {
+  ScanResult scan;
+  Finding f = finding(Severity::sev1, "esc-\x1b[31m.sh", 1, DiffPosition::added_lines);
+  f.rule_id = "R\x1b]8;;x\x07";
+  f.message = "\x1b[2Jred\x1b]8;;https://evil.example/\x07link";
+  scan.findings.push_back(f);
+  std::string out = github_annotations(scan, "").commands;
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+  EXPECT_EQ(out.find('\x07'), std::string::npos) << out;
+  EXPECT_EQ(out,
+            "::error file=esc-\xEF\xBF\xBD[31m.sh,line=1,endLine=1,col=3,endColumn=8,"
+            "title=sev1 shellcheck/R\xEF\xBF\xBD]8;;x\xEF\xBF\xBD::\xEF\xBF\xBD[2Jred"
+            "\xEF\xBF\xBD]8;;https://evil.example/\xEF\xBF\xBDlink\n");
+}
+
 }  // namespace
 }  // namespace lamina

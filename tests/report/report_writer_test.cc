@@ -46,27 +46,61 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   EXPECT_NE(read_file(dir.file("output"))->find("\ngate<<ghadelimiter_"), std::string::npos);
 }
 
-TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariable) {
+TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariableAndTheRestIsWritten) {
   test::TempDir dir;
-  EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("missing-dir/summary.md")}};
+  EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("missing-dir/summary.md")},
+             {"GITHUB_OUTPUT", dir.file("output")}};
   ReportTargets t = report_targets_from(env, dir.file("out"), dir.path(), true);
-  try {
-    write_reports(sample(), t);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("cannot write $GITHUB_STEP_SUMMARY " +
-                                         dir.file("missing-dir/summary.md")),
-              std::string::npos)
-        << e.what();
-    EXPECT_EQ(e.exit_code(), 2);
-  }
+  WrittenReports w = write_reports(sample(), t);
+  ASSERT_EQ(w.errors.size(), 1u);
+  EXPECT_EQ(
+      w.errors[0].rfind(
+          "cannot write $GITHUB_STEP_SUMMARY " + dir.file("missing-dir/summary.md") + ": ", 0),
+      0u)
+      << w.errors[0];
+  EXPECT_EQ(w.files.size(), 5u);
+  EXPECT_NE(w.annotations.find("::error "), std::string::npos);
+  EXPECT_NE(read_file(dir.file("output"))->find("gate<<"), std::string::npos);
 }
 
 TEST(ReportWriter, UnwritableOutputDirectoryIsAnError) {
   test::TempDir dir;
   test::write_file(dir.file("file"), "not a directory");
   ReportTargets t = report_targets_from({}, dir.file("file/out"), dir.path(), false);
-  EXPECT_THROW(write_reports(sample(), t), Error);
+  WrittenReports w = write_reports(sample(), t);
+  ASSERT_EQ(w.errors.size(), 1u);
+  EXPECT_EQ(w.errors[0].rfind("cannot create the report directory " + dir.file("file/out"), 0), 0u)
+      << w.errors[0];
+}
+
+// A folder where the SARIF should go: the write fails, and an older run's report is not left to
+// be uploaded as this run's.
+TEST(ReportWriter, FailedReportLeavesNoStaleFile) {
+  test::TempDir dir;
+  test::write_file(dir.file("out/gl-sast-report.json/x"), "");
+  ReportTargets t = report_targets_from({}, dir.file("out"), dir.path(), false);
+  WrittenReports w = write_reports(sample(), t);
+  ASSERT_EQ(w.errors.size(), 1u);
+  EXPECT_EQ(w.errors[0].rfind("cannot write " + dir.file("out/gl-sast-report.json"), 0), 0u)
+      << w.errors[0];
+  EXPECT_EQ(w.files.size(), 4u);
+}
+
+TEST(ReportWriter, InterruptedScanWritesNoCodeQualityReportAndGateIsIncomplete) {
+  test::TempDir dir;
+  test::write_file(dir.file("out/gl-code-quality-report.json"), "[] from an earlier run");
+  EnvMap env{{"GITHUB_OUTPUT", dir.file("output")}};
+  ScanResult scan = sample();
+  scan.incomplete = true;
+  WrittenReports w =
+      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true));
+  EXPECT_TRUE(w.errors.empty());
+  EXPECT_FALSE(read_file(dir.file("out/gl-code-quality-report.json")).has_value());
+  EXPECT_NE(read_file(dir.file("out/lamina.sarif"))->find("this report is incomplete"),
+            std::string::npos);
+  EXPECT_NE(read_file(dir.file("output"))->find("gate<<ghadelimiter_"), std::string::npos);
+  std::string outputs = *read_file(dir.file("output"));
+  EXPECT_NE(outputs.find("\nincomplete\n"), std::string::npos) << outputs;
 }
 
 }  // namespace

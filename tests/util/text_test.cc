@@ -42,6 +42,20 @@ TEST(Printable, EscapesBidiOverridesAndLineSeparators) {
             "a\\xe2\\x80\\xa8b");  // U+2028
 }
 
+TEST(PrintableLines, KeepsLinesAndTabsAndShowsEscapesAsText) {
+  EXPECT_EQ(printable_lines("a\tb\n\x1b[31mred\r\n\x07"), "a\tb\n\\x1b[31mred\\r\n\\x07");
+  EXPECT_EQ(printable_lines(""), "");
+}
+
+TEST(WithoutControls, ReplacesTerminalControlsAndKeepsLineEnds) {
+  EXPECT_EQ(without_controls("a\x1b[31mb\x07\x7f\r\n\tc"),
+            "a\xEF\xBF\xBD[31mb\xEF\xBF\xBD\xEF\xBF\xBD\r\n\tc");
+  EXPECT_EQ(without_controls("\xC2\x9B"
+                             "1m \xE2\x80\xAE \xFF ü😀"),  // C1 CSI, U+202E, bad byte
+            "\xEF\xBF\xBD"
+            "1m \xEF\xBF\xBD \xEF\xBF\xBD ü😀");
+}
+
 TEST(Base64, MatchesRfc4648Vectors) {
   EXPECT_EQ(base64_encode(""), "");
   EXPECT_EQ(base64_encode("f"), "Zg==");
