@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/target_url.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "version.h"
 
 namespace lamina {
@@ -101,6 +103,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   if (o.command.empty()) {
     result.exit_now = kExitUsage;
     result.output = "lamina: no command given\n" + app.help();
+  } else if (std::optional<std::string> problem =
+                 o.target_url ? target_url_problem(*o.target_url) : std::nullopt) {
+    result.exit_now = kExitUsage;
+    result.output = "lamina: --target-url " + in_quotes(*o.target_url) + ": " + *problem +
+                    "; give the URL of the deployed service, e.g. --target-url "
+                    "https://staging.example.com/\n";
   }
   return result;
 }

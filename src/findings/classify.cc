@@ -43,6 +43,7 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   ctx.scanner_id = inv.scanner_id;
   ctx.repository_root = repo_root;
   ctx.working_directory = inv.cwd.empty() ? repo_root : inv.cwd;
+  if (inv.output_from == OutputSource::out_file) ctx.console = run.stdout_data;
   ParseOutcome parsed = parse_output(inv.format, bytes, ctx);
   out.refused_paths += parsed.refused_paths;
   out.notes.insert(out.notes.end(), parsed.notes.begin(), parsed.notes.end());

@@ -19,6 +19,9 @@ struct ParseContext {
   // SARIF uriBaseId -> absolute path or file:// URI, used when the log does not define the id in
   // run.originalUriBaseIds (e.g. "%SRCROOT%" -> the repository root).
   std::map<std::string, std::string> uri_base_ids;
+  // What the tool printed on stdout when its report went to a file ({out}): the status lines a
+  // report lacks, e.g. wapiti's "found 0 URLs" for a target it never reached. Empty otherwise.
+  std::string_view console;
 };
 
 struct ParseOutcome {
