@@ -6,6 +6,7 @@
 
 #include <git2.h>
 
+#include "artifact/prepared_artifact.h"
 #include "catalog/layer.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
@@ -72,8 +73,13 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
 
   out.settings = load_settings(find_config_file(options, env, out.repo_root), options, env);
   out.catalog = effective_catalog(builtin_catalog(), out.settings);
-  PlanInputs extra;
+  PlanInputs& extra = out.inputs;
   extra.artifacts = options.artifacts;
+  // Each artifact is looked at (an archive's headers read) but not unpacked: `lamina plan` shows
+  // what it is, a missing one is bad input before any scanner starts.
+  for (const std::string& artifact : options.artifacts) {
+    extra.artifact_descriptions.push_back(describe(inspect_artifact(artifact).kind));
+  }
   extra.target_url = options.target_url.value_or("");
   extra.path = env_or_empty(env, "PATH");
   out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.repo_root, extra);

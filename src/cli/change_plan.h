@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "config/settings.h"
 #include "git/change_set.h"
+#include "plan/make_plan.h"
 #include "plan/plan.h"
 #include "util/env.h"
 
@@ -20,6 +21,7 @@ struct ChangePlan {
   ChangeSet changes;
   Settings settings;
   Catalog catalog;
+  PlanInputs inputs;  // what make_plan was given besides the above
   Plan plan;
 };
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/artifact_binding.h"
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "cli/scan_output.h"
@@ -49,15 +50,21 @@ bool fail_fast_enabled(const ChangePlan& p) {
 // Classifies each finished run once, whichever caller (fail-fast, progress, the end) asks first.
 class RunClassifier {
  public:
-  explicit RunClassifier(std::string repo_root) : repo_root_(std::move(repo_root)) {}
+  RunClassifier(std::string repo_root, const std::vector<PreparedArtifact>& artifacts)
+      : repo_root_(std::move(repo_root)), artifacts_(artifacts) {}
   const ClassifiedRun& of(const RunResult& r) {
     auto it = cache_.find(r.index);
-    if (it == cache_.end()) it = cache_.emplace(r.index, classify_run(r, repo_root_)).first;
+    if (it == cache_.end()) {
+      const std::optional<size_t>& a = r.invocation.artifact;
+      const PreparedArtifact* artifact = a && *a < artifacts_.size() ? &artifacts_[*a] : nullptr;
+      it = cache_.emplace(r.index, classify_run(r, repo_root_, artifact)).first;
+    }
     return it->second;
   }
 
  private:
   std::string repo_root_;
+  const std::vector<PreparedArtifact>& artifacts_;
   std::map<size_t, ClassifiedRun> cache_;
 };
 
@@ -69,8 +76,10 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);
 
+  // Unpacked before the first scanner starts; removed when the scan returns or throws.
+  std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
   PlannedRuns planned = planned_runs(p.plan);
-  RunClassifier classifier(p.repo_root);
+  RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
   if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;

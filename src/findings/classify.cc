@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "artifact/artifact_location.h"
 #include "findings/severity.h"
 #include "parse/parse.h"
 #include "util/text.h"
@@ -30,7 +31,8 @@ SeverityPolicy policy_for(const Invocation& invocation) {
   return policy;
 }
 
-void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& repo_root) {
+void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& repo_root,
+                const PreparedArtifact* artifact) {
   const Invocation& inv = run.invocation;
   if (inv.output_from == OutputSource::out_file && run.out_file_missing) {
     out.state = ScannerState::failed;
@@ -41,8 +43,8 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
       inv.output_from == OutputSource::out_file ? run.out_file_data : run.stdout_data;
   ParseContext ctx;
   ctx.scanner_id = inv.scanner_id;
-  ctx.repository_root = repo_root;
-  ctx.working_directory = inv.cwd.empty() ? repo_root : inv.cwd;
+  ctx.repository_root = artifact ? artifact->root : repo_root;
+  ctx.working_directory = artifact ? artifact->root : inv.cwd.empty() ? repo_root : inv.cwd;
   if (inv.output_from == OutputSource::out_file) ctx.console = run.stdout_data;
   ParseOutcome parsed = parse_output(inv.format, bytes, ctx);
   out.refused_paths += parsed.refused_paths;
@@ -51,6 +53,7 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   for (Finding& f : parsed.findings) {
     f.tool = inv.scanner_id;
     f.severity = assign_severity(f, policy);
+    if (artifact) place_in_artifact(f, *artifact);
     out.findings.push_back(std::move(f));
   }
   if (parsed.error) {
@@ -61,7 +64,8 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
 
 }  // namespace
 
-ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root) {
+ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root,
+                           const PreparedArtifact* artifact) {
   ClassifiedRun out;
   const Invocation& inv = run.invocation;
   switch (run.status) {
@@ -85,7 +89,7 @@ ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root) {
       return out;
     case RunStatus::timed_out:
       // Whatever it printed before the deadline is kept, but the scanner did not finish.
-      parse_into(out, run, repo_root);
+      parse_into(out, run, repo_root, artifact);
       out.state = ScannerState::timed_out;
       out.detail = run.error.empty() ? "timed out" : one_line(run.error, 300);
       return out;
@@ -101,7 +105,7 @@ ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root) {
         run);
     return out;
   }
-  parse_into(out, run, repo_root);
+  parse_into(out, run, repo_root, artifact);
   if (out.state == ScannerState::clean && !out.findings.empty()) out.state = ScannerState::findings;
   return out;
 }

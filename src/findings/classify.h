@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "artifact/prepared_artifact.h"
 #include "exec/run_result.h"
 #include "findings/finding.h"
 #include "findings/scan_result.h"
@@ -20,8 +21,11 @@ struct ClassifiedRun {
   std::vector<std::string> notes;
 };
 
-// `repo_root` is the absolute repository root that finding paths are confined to.
-ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root);
+// `repo_root` is the absolute repository root that finding paths are confined to; for a run on an
+// artifact, `artifact` is it, paths are confined to its unpacked tree instead and each finding
+// names the path inside the artifact (place_in_artifact()).
+ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root,
+                           const PreparedArtifact* artifact = nullptr);
 
 // Folds the runs of one scanner (batches, project roots) into its outcome: any failure makes
 // the scanner failed, with the first failure's reason.

@@ -38,6 +38,7 @@ struct Finding {
   Location location;
   std::vector<Location> related;
   std::string artifact_path;  // path inside a scanned artifact (pre-deploy), else ""
+  std::string artifact_layer;   // image artifacts: digest of the layer that last wrote the file
   std::string package;          // dependency findings: package name, else ""
   std::string package_version;  // dependency findings: installed version
   std::string url;            // the flagged URL of a DAST finding, else ""

@@ -76,13 +76,15 @@ void assign_fingerprints(std::vector<Finding>& findings, const LineSource& lines
   for (size_t index : order) {
     Finding& f = findings[index];
     std::optional<std::string> text;
+    // Findings in an artifact have no repository path; where they are in the artifact counts.
+    const std::string& where = f.location.path.empty() ? f.artifact_path : f.location.path;
     if (!f.location.path.empty() && f.location.region.start_line > 0) {
       text = lines(f.location.path, f.location.region.start_line);
     }
     std::string normalised = without_whitespace(text ? *text : f.message);
-    size_t occurrence = seen[{f.tool, f.rule_id, f.location.path, normalised}]++;
+    size_t occurrence = seen[{f.tool, f.rule_id, where, normalised}]++;
     uint64_t h = fnv1a(f.tool);
-    for (std::string_view part : {std::string_view(f.rule_id), std::string_view(f.location.path),
+    for (std::string_view part : {std::string_view(f.rule_id), std::string_view(where),
                                   std::string_view(normalised)}) {
       h = fnv1a("\x1f", h);
       h = fnv1a(part, h);

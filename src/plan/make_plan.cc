@@ -125,12 +125,21 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
       return count_of(d.files.size(), "matching changed file") + " in " +
              count_of(roots.size(), "project");
     }
-    case Scope::artifact:
-      for (const std::string& artifact : extra.artifacts) {
-        values["artifact"] = file_argument(artifact);
+    case Scope::artifact: {
+      std::string described;
+      for (size_t i = 0; i < extra.artifacts.size(); ++i) {
+        const std::string& artifact = extra.artifacts[i];
+        bool bound = i < extra.artifact_arguments.size();
+        values["artifact"] = file_argument(bound ? extra.artifact_arguments[i] : artifact);
         add_batches(d, base, command, values, repo_root, {artifact}, {}, arg_space);
+        d.invocations.back().artifact = i;
+        described += (described.empty() ? ": " : "; ") + artifact;
+        if (i < extra.artifact_descriptions.size()) {
+          described += " (" + extra.artifact_descriptions[i] + ")";
+        }
       }
-      return count_of(extra.artifacts.size(), "artifact");
+      return count_of(extra.artifacts.size(), "artifact") + described;
+    }
     case Scope::url:
       values["target_url"] = extra.target_url;
       add_batches(d, base, command, values, repo_root, {}, {}, arg_space);

@@ -14,6 +14,10 @@ namespace lamina {
 // What a plan needs beyond the change set.
 struct PlanInputs {
   std::vector<std::string> artifacts;                 // pre-deploy: --artifact, for scope artifact
+  // What {artifact} becomes for each artifact (the unpacked folder); the artifact itself when
+  // empty, as in `lamina plan`, which unpacks nothing.
+  std::vector<std::string> artifact_arguments;
+  std::vector<std::string> artifact_descriptions;  // per artifact, e.g. "docker save tarball..."
   std::string target_url;                             // post-deploy: --target-url, for scope url
   std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
   size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()

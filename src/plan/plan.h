@@ -3,6 +3,7 @@
 // selection (src/plan/), input of the runner (src/exec/). Printed by `lamina plan`.
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct Invocation {
   std::string format;                        // parser name (src/parse/)
   std::vector<int> ok_exit_codes;            // "ran fine, maybe with findings"; others are failures
   std::vector<std::string> files;            // repository-relative files this invocation covers
+  std::optional<size_t> artifact;            // scope artifact: index of its --artifact
   std::map<std::string, Severity> severity;  // tool level or rule id -> severity (catalog)
 };
 

@@ -79,6 +79,7 @@ std::string console_findings(const ScanResult& scan, bool color) {
     std::string where =
         f.location.path.empty() ? printable(f.artifact_path) : printable(f.location.path);
     if (where.empty()) where = f.url.empty() ? "(no file)" : printable(f.url);
+    if (!f.artifact_layer.empty()) where += " (layer " + printable(f.artifact_layer) + ")";
     if (f.location.region.start_line > 0) {
       where += ":" + std::to_string(f.location.region.start_line);
       if (f.location.region.start_column > 0)

@@ -178,6 +178,8 @@ ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter) 
   j.key("lamina/diff").value(diff_name(f.diff_position));
   j.key("lamina/counted").value(counts_for_gate(f, filter));
   if (!f.tool_level.empty()) j.key("lamina/tool-level").value(f.tool_level);
+  if (!f.artifact_path.empty()) j.key("lamina/artifact-path").value(f.artifact_path);
+  if (!f.artifact_layer.empty()) j.key("lamina/artifact-layer").value(f.artifact_layer);
   if (!f.notes.empty()) {
     j.key("lamina/notes").begin_array();
     for (const std::string& n : f.notes) j.value(n);

@@ -95,6 +95,7 @@ std::string finding_link(const ScanResult& scan, const Finding& f) {
       markdown_inert(f.location.path.empty() ? f.artifact_path : f.location.path, 300);
   if (f.location.region.start_line > 0)
     where += "\\:" + std::to_string(f.location.region.start_line);
+  if (!f.artifact_layer.empty()) where += " (layer " + markdown_inert(f.artifact_layer, 80) + ")";
   if (scan.head_url_prefix.empty() || f.location.path.empty()) return where;
   std::string url = scan.head_url_prefix + uri_from_path(f.location.path);
   if (f.location.region.start_line > 0) url += "#L" + std::to_string(f.location.region.start_line);

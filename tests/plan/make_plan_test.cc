@@ -269,12 +269,25 @@ TEST_F(MakePlanTest, ArtifactScannersRunOncePerArtifact) {
   Plan p = plan(Layer::pre_deploy);
   const ScannerDecision& d = decision(p, "clamscan");
   EXPECT_TRUE(d.selected);
-  EXPECT_EQ(d.reason, "2 artifacts");
+  EXPECT_EQ(d.reason, "2 artifacts: dist/app.tar; -odd.bin");
   ASSERT_EQ(d.invocations.size(), 2u);
   EXPECT_EQ(d.invocations[0].argv,
             (Strings{"clamscan", "--infected", "--recursive", "--", "dist/app.tar"}));
   EXPECT_EQ(d.invocations[1].argv.back(), "./-odd.bin");
   EXPECT_EQ(d.invocations[0].files, Strings{"dist/app.tar"});
+  EXPECT_EQ(d.invocations[1].artifact, 1u);
+}
+
+TEST_F(MakePlanTest, BoundArtifactsGiveTheUnpackedTreeAsTheArgument) {
+  install({"clamscan"});
+  inputs.artifacts = {"dist/app.tar"};
+  inputs.artifact_arguments = {"/tmp/lamina-artifact-x1"};
+  inputs.artifact_descriptions = {"archive, unpacked before scanning"};
+  Plan p = plan(Layer::pre_deploy);
+  const ScannerDecision& d = decision(p, "clamscan");
+  EXPECT_EQ(d.reason, "1 artifact: dist/app.tar (archive, unpacked before scanning)");
+  EXPECT_EQ(d.invocations.at(0).argv.back(), "/tmp/lamina-artifact-x1");
+  EXPECT_EQ(d.invocations.at(0).files, Strings{"dist/app.tar"});
 }
 
 TEST_F(MakePlanTest, ArtifactScannerWithoutArtifactSaysSo) {
