@@ -135,7 +135,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
 
   int code = emit_scan_reports(scan, p, options, env);
   if (signal != 0) return 128 + signal;
-  if (!scan.gate.passed && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, env);
+  if (code != kExitPass && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, code, env);
   return code;
 }
 

@@ -93,7 +93,9 @@ grep -q "${url}search: sev1" "$work/vuln.stdout" || fail "console does not name 
 
 # 2. Nothing listens on the port: wapiti exits 0, lamina says the scanner failed.
 closed=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-rc=$(scan "$work/closed" --target-url "http://127.0.0.1:$closed/")
+# --on-fail runs here too: the deployment was not verified, which is no pass.
+rc=$(scan "$work/closed" --target-url "http://127.0.0.1:$closed/" \
+  --on-fail python3 -c 'import os, sys; open(sys.argv[1], "w").write(os.environ["LAMINA_GATE"] + " " + os.environ["LAMINA_EXIT_CODE"] + " " + os.environ["LAMINA_FAILED_SCANNERS"])' "$work/closed.rollback")
 [[ $rc -eq 3 ]] || fail "closed port: exit $rc, expected 3: $(cat "$work/closed.stdout")"
 valid_sarif "$work/closed/lamina.sarif"
 sarif_check "$work/closed/lamina.sarif" "
@@ -105,6 +107,7 @@ text = json.dumps(inv)
 assert 'wapiti found 0 URLs' in text and 'could not be reached' in text, text
 " || fail "closed port: SARIF assertions"
 grep -Eq "wapiti +failed" "$work/closed.stdout" || fail "summary does not show wapiti failed: $(cat "$work/closed.stdout")"
+[[ $(cat "$work/closed.rollback") == "pass 3 1" ]] || fail "--on-fail after a scanner failure saw: $(cat "$work/closed.rollback" 2>&1)"
 
 # 3. A target that accepts and never answers: lamina's per-scanner timeout ends wapiti.
 start_server hang --hang
