@@ -9,6 +9,7 @@
 #    scan did not pass; a failing or missing rollback command is reported and exit 1 stays.
 set -euo pipefail
 lamina=$(realpath "$1")
+src=$(realpath "$2")
 fail() { echo "FAIL: $*" >&2; exit 1; }
 for tool in clamscan python3; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed" >&2; exit 77; }
@@ -153,5 +154,22 @@ grep -q -- "--on-fail \"$work/no-such-rollback\" could not start: .*; lamina's e
   "$work/missing.stderr" || fail "no message for the missing command: $(show missing)"
 rc=$(scan empty --artifact dist --on-fail)
 [[ $rc -eq 2 ]] || fail "--on-fail without a command: exit $rc, expected 2"
+
+# 5. A secret baked into the build output: secretlint-artifact (npm, installed by bootstrap).
+if PATH="$src/node_modules/.bin:$PATH" command -v secretlint >/dev/null; then
+  mkdir -p "$repo/site/js"
+  echo 'const token = "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";' >"$repo/site/js/config.js"
+  rc=$(PATH="$src/node_modules/.bin:$PATH" scan secret --artifact site)
+  [[ $rc -eq 1 ]] || fail "secret in artifact: exit $rc, expected 1: $(show secret)"
+  sarif_check "$work/secret/lamina.sarif" "
+[run] = [r for r in runs if r['automationDetails']['id'] == 'lamina/pre-deploy/secretlint-artifact/']
+[hit] = run['results']
+assert hit['properties']['lamina/severity'] == 'sev1', hit
+assert hit['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'site/js/config.js', hit
+assert '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' not in json.dumps(runs)
+" || fail "secret in artifact: SARIF assertions"
+else
+  echo "note: secretlint not installed; the artifact secret scan was not run" >&2
+fi
 
 echo "ok: EICAR and marker hits in dist/ gate; fail-fast stopped slow-check; --on-fail argv and environment as given"
