@@ -61,6 +61,9 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   if (parsed.error) {
     out.state = ScannerState::failed;
     out.detail = "unparseable " + inv.format + " output: " + one_line(*parsed.error, 300);
+  } else if (parsed.tool_failure) {
+    out.state = ScannerState::failed;
+    out.detail = one_line(*parsed.tool_failure, 300);
   }
 }
 

@@ -29,6 +29,9 @@ struct ParseOutcome {
   // Set when the output cannot be read (truncated, not the format, too deeply nested): the scanner
   // failed. Findings read before the error are kept.
   std::optional<std::string> error;
+  // Set when the output is readable but says the tool did not do its job (wapiti reached no
+  // page of the target): a scanner failure too, with this as the reason.
+  std::optional<std::string> tool_failure;
   std::vector<std::string> notes;  // repairs and skips that concern the whole output
   size_t refused_paths = 0;        // findings and related locations dropped for their path
 };

@@ -90,9 +90,9 @@ ParseOutcome parse_wapiti_json(std::string_view bytes, const ParseContext& ctx) 
   note_skipped_requests(ctx.console, outcome);
   if (crawled_count(ctx.console) == 0) {
     std::string target = json_string(document->value("infos", json::object()), "target");
-    outcome.error = "wapiti found 0 URLs at " + in_quotes(target) +
-                    ": the target could not be reached (refused, timed out or not HTTP), so "
-                    "nothing was scanned";
+    outcome.tool_failure = "wapiti found 0 URLs at " + in_quotes(target) +
+                           ": the target could not be reached (refused, timed out or not HTTP), so "
+                           "nothing was scanned";
   }
   return outcome;
 }
