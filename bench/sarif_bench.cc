@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   std::printf("%s: %.1f MiB, %zu results; load average %.2f\n\n", path.c_str(), mib, results,
               load[0]);
 
-  lamina::ParseContext ctx{"bench", "/repo", "/repo", {}};
+  lamina::ParseContext ctx{"bench", "/repo", "/repo", {}, {}};
   // Streaming read, filter (one module) and re-emit each kept finding's record.
   Measurement stream = measure([&] {
     std::FILE* out = std::fopen("/dev/null", "w");

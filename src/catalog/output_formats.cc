@@ -6,10 +6,10 @@ namespace lamina {
 
 const std::vector<std::string_view>& known_output_formats() {
   static const std::vector<std::string_view> formats = {
-      "sarif",        "gcc",         "checkstyle",        "shellcheck-json1",
-      "cppcheck-xml", "bandit-json", "yamllint-parsable", "codespell",
-      "clamscan",     "wapiti-json", "gitleaks-json",     "trivy-json",
-      "zap-json",
+      "sarif",        "gcc",          "checkstyle",        "shellcheck-json1",
+      "cppcheck-xml", "bandit-json",  "yamllint-parsable", "codespell",
+      "clamscan",     "wapiti-json",  "gitleaks-json",     "trivy-json",
+      "zap-json",     "nuclei-jsonl",
   };
   return formats;
 }

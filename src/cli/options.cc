@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/target_url.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "version.h"
 
 namespace lamina {
@@ -36,6 +38,24 @@ void add_gate_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--baseline", o.baseline, "SARIF of an earlier scan: its findings never gate");
 }
 
+// Everything after "--on-fail" is the rollback command's argv, dashes included ("kubectl rollout
+// undo -n prod"), so it is cut off before CLI11 reads options from it. Returns the argc left.
+int split_on_fail(int argc, const char* const* argv, std::vector<std::string>& on_fail) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") return argc;  // what follows is operands, not lamina's options
+    if (arg == "--on-fail" || arg.rfind("--on-fail=", 0) == 0) {
+      if (arg != "--on-fail")
+        on_fail.emplace_back(arg.substr(std::string_view("--on-fail=").size()));
+      int first = i + 1;
+      if (on_fail.empty() && first < argc && std::string_view(argv[first]) == "--") ++first;
+      for (int k = first; k < argc; ++k) on_fail.emplace_back(argv[k]);
+      return i;
+    }
+  }
+  return argc;
+}
+
 }  // namespace
 
 std::string version_text() {
@@ -60,9 +80,17 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_gate_flags(*scan, o);
   scan->add_option("--budget", o.budget, "Wall-time budget for the whole layer, e.g. 10m");
   scan->add_option("--timings", o.timings, "SARIF of an earlier run: scanner durations");
-  scan->add_flag("--fail-fast,!--no-fail-fast", o.fail_fast,
-                 "Stop the other scanners at the first gating finding");
-  scan->add_option("--on-fail", o.on_fail, "Command (argv) to run after a failed gate")
+  // Callbacks, not a flag bound to the optional: CLI11 assigned that optional on every parse, so
+  // "not given" read as --no-fail-fast and pre-deploy lost its fail-fast default.
+  scan->add_flag_callback(
+      "--fail-fast", [&o] { o.fail_fast = true; },
+      "Stop the other scanners at the first gating finding (default for pre-deploy)");
+  scan->add_flag_callback(
+      "--no-fail-fast", [&o] { o.fail_fast = false; }, "Let every scanner finish");
+  std::vector<std::string> on_fail_help;  // the real value is cut off by split_on_fail
+  scan->add_option("--on-fail", on_fail_help,
+                   "Last option: the command (argv, no shell) run when the scan fails; every "
+                   "argument after it is the command's")
       ->expected(1, -1);
   CLI::App* report = app.add_subcommand("report", "Filter, gate and report SARIF made elsewhere");
   add_selection_flags(*report, o);
@@ -77,8 +105,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   scanners->add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
   scanners->add_flag("--json", o.json, "Print JSON");
 
+  bool on_fail_given = false;
   try {
-    app.parse(argc, argv);
+    int lamina_argc = split_on_fail(argc, argv, o.on_fail);
+    on_fail_given = lamina_argc < argc;
+    app.parse(lamina_argc, argv);
   } catch (const CLI::CallForHelp&) {
     result.exit_now = kExitPass;
     result.output = app.help();
@@ -101,6 +132,18 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   if (o.command.empty()) {
     result.exit_now = kExitUsage;
     result.output = "lamina: no command given\n" + app.help();
+  } else if (on_fail_given && (o.command != "scan" || o.on_fail.empty() || o.on_fail[0].empty())) {
+    result.exit_now = kExitUsage;
+    result.output = o.command != "scan"
+                        ? "lamina: --on-fail is an option of lamina scan only\n"
+                        : "lamina: --on-fail: no command given; write it last, e.g. --on-fail "
+                          "./rollback.sh staging\n";
+  } else if (std::optional<std::string> problem =
+                 o.target_url ? target_url_problem(*o.target_url) : std::nullopt) {
+    result.exit_now = kExitUsage;
+    result.output = "lamina: --target-url " + in_quotes(*o.target_url) + ": " + *problem +
+                    "; give the URL of the deployed service, e.g. --target-url "
+                    "https://staging.example.com/\n";
   }
   return result;
 }

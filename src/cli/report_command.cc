@@ -21,7 +21,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
     outcome.scanner_id = std::filesystem::path(input).stem().string();
     outcome.name = outcome.scanner_id;
     outcome.start_time = outcome.end_time = std::chrono::system_clock::now();
-    ParseContext ctx{outcome.scanner_id, p.repo_root, p.repo_root, {}};
+    ParseContext ctx{outcome.scanner_id, p.repo_root, p.repo_root, {}, {}};
     ParseOutcome parsed = stream_sarif_file(input, ctx, [&](Finding&& f) {
       f.severity = assign_severity(f, {});
       scan.findings.push_back(std::move(f));

@@ -140,7 +140,9 @@ int run_scan_command(const Options& options, const EnvMap& env) {
               << ": every scanner was stopped; the reports are marked incomplete\n";
     return 128 + signal;
   }
-  if (!scan.gate.passed && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, env);
+  // Rollback when the deployment is not known to be safe: the gate failed or a scanner failed.
+  bool unverified = code == kExitGateFailed || code == kExitScannerFailed;
+  if (unverified && !options.on_fail.empty()) run_on_fail(options.on_fail, scan, code, env);
   return code;
 }
 

@@ -64,25 +64,40 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options
   return scan.gate.exit_code;
 }
 
-void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, const EnvMap& env) {
+void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, int exit_code,
+                 const EnvMap& env) {
   SpawnSpec spec;
   spec.argv = argv;
   // The rollback command is the user's own, trusted like the workflow that names it: it gets
   // lamina's environment plus the gate result.
   for (const auto& [name, value] : env) spec.env.push_back(name + "=" + value);
   spec.env.push_back(std::string("LAMINA_GATE=") + (scan.gate.passed ? "pass" : "fail"));
+  spec.env.push_back("LAMINA_EXIT_CODE=" + std::to_string(exit_code));
   spec.env.push_back(std::string("LAMINA_LAYER=") + to_string(scan.layer));
   for (int i = 0; i < 3; ++i) {
     spec.env.push_back("LAMINA_SEV" + std::to_string(i + 1) + "=" +
                        std::to_string(scan.gate.by_severity[i]));
   }
+  spec.env.push_back("LAMINA_FAILED_SCANNERS=" + std::to_string(scan.gate.failed_scanners));
+  std::cerr << "lamina: exit code " << exit_code << ", running --on-fail " << in_quotes(argv[0])
+            << "\n";
   CompletedProcess done = run_process(spec, std::chrono::minutes(30));
   std::fwrite(done.out.data(), 1, done.out.size(), stdout);
+  std::fflush(stdout);
   std::fwrite(done.err.data(), 1, done.err.size(), stderr);
+  std::string keeps = "; lamina's exit code stays " + std::to_string(exit_code) + "\n";
   if (!done.started) {
-    std::cerr << "lamina: --on-fail could not start: " << one_line(done.spawn_error, 300) << "\n";
+    std::cerr << "lamina: --on-fail " << in_quotes(argv[0])
+              << " could not start: " << one_line(done.spawn_error, 300) << keeps;
+  } else if (done.timed_out) {
+    std::cerr << "lamina: --on-fail " << in_quotes(argv[0]) << " was stopped after 30 minutes"
+              << keeps;
+  } else if (done.term_signal != 0) {
+    std::cerr << "lamina: --on-fail " << in_quotes(argv[0]) << " was killed by signal "
+              << done.term_signal << keeps;
   } else if (done.exit_code != 0) {
-    std::cerr << "lamina: --on-fail command exited with " << done.exit_code << "\n";
+    std::cerr << "lamina: --on-fail " << in_quotes(argv[0]) << " exited with " << done.exit_code
+              << keeps;
   }
 }
 

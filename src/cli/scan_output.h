@@ -19,9 +19,11 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env);
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
                       const EnvMap& env);
 
-// Runs the user's rollback command (argv, no shell) after a failed gate, with LAMINA_GATE,
-// LAMINA_LAYER, LAMINA_SEV1..3 and LAMINA_SARIF in its environment. Its failure is reported on
-// stderr; it does not change lamina's exit code.
-void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, const EnvMap& env);
+// Runs the user's rollback command (argv, no shell) after a scan that did not pass (`exit_code` 1,
+// the gate failed, or 3, a scanner failed so the deployment is unverified), with LAMINA_GATE,
+// LAMINA_EXIT_CODE, LAMINA_LAYER, LAMINA_SEV1..3 and LAMINA_FAILED_SCANNERS in its environment.
+// Its own failure is reported on stderr; it does not change lamina's exit code.
+void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, int exit_code,
+                 const EnvMap& env);
 
 }  // namespace lamina

@@ -44,7 +44,10 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   ParseContext ctx;
   ctx.scanner_id = inv.scanner_id;
   ctx.repository_root = artifact ? artifact->root : repo_root;
-  ctx.working_directory = artifact ? artifact->root : inv.cwd.empty() ? repo_root : inv.cwd;
+  // Relative paths a tool prints are relative to where it ran, also when it scanned an artifact
+  // (secretlint's SARIF names "dist/x.js" from the repository root).
+  ctx.working_directory = inv.cwd.empty() ? repo_root : inv.cwd;
+  if (inv.output_from == OutputSource::out_file) ctx.console = run.stdout_data;
   ParseOutcome parsed = parse_output(inv.format, bytes, ctx);
   out.refused_paths += parsed.refused_paths;
   out.notes.insert(out.notes.end(), parsed.notes.begin(), parsed.notes.end());
@@ -58,6 +61,9 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   if (parsed.error) {
     out.state = ScannerState::failed;
     out.detail = "unparseable " + inv.format + " output: " + one_line(*parsed.error, 300);
+  } else if (parsed.tool_failure) {
+    out.state = ScannerState::failed;
+    out.detail = one_line(*parsed.tool_failure, 300);
   }
 }
 

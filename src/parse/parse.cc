@@ -30,6 +30,7 @@ constexpr std::array kFormats{
     FormatEntry{"gitleaks-json", parse_gitleaks_json},
     FormatEntry{"trivy-json", parse_trivy_json},
     FormatEntry{"zap-json", parse_zap_json},
+    FormatEntry{"nuclei-jsonl", parse_nuclei_jsonl},
 };
 
 // "shellcheck_json1" (the parser function's spelling) is accepted for "shellcheck-json1".

@@ -19,6 +19,9 @@ struct ParseContext {
   // SARIF uriBaseId -> absolute path or file:// URI, used when the log does not define the id in
   // run.originalUriBaseIds (e.g. "%SRCROOT%" -> the repository root).
   std::map<std::string, std::string> uri_base_ids;
+  // What the tool printed on stdout when its report went to a file ({out}): the status lines a
+  // report lacks, e.g. wapiti's "found 0 URLs" for a target it never reached. Empty otherwise.
+  std::string_view console;
 };
 
 struct ParseOutcome {
@@ -26,6 +29,9 @@ struct ParseOutcome {
   // Set when the output cannot be read (truncated, not the format, too deeply nested): the scanner
   // failed. Findings read before the error are kept.
   std::optional<std::string> error;
+  // Set when the output is readable but says the tool did not do its job (wapiti reached no
+  // page of the target): a scanner failure too, with this as the reason.
+  std::optional<std::string> tool_failure;
   std::vector<std::string> notes;  // repairs and skips that concern the whole output
   size_t refused_paths = 0;        // findings and related locations dropped for their path
 };

@@ -1,6 +1,7 @@
 // wapiti -f json: {"vulnerabilities"|"anomalies"|"additionals": {"<category>": [{method, path,
 // info, level, parameter, http_request, curl_command}]}, "classifications": {"<category>":
-// {desc, sol, ref: {title: url}}}, "infos": {target, ...}}. wapiti exits 0 whatever it finds.
+// {desc, sol, ref: {title: url}}}, "infos": {target, ...}}. wapiti exits 0 whatever it finds,
+// also when the target is down: then only its stdout tells ("Wapiti found 0 URLs and forms").
 #include "parse/parse_support.h"
 #include "parse/parsers.h"
 
@@ -50,6 +51,29 @@ void read_section(const json& document, const char* section, const ParseContext&
   }
 }
 
+// The number in "[*] Wapiti found <N> URLs and forms during the scan", if printed.
+std::optional<int64_t> crawled_count(std::string_view console) {
+  constexpr std::string_view kBefore = "Wapiti found ", kAfter = " URLs and forms";
+  size_t at = console.find(kBefore);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view rest = console.substr(at + kBefore.size());
+  size_t end = rest.find(kAfter);
+  if (end == std::string_view::npos) return std::nullopt;
+  return parse_integer(rest.substr(0, end));
+}
+
+// "<N> requests were skipped due to network issues": the scan is partial, not failed.
+void note_skipped_requests(std::string_view console, ParseOutcome& outcome) {
+  constexpr std::string_view kSkipped = " requests were skipped due to network issues";
+  for (size_t at = console.find(kSkipped); at != std::string_view::npos;
+       at = console.find(kSkipped, at + 1)) {
+    size_t start = console.rfind('\n', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    outcome.notes.push_back("wapiti: " + one_line(console.substr(start, at - start), 20) +
+                            " request(s) skipped due to network issues");
+  }
+}
+
 }  // namespace
 
 ParseOutcome parse_wapiti_json(std::string_view bytes, const ParseContext& ctx) {
@@ -62,6 +86,13 @@ ParseOutcome parse_wapiti_json(std::string_view bytes, const ParseContext& ctx) 
   }
   for (const char* section : {"vulnerabilities", "anomalies", "additionals"}) {
     read_section(*document, section, ctx, outcome);
+  }
+  note_skipped_requests(ctx.console, outcome);
+  if (crawled_count(ctx.console) == 0) {
+    std::string target = json_string(document->value("infos", json::object()), "target");
+    outcome.tool_failure = "wapiti found 0 URLs at " + in_quotes(target) +
+                           ": the target could not be reached (refused, timed out or not HTTP), so "
+                           "nothing was scanned";
   }
   return outcome;
 }

@@ -78,7 +78,7 @@ std::string console_findings(const ScanResult& scan, bool color) {
   for (const Finding& f : scan.findings) {
     std::string where =
         f.location.path.empty() ? printable(f.artifact_path) : printable(f.location.path);
-    if (where.empty()) where = "(no file)";
+    if (where.empty()) where = f.url.empty() ? "(no file)" : printable(f.url);
     if (!f.artifact_layer.empty()) where += " (layer " + printable(f.artifact_layer) + ")";
     if (f.location.region.start_line > 0) {
       where += ":" + std::to_string(f.location.region.start_line);

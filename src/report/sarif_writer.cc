@@ -87,6 +87,28 @@ void physical_location(JsonText& j, const Location& loc, const std::string& arti
   j.end_object();
 }
 
+bool is_web_url(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+// `url` as a valid URI: characters a URI may hold stay (so "%3C" is not encoded twice); a space,
+// quote, bracket or non-ASCII byte a hostile server put in a link is percent-encoded.
+std::string web_uri(const std::string& url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  static const std::string_view kAllowed = "-._~:/?#[]@!$&'()*+,;=%";
+  std::string out;
+  for (unsigned char c : url) {
+    if (std::isalnum(c) || kAllowed.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 void text_object(JsonText& j, const char* key, std::string_view text) {
   j.key(key).begin_object().key("text").value(text).end_object();
 }
@@ -130,6 +152,11 @@ ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter) 
     j.key("locations").begin_array().begin_object().key("physicalLocation");
     physical_location(j, f.location, f.artifact_path);
     j.end_object().end_array();
+  } else if (is_web_url(f.url)) {
+    // A DAST finding is at a URL of the running service: an absolute URI, as ZAP writes it.
+    j.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+    j.key("artifactLocation").begin_object().key("uri").value(web_uri(f.url)).end_object();
+    j.end_object().end_object().end_array();
   }
   bool any_related = false;
   for (size_t i = 0; i < f.related.size() && i < 100; ++i) {

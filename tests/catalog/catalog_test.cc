@@ -30,11 +30,15 @@ const char* kValidEntry = R"(scanners:
 
 TEST(CatalogTest, BuiltinCatalogHasTheScannersTheIssueNames) {
   const Catalog& catalog = builtin_catalog();
-  for (const char* id :
-       {"shellcheck", "bandit",    "flawfinder",   "cppcheck",    "yamllint", "secretlint",
-        "eslint",     "codespell", "clamscan",     "wapiti",      "gitleaks", "semgrep",
-        "hadolint",   "trivy-fs",  "trivy-config", "trivy-image", "grype",    "osv-scanner",
-        "checkov",    "gosec",     "actionlint",   "zap-baseline"}) {
+  for (const char* id : {"shellcheck",       "bandit",    "flawfinder",
+                         "cppcheck",         "yamllint",  "secretlint",
+                         "eslint",           "codespell", "clamscan",
+                         "wapiti",           "gitleaks",  "semgrep",
+                         "hadolint",         "trivy-fs",  "trivy-config",
+                         "trivy-image",      "grype",     "osv-scanner",
+                         "checkov",          "gosec",     "actionlint",
+                         "zap-baseline",     "nuclei",    "secretlint-artifact",
+                         "gitleaks-artifact"}) {
     EXPECT_NE(catalog.find(id), nullptr) << id;
   }
 }

@@ -285,7 +285,7 @@ TEST(ParseBadInput, UnknownFormatIsAnErrorListingTheKnownOnes) {
   EXPECT_EQ(out.error,
             "unknown output format \"pylint-json\"; known formats: sarif, gcc, checkstyle, "
             "shellcheck-json1, cppcheck-xml, bandit-json, yamllint-parsable, codespell, "
-            "clamscan, wapiti-json, gitleaks-json, trivy-json, zap-json");
+            "clamscan, wapiti-json, gitleaks-json, trivy-json, zap-json, nuclei-jsonl");
 }
 
 TEST(ParseBadInput, WrongDocumentShapeIsAnErrorNamingTheFix) {

@@ -313,7 +313,7 @@ TEST_F(MakePlanTest, PlanListsOnlyTheLayersScanners) {
   Plan p = plan(Layer::post_deploy);
   Strings ids;
   for (const ScannerDecision& d : p.scanners) ids.push_back(d.scanner_id);
-  EXPECT_EQ(ids, (Strings{"wapiti", "zap-baseline"}));
+  EXPECT_EQ(ids, (Strings{"wapiti", "zap-baseline", "nuclei"}));
 }
 
 }  // namespace

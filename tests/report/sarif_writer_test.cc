@@ -173,6 +173,23 @@ TEST(SarifWriter, ShrinksUntilTheGzippedSizeFits) {
   EXPECT_LT(r.results_written, 2000u);
 }
 
+TEST(SarifWriter, DastFindingIsLocatedAtItsAbsoluteUrl) {
+  ScanResult scan;
+  scan.layer = Layer::post_deploy;
+  scan.scanners = {scanner("wapiti", ScannerState::findings)};
+  Finding xss = finding("wapiti", "Cross Site Scripting", Severity::sev1, 0);
+  xss.location = {};
+  xss.url = "http://127.0.0.1:8080/search?q=<x y>&r=%3C";
+  scan.findings = {xss};
+  SarifReport r = write_sarif(scan, "/work/repo");
+  json run = json::parse(r.text)["runs"][0];
+  EXPECT_EQ(run["automationDetails"]["id"], "lamina/post-deploy/wapiti/");
+  EXPECT_EQ(run["results"][0]["locations"][0]["physicalLocation"],
+            json::parse(R"({"artifactLocation":
+                {"uri":"http://127.0.0.1:8080/search?q=%3Cx%20y%3E&r=%3C"}})"));
+  expect_schema_valid(r.text);
+}
+
 TEST(SarifWriter, SchemaCheckUsedByTheseTestsRejectsInvalidSarif) {
   test::TempDir dir;
   test::write_file(dir.file("bad.json"), R"({"version":"2.1.0","runs":[{"results":[]}]})");
