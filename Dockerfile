@@ -70,17 +70,35 @@ USER 65534:65534
 ENTRYPOINT ["/lamina"]
 
 FROM ${BASE_IMAGE} AS full
-# Like Docker's debian:*-slim: dpkg leaves out documentation, manuals and translations (copyright
-# files stay). The downloaded .debs and apt lists go in the same layer.
+# Like Docker's debian:*-slim, dpkg leaves out documentation, manuals and translations (copyright
+# files stay), and also ClamAV's signature and bytecode tools (20 MB; lamina runs clamscan, users
+# run freshclam). Python's compiled caches (27 MB) go: the scanners start from source instead.
+# git depends on Perl (47 MB) only for commands lamina never runs (send-email, svn, cvs); a stub
+# package provides `perl` so apt stays consistent (`apt-get check`), and `apt-get install perl`
+# in a derived image brings it back. The downloaded .debs and apt lists go in the same layer.
 RUN printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' \
       'path-exclude=/usr/share/man/*' 'path-exclude=/usr/share/info/*' \
       'path-exclude=/usr/share/locale/*' 'path-include=/usr/share/locale/locale.alias' \
-      'path-exclude=/usr/share/lintian/*' >/etc/dpkg/dpkg.cfg.d/lamina-slim \
+      'path-exclude=/usr/share/lintian/*' \
+      'path-exclude=/usr/bin/clambc' 'path-exclude=/usr/bin/sigtool' 'path-exclude=/usr/bin/clamsubmit' \
+      >/etc/dpkg/dpkg.cfg.d/lamina-slim \
+ && mkdir -p /tmp/perl-stub/DEBIAN \
+ && printf '%s\n' 'Package: lamina-perl-stub' 'Version: 1' 'Architecture: all' \
+      'Maintainer: lamina <lamina@localhost>' 'Provides: perl, liberror-perl' \
+      'Description: stands in for Perl, which git needs only for commands lamina never runs' \
+      >/tmp/perl-stub/DEBIAN/control \
+ && dpkg-deb --build /tmp/perl-stub /tmp/perl-stub.deb >/dev/null \
  && apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       git ca-certificates shellcheck cppcheck bandit yamllint flawfinder codespell clamav >/dev/null \
+ && dpkg -i /tmp/perl-stub.deb >/dev/null \
+ && dpkg --purge --force-depends perl liberror-perl libperl5.36 perl-modules-5.36 >/dev/null \
+ && apt-get check -qq \
+ && git --version >/dev/null \
+ && find /usr/lib/python3 /usr/lib/python3.11 -depth -type d -name __pycache__ -exec rm -rf {} + \
  && apt-get clean \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/apt /var/log/dpkg.log \
+ && rm -rf /tmp/perl-stub /tmp/perl-stub.deb /var/lib/apt/lists/* /var/cache/apt/* \
+      /var/log/apt /var/log/dpkg.log \
  && useradd --create-home --uid 1001 --shell /usr/sbin/nologin lamina
 COPY --from=node /opt/node /usr/local/bin/node
 COPY --from=node /opt/lamina-node /opt/lamina-node
