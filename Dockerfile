@@ -19,10 +19,12 @@ COPY cmake cmake
 COPY catalog catalog
 COPY schemas schemas
 COPY src src
-# The build context has no .git: scripts/image passes the commit `lamina --version` reports.
+RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMINA_TESTS=OFF >/dev/null \
+ && cmake --build /build --target lamina
+# The build context has no .git: scripts/image passes the commit `lamina --version` reports. Set
+# after the compile, so a new commit that changes no source only relinks.
 ARG LAMINA_COMMIT=unknown
-RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMINA_TESTS=OFF \
-      -DLAMINA_BUILD_COMMIT=${LAMINA_COMMIT} >/dev/null \
+RUN cmake -DLAMINA_BUILD_COMMIT=${LAMINA_COMMIT} /build >/dev/null \
  && cmake --build /build --target lamina \
  && strip /build/lamina \
  && /build/lamina --version
