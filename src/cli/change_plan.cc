@@ -10,6 +10,7 @@
 #include "catalog/layer.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
+#include "cli/workflow_hint.h"
 #include "config/load_settings.h"
 #include "git/compute_change_set.h"
 #include "git/git_fetcher.h"
@@ -26,20 +27,32 @@ std::string current_directory() {
   return ::getcwd(buf, sizeof buf) ? std::string(buf) : std::string(".");
 }
 
-std::string absolute(const std::string& dir, const char* what) {
+std::string absolute(const std::string& dir, const char* what, const EnvMap& env) {
   char resolved[PATH_MAX];
   if (::realpath(dir.c_str(), resolved) == nullptr) {
     throw Error(std::string(what) + " " + in_quotes(dir) +
-                ": no such directory; give the repository folder with -C DIR");
+                ": no such directory; give the repository folder with -C DIR" +
+                workflow_hint(env, WorkflowFix::checkout));
   }
   return resolved;
 }
 
-Layer layer_from(const Options& options) {
+// In CI the workspace without a checkout is a workflow mistake (no checkout step, or a container
+// run without the workspace mount): say so before git's generic "not a repository".
+void require_checkout(const std::string& dir, const EnvMap& env) {
+  std::string hint = workflow_hint(env, WorkflowFix::checkout);
+  if (hint.empty()) return;
+  if (git_repository_open_ext(nullptr, dir.c_str(), 0, nullptr) == GIT_ENOTFOUND) {
+    throw Error("workspace " + in_quotes(dir) + ": no git checkout in it or above it" + hint);
+  }
+}
+
+Layer layer_from(const Options& options, const EnvMap& env) {
   if (!options.layer) return Layer::inline_layer;
   if (auto layer = parse_layer(*options.layer)) return *layer;
   throw Error("--layer " + in_quotes(*options.layer) +
-              ": expected inline, pre-deploy, post-deploy or continuous");
+              ": expected inline, pre-deploy, post-deploy or continuous" +
+              workflow_hint(env, WorkflowFix::layer));
 }
 
 std::optional<std::string> read_payload(const EnvMap& env) {
@@ -52,19 +65,20 @@ std::optional<std::string> read_payload(const EnvMap& env) {
 
 ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
   ChangePlan out;
-  out.layer = layer_from(options);
+  out.layer = layer_from(options, env);
   const std::string cwd = current_directory();
   RangeOverrides overrides{options.base, options.head, options.all, out.layer};
   out.context = resolve_ci_context(env, read_payload(env), cwd, overrides);
   std::string dir = !options.repo_dir.empty()        ? options.repo_dir
                     : !out.context.workspace.empty() ? out.context.workspace
                                                      : cwd;
-  out.repo_root = absolute(dir, options.repo_dir.empty() ? "workspace" : "-C");
+  out.repo_root = absolute(dir, options.repo_dir.empty() ? "workspace" : "-C", env);
 
   // The repository is the workspace lamina was pointed at (-C, GITHUB_WORKSPACE, CI_PROJECT_DIR),
   // so it is trusted whoever owns it: in a Docker action the checkout belongs to the runner's
   // uid, not the container's. libgit2 only reads it (it runs no hooks or configured commands).
   git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  require_checkout(out.repo_root, env);
   ChangeSetOptions git_options;
   git_options.allow_fetch = !options.no_fetch;
   CliGitFetcher fetcher(env);

@@ -73,6 +73,7 @@ class RunClassifier {
 
 int run_scan_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
+  prepare_report_directory(report_directory(options, p), env);
   ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);

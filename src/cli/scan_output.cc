@@ -2,9 +2,13 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
+#include "cli/workflow_hint.h"
 #include "exec/progress.h"
 #include "exec/scanner_env.h"
 #include "exec/spawn.h"
@@ -42,11 +46,27 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   return scan;
 }
 
+std::string report_directory(const Options& options, const ChangePlan& p) {
+  std::string out_dir = options.out_dir.value_or("lamina-out");
+  if (!out_dir.empty() && out_dir.front() != '/') out_dir = p.repo_root + "/" + out_dir;
+  return out_dir;
+}
+
+void prepare_report_directory(const std::string& dir, const EnvMap& env) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string reason = ec ? ec.message() : "";
+  if (!ec && ::access(dir.c_str(), W_OK) != 0) reason = std::strerror(errno);
+  if (reason.empty()) return;
+  throw Error("report directory " + in_quotes(dir) + ": cannot write there (" + reason +
+              "); lamina only reads the workspace, so give a writable folder with --out DIR" +
+              workflow_hint(env, WorkflowFix::report_dir));
+}
+
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
                       const EnvMap& env) {
   bool github = p.context.provider == Provider::github;
-  std::string out_dir = options.out_dir.value_or("lamina-out");
-  if (!out_dir.empty() && out_dir.front() != '/') out_dir = p.repo_root + "/" + out_dir;
+  std::string out_dir = report_directory(options, p);
   ReportTargets targets = report_targets_from(env, out_dir, p.repo_root, github);
   WrittenReports written = write_reports(scan, targets);
   bool color = use_color(env, ::isatty(1) == 1);

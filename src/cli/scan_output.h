@@ -14,6 +14,14 @@ namespace lamina {
 // Throws Error for an unknown fail_on or filter.
 ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env);
 
+// The folder the reports go to: --out (relative to the repository root), default lamina-out/.
+std::string report_directory(const Options& options, const ChangePlan& p);
+
+// Creates `dir` and checks lamina may write in it, before any scanner runs: a read-only
+// workspace fails in a moment with the fix (--out, or the workflow's `out` input), not after the
+// scan. Throws Error (exit 2).
+void prepare_report_directory(const std::string& dir, const EnvMap& env);
+
 // Writes the report files and platform channels, prints findings, annotations and the summary to
 // stdout. Returns the gate's exit code.
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,

@@ -15,6 +15,14 @@ out=$("${podman_cmd[@]}" run --rm --network none localhost/lamina:slim --version
   fail "lamina --version failed in the slim image"
 [[ $out =~ ^lamina\ [0-9]+\.[0-9]+\.[0-9]+\ \(commit\ ([0-9a-f]+(-dirty)?|unknown),\ libgit2\ [0-9.]+\)$ ]] ||
   fail "unexpected version line: $out"
+# The build context has no .git: scripts/image passes the commit, which must be this tree's.
+if commit=$(git -C "$src" rev-parse --short=12 HEAD 2>/dev/null); then
+  [[ -z $(git -C "$src" status --porcelain --untracked-files=no) ]] || commit+=-dirty
+  [[ ${BASH_REMATCH[1]} == "$commit" ]] || fail "the image says commit ${BASH_REMATCH[1]}, the source tree is $commit"
+  full_out=$("${podman_cmd[@]}" run --rm --network none localhost/lamina:full --version) ||
+    fail "lamina --version failed in the full image"
+  [[ $full_out == "$out" ]] || fail "the full image says \"$full_out\", the slim one \"$out\""
+fi
 size=$("${podman_cmd[@]}" image inspect --format '{{.Size}}' localhost/lamina:slim)
 ((size < 15 * 1000 * 1000)) || fail "slim image is $size bytes, over the 15 MB goal"
 echo "ok: $out; slim image $size bytes"

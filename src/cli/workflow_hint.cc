@@ -1,0 +1,43 @@
+#include "cli/workflow_hint.h"
+
+namespace lamina {
+namespace {
+
+const char* github_hint(WorkflowFix fix) {
+  switch (fix) {
+    case WorkflowFix::checkout:
+      return "; in the workflow file, add `- uses: actions/checkout@v4` before the lamina step "
+             "(a Docker action sees the job's checkout at /github/workspace)";
+    case WorkflowFix::layer:
+      return "; in the workflow file, set the lamina step's `with: layer:` to one of them";
+    case WorkflowFix::report_dir:
+      return "; in the workflow file, set the lamina step's `with: out:` to a writable folder "
+             "(the job's checkout is writable unless your container mounts it read-only)";
+  }
+  return "";
+}
+
+const char* gitlab_hint(WorkflowFix fix) {
+  switch (fix) {
+    case WorkflowFix::checkout:
+      return "; in .gitlab-ci.yml, the lamina job needs the repository: remove "
+             "`GIT_STRATEGY: none` from its variables";
+    case WorkflowFix::layer:
+      return "; in .gitlab-ci.yml, include the template of that layer "
+             "(gitlab-templates/lamina-<layer>.yml) or fix the job's --layer";
+    case WorkflowFix::report_dir:
+      return "; in .gitlab-ci.yml, pass --out with a folder inside $CI_PROJECT_DIR that the job "
+             "can write (artifacts are collected from there)";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string workflow_hint(const EnvMap& env, WorkflowFix fix) {
+  if (env_get(env, "GITHUB_ACTIONS").value_or("") == "true") return github_hint(fix);
+  if (env_get(env, "GITLAB_CI").value_or("") == "true") return gitlab_hint(fix);
+  return "";
+}
+
+}  // namespace lamina
