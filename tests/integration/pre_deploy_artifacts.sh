@@ -95,9 +95,10 @@ PY
 grep -q "image.tar!/usr/lib/evil.bin (layer $(cat expected_layer))" <<<"$out" ||
   fail "console does not name the path inside the image: $out"
 
-# A folder and a plain file (repeatable --artifact): scanned in place, paths as given.
+# A folder and a plain file (repeatable --artifact): scanned in place, paths as given. Without
+# --no-fail-fast the first infected artifact would cancel the scan of the other.
 mkdir -p site/js && cp eicar.bin site/js/evil.js && cp eicar.bin loose.bin
-rc=0; out=$(scan --artifact site --artifact loose.bin 2>&1) || rc=$?
+rc=0; out=$(scan --no-fail-fast --artifact site --artifact loose.bin 2>&1) || rc=$?
 [[ $rc -eq 1 ]] || fail "folder + file: expected exit 1, got $rc: $out"
 python3 - repo/lamina-out/lamina.sarif <<'PY' || fail "folder + file: SARIF check failed"
 import json, sys
