@@ -53,11 +53,15 @@ ConfigChoice choose_config(const Options& options, const EnvMap& env, const std:
         "worktree");
   }
   choice.base_commit = base_commit;
-  std::string named = ".lamina.yml", origin = ".lamina.yml";
+  // The same file the working tree would give, but always as a path inside the repository.
+  std::string named = ".lamina.yml";
+  std::string origin = ".lamina.yml";
   if (options.config_path && !options.config_path->empty()) {
-    named = *options.config_path, origin = "--config";
+    named = *options.config_path;
+    origin = "--config";
   } else if (auto from_env = env_get(env, "LAMINA_CONFIG"); from_env && !from_env->empty()) {
-    named = *from_env, origin = "LAMINA_CONFIG";
+    named = *from_env;
+    origin = "LAMINA_CONFIG";
   }
   std::string path = repository_path(named, origin, repo_root);
   std::optional<std::string> text = git::read_file_at_commit(repo_root, base_commit, path);
