@@ -3,6 +3,7 @@
 // (text) and machines (--json).
 #include <string>
 
+#include "cli/config_choice.h"
 #include "cli/options.h"
 #include "util/env.h"
 
@@ -16,6 +17,10 @@ int run_scanners_command(const Options& options, const EnvMap& env);
 // Prints the effective settings, each with its origin, and the configured scanner entries.
 // Returns 0; throws Error (exit 2) for a bad configuration.
 int run_config_command(const Options& options, const EnvMap& env);
+
+// The configuration `lamina config` and `lamina scanners` read: with --config-from base, from
+// the base commit of the change set the CI context (or --base/--head) selects.
+ConfigChoice command_config(const Options& options, const EnvMap& env);
 
 // The repository folder a command works on: -C DIR, else the current directory, made absolute.
 std::string command_repo_root(const Options& options);

@@ -63,7 +63,7 @@ std::optional<std::string> read_payload(const EnvMap& env) {
 
 }  // namespace
 
-ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
+ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
   ChangePlan out;
   out.layer = layer_from(options, env);
   const std::string cwd = current_directory();
@@ -84,8 +84,13 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
   CliGitFetcher fetcher(env);
   git_options.fetcher = &fetcher;
   out.changes = compute_change_set(out.repo_root, out.context, git_options);
+  return out;
+}
 
-  out.settings = load_settings(find_config_file(options, env, out.repo_root), options, env);
+ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
+  ChangePlan out = resolve_changes(options, env);
+  out.config = choose_config(options, env, out.repo_root, out.changes.base);
+  out.settings = load_settings(out.config.file, options, env);
   out.catalog = effective_catalog(builtin_catalog(), out.settings);
   PlanInputs& extra = out.inputs;
   extra.artifacts = options.artifacts;

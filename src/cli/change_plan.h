@@ -5,6 +5,7 @@
 
 #include "catalog/catalog.h"
 #include "ci/ci_context.h"
+#include "cli/config_choice.h"
 #include "cli/options.h"
 #include "config/settings.h"
 #include "git/change_set.h"
@@ -19,6 +20,7 @@ struct ChangePlan {
   Layer layer = Layer::inline_layer;
   CiContext context;
   ChangeSet changes;
+  ConfigChoice config;  // where the settings' file came from
   Settings settings;
   Catalog catalog;
   PlanInputs inputs;  // what make_plan was given besides the above
@@ -27,5 +29,9 @@ struct ChangePlan {
 
 // Throws Error (exit 2) for a bad flag, configuration, payload or revision.
 ChangePlan make_change_plan(const Options& options, const EnvMap& env);
+
+// The first half only: repo_root, layer, context and changes (what --config-from base needs to
+// find the base commit). Throws like make_change_plan.
+ChangePlan resolve_changes(const Options& options, const EnvMap& env);
 
 }  // namespace lamina

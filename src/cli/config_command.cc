@@ -6,6 +6,8 @@
 
 #include "catalog/catalog.h"
 #include "cli/catalog_commands.h"
+#include "cli/change_plan.h"
+#include "cli/config_choice.h"
 #include "config/duration.h"
 #include "config/load_settings.h"
 #include "util/error.h"
@@ -68,13 +70,23 @@ std::string command_repo_root(const Options& options) {
   return resolved;
 }
 
+ConfigChoice command_config(const Options& options, const EnvMap& env) {
+  if (resolve_config_from(options.config_from, env) == ConfigFrom::worktree) {
+    return choose_config(options, env, command_repo_root(options), "");
+  }
+  ChangePlan scope = resolve_changes(options, env);
+  return choose_config(options, env, scope.repo_root, scope.changes.base);
+}
+
 int run_config_command(const Options& options, const EnvMap& env) {
-  std::string repo_root = command_repo_root(options);
-  Settings settings = load_settings(find_config_file(options, env, repo_root), options, env);
+  ConfigChoice choice = command_config(options, env);
+  Settings settings = load_settings(choice.file, options, env);
   effective_catalog(builtin_catalog(), settings);  // reports bad scanner entries now
   std::vector<Row> rows = setting_rows(settings);
   if (options.json) {
-    nlohmann::json out = {{"config_file", settings.config_file}};
+    nlohmann::json out = {{"config_file", settings.config_file},
+                          {"config_from", choice.from == ConfigFrom::base ? "base" : "worktree"}};
+    if (choice.from == ConfigFrom::base) out["config_commit"] = choice.base_commit;
     for (const Row& r : rows) out["settings"][r.key] = {{"value", r.value}, {"origin", r.origin}};
     out["scanners"] = nlohmann::json::object();
     for (const ScannerConfig& c : settings.scanners) {
@@ -84,8 +96,7 @@ int run_config_command(const Options& options, const EnvMap& env) {
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
   }
-  std::printf("config file: %s\n",
-              settings.config_file.empty() ? "(none)" : settings.config_file.c_str());
+  std::printf("config file: %s\n", config_file_text(choice).c_str());
   for (const Row& r : rows) {
     std::printf("%-17s %-20s %s\n", r.key.c_str(), r.text.c_str(), r.origin.c_str());
   }

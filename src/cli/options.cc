@@ -12,6 +12,23 @@
 namespace lamina {
 namespace {
 
+void add_config_from_flag(CLI::App& cmd, Options& o) {
+  cmd.add_option("--config-from", o.config_from,
+                 "worktree | base | auto: read .lamina.yml from the working tree or the change's "
+                 "base commit; auto = base on pull_request_target (default worktree)");
+}
+
+// `lamina config` and `lamina scanners` read the configuration like `scan` does, so they take
+// the flags that choose it, including the base commit for --config-from base.
+void add_config_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("-C,--repo", o.repo_dir, "Repository (default .)");
+  cmd.add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
+  add_config_from_flag(cmd, o);
+  cmd.add_option("--base", o.base, "Base revision, for --config-from base");
+  cmd.add_option("--head", o.head, "Head revision, for --config-from base");
+  cmd.add_flag("--json", o.json, "Print JSON");
+}
+
 // Flags shared by every command that selects a change set and a layer.
 void add_selection_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("-C,--repo", o.repo_dir, "Repository to scan (default: CI workspace or .)");
@@ -22,8 +39,7 @@ void add_selection_flags(CLI::App& cmd, Options& o) {
   cmd.add_flag("--all", o.all, "Scan every tracked file, no diff");
   cmd.add_flag("--no-fetch", o.no_fetch, "Never fetch missing commits in shallow clones");
   cmd.add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
-  cmd.add_option("--config-from", o.config_from,
-                 "worktree | base: read .lamina.yml from the working tree or the base commit");
+  add_config_from_flag(cmd, o);
   cmd.add_option("--jobs", o.jobs, "Scanners run at once (default: online CPUs)");
   cmd.add_option("--timeout", o.timeout, "Per-scanner timeout, e.g. 30s, 5m");
   cmd.add_option("--filter", o.filter, "added | context | file | all");
@@ -97,13 +113,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_gate_flags(*report, o);
   report->add_option("--input", o.inputs, "SARIF file to ingest, repeatable")->required();
   CLI::App* config = app.add_subcommand("config", "Show the effective settings and their origins");
-  config->add_option("-C,--repo", o.repo_dir, "Repository (default .)");
-  config->add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
-  config->add_flag("--json", o.json, "Print JSON");
+  add_config_flags(*config, o);
   CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");
-  scanners->add_option("-C,--repo", o.repo_dir, "Repository (default .)");
-  scanners->add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
-  scanners->add_flag("--json", o.json, "Print JSON");
+  add_config_flags(*scanners, o);
 
   bool on_fail_given = false;
   try {

@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.h"
 #include "cli/catalog_commands.h"
+#include "cli/config_choice.h"
 #include "config/load_settings.h"
 #include "exec/spawn.h"
 
@@ -86,8 +87,7 @@ void print_text(const std::vector<ScannerRow>& rows) {
 }  // namespace
 
 int run_scanners_command(const Options& options, const EnvMap& env) {
-  std::string repo_root = command_repo_root(options);
-  Settings settings = load_settings(find_config_file(options, env, repo_root), options, env);
+  Settings settings = load_settings(command_config(options, env).file, options, env);
   Catalog catalog = effective_catalog(builtin_catalog(), settings);
   std::string path = env_or_empty(env, "PATH");
   std::vector<ScannerRow> rows;

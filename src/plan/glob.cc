@@ -1,5 +1,7 @@
 #include "plan/glob.h"
 
+#include <vector>
+
 namespace lamina {
 namespace {
 
@@ -40,7 +42,39 @@ bool match_class(std::string_view body, size_t& i, char c, bool* matched) {
   return true;
 }
 
-bool match_from(std::string_view body, size_t b, std::string_view text, size_t t) {
+// Backtracking over several stars is exponential in their number ("**/*****...*t" against a
+// long path never finishes), and patterns come from .lamina.yml, which a change may edit. Each
+// (pattern position, text position) pair that failed once is remembered, so a match costs at
+// most |body| x |text| calls of match_from.
+class FailedStates {
+ public:
+  FailedStates(size_t body_size, size_t text_size) : stride_(text_size + 1) {
+    thread_local std::vector<bool> buffer;
+    buffer.assign((body_size + 1) * stride_, false);
+    failed_ = &buffer;
+  }
+  bool seen(size_t b, size_t t) const { return (*failed_)[b * stride_ + t]; }
+  bool remember(size_t b, size_t t) {
+    (*failed_)[b * stride_ + t] = true;
+    return false;
+  }
+
+ private:
+  size_t stride_;
+  std::vector<bool>* failed_;
+};
+
+bool match_here(std::string_view body, size_t b, std::string_view text, size_t t,
+                FailedStates& failed);
+
+bool match_from(std::string_view body, size_t b, std::string_view text, size_t t,
+                FailedStates& failed) {
+  if (failed.seen(b, t)) return false;
+  return match_here(body, b, text, t, failed) || failed.remember(b, t);
+}
+
+bool match_here(std::string_view body, size_t b, std::string_view text, size_t t,
+                FailedStates& failed) {
   while (b < body.size()) {
     char p = body[b];
     if (p == '*') {
@@ -52,7 +86,7 @@ bool match_from(std::string_view body, size_t b, std::string_view text, size_t t
         if (slash_follows) {
           // "**/": zero or more whole folders.
           for (size_t k = t;;) {
-            if (match_from(body, after + 1, text, k)) return true;
+            if (match_from(body, after + 1, text, k, failed)) return true;
             size_t slash = text.find('/', k);
             if (slash == std::string_view::npos) return false;
             k = slash + 1;
@@ -61,7 +95,7 @@ bool match_from(std::string_view body, size_t b, std::string_view text, size_t t
       }
       size_t next = b + (globstar ? 2 : 1);
       for (size_t k = t; k <= text.size(); ++k) {
-        if (match_from(body, next, text, k)) return true;
+        if (match_from(body, next, text, k, failed)) return true;
         if (k < text.size() && text[k] == '/' && !globstar) return false;
       }
       return false;
@@ -182,7 +216,8 @@ bool compile_glob(std::string_view pattern, Glob* glob, std::string* error) {
 }
 
 bool glob_body_matches(std::string_view body, std::string_view text) {
-  return match_from(body, 0, text, 0);
+  FailedStates failed(body.size(), text.size());
+  return match_from(body, 0, text, 0, failed);
 }
 
 bool glob_matches_name(const Glob& glob, std::string_view name) {

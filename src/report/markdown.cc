@@ -7,7 +7,8 @@
 namespace lamina {
 
 std::string markdown_inert(std::string_view text, size_t max_bytes) {
-  std::string valid = to_valid_utf8(text);
+  // Bidi overrides and line separators would make the summary read differently from the text.
+  std::string valid = replace_invisible_controls(to_valid_utf8(text), "\uFFFD");
   std::string out;
   out.reserve(valid.size() + 16);
   for (char c : valid) {

@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace lamina {
@@ -190,6 +191,18 @@ std::string one_line(std::string_view text, std::size_t max_bytes) {
     }
     out += shown;
     i += sequence.size();
+  }
+  return out;
+}
+
+std::string replace_invisible_controls(std::string_view text, std::string_view replacement) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, i), 1);
+    const std::string_view sequence = text.substr(i, length);
+    out += length > 1 && is_invisible_control(sequence) ? replacement : sequence;
+    i += length;
   }
   return out;
 }

@@ -29,6 +29,11 @@ std::string without_controls(std::string_view bytes);
 // `max_bytes`, it is cut at a character boundary and ends with "...".
 std::string one_line(std::string_view text, std::size_t max_bytes = 80);
 
+// `text` with each valid UTF-8 sequence that is an invisible control (C1 controls, U+2028,
+// U+2029, the bidi embedding, override and isolate controls) replaced by `replacement`; every
+// other byte is kept as it is.
+std::string replace_invisible_controls(std::string_view text, std::string_view replacement);
+
 // one_line(text) in double quotes, for naming a bad value in an error message.
 std::string in_quotes(std::string_view text);
 

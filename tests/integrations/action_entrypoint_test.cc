@@ -33,9 +33,9 @@ std::vector<std::string> action_args() {
 // The input defaults of action.yml, overridden by `inputs`, substituted as the runner does.
 std::vector<std::string> command_for(const std::map<std::string, std::string>& inputs) {
   const std::map<std::string, std::string> defaults{
-      {"layer", "inline"},   {"config", ""}, {"fail-on", "sev2"}, {"filter", "added"},
-      {"out", "lamina-out"}, {"jobs", ""},   {"artifact", ""},    {"target-url", ""},
-      {"baseline", ""},      {"args", ""}};
+      {"layer", "inline"},   {"config", ""}, {"fail-on", "sev2"},    {"filter", "added"},
+      {"out", "lamina-out"}, {"jobs", ""},   {"artifact", ""},       {"target-url", ""},
+      {"baseline", ""},      {"args", ""},   {"config-from", "auto"}};
   std::vector<std::string> argv;
   for (std::string arg : action_args()) {
     for (const auto& [name, value] : defaults) {
@@ -93,6 +93,14 @@ TEST_F(IntegrationsActionEntrypoint, UnknownFailOnInputExitsTwoNamingTheFlag) {
   EXPECT_NE(r.err.find("--fail-on"), std::string::npos) << r.err;
 }
 
+TEST_F(IntegrationsActionEntrypoint, UnknownConfigFromInputExitsTwoNamingTheChoices) {
+  test::ProcessOutput r = run_action({{"config-from", "head"}});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("--config-from \"head\": expected worktree, base or auto"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(IntegrationsActionEntrypoint, DefaultsScanTheRepositoryAndWriteTheReportsToOut) {
   test::ProcessOutput r = run_action({{"out", "reports"}, {"args", "--all"}});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -119,10 +127,11 @@ TEST_F(IntegrationsActionEntrypoint, InputsBecomeExactlyTheseLaminaArguments) {
                              {"args", "--budget 10m"}}),
                 repo.path(), {"PATH=" + bin.path() + ":/usr/bin:/bin", "HOME=" + repo.path()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(test::run({"cat", repo.file("argv")}).out,
-            "scan\n--layer\npre-deploy\n--fail-on\nsev2\n--filter\nadded\n--out\nlamina-out\n"
-            "--jobs\n4\n--artifact\ndist/app.tar.gz\n--artifact\ndist/my image.tar\n"
-            "--budget\n10m\n");
+  EXPECT_EQ(
+      test::run({"cat", repo.file("argv")}).out,
+      "scan\n--layer\npre-deploy\n--fail-on\nsev2\n--filter\nadded\n--out\nlamina-out\n"
+      "--config-from\nauto\n--jobs\n4\n--artifact\ndist/app.tar.gz\n--artifact\ndist/my image.tar\n"
+      "--budget\n10m\n");
 }
 
 }  // namespace

@@ -1,0 +1,20 @@
+// The JSON string writer of the SARIF and GitLab reports, with hostile bytes (file names,
+// messages): the result is always one valid JSON string that reads back as the input with
+// invalid UTF-8 replaced, so no input can close the string or add a field.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "fuzz_check.h"
+#include "report/json_text.h"
+#include "util/text.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view input = lamina::fuzz::as_text(data, size);
+  std::string out;
+  lamina::append_json_string(out, input);
+  nlohmann::json parsed = nlohmann::json::parse(out, nullptr, false);
+  FUZZ_CHECK(parsed.is_string());
+  FUZZ_CHECK(parsed.get<std::string>() == lamina::to_valid_utf8(input));
+  FUZZ_CHECK(out.find('\n') == std::string::npos);
+  return 0;
+}
