@@ -81,10 +81,16 @@ WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t) {
   put("lamina.sarif", sarif.text);
   written.notes.insert(written.notes.end(), sarif.notes.begin(), sarif.notes.end());
   put("gl-code-quality-report.json", gitlab_code_quality(scan).text);
-  for (const char* kind : {"sast", "secret_detection", "dependency_scanning"}) {
-    std::string file = std::string("gl-") + kind + "-report.json";
-    for (char& c : file) c = c == '_' ? '-' : c;
-    put(file, gitlab_security_report(scan, kind, scan.changes.head).text);
+  for (const char* kind : kGitlabSecurityKinds) {
+    std::string file = gitlab_report_file(kind);
+    GitlabReport report = gitlab_security_report(scan, kind, scan.changes.head);
+    put(file, report.text);
+    if (report.skipped > 0) {
+      written.notes.push_back(std::to_string(report.skipped) + " of " +
+                              std::to_string(report.skipped + report.written) +
+                              " findings left out of " + file + " (" + gitlab_skip_reason(kind) +
+                              ")");
+    }
   }
   if (t.github) {
     Annotations a = github_annotations(scan, t.path_prefix);

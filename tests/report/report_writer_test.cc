@@ -38,7 +38,7 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   ReportTargets t = report_targets_from(env, dir.file("out"), dir.file("repo/sub"), true);
   EXPECT_EQ(t.path_prefix, "repo/sub/");
   WrittenReports w = write_reports(sample(), t);
-  EXPECT_EQ(w.files.size(), 5u);
+  EXPECT_EQ(w.files.size(), 6u);
   for (const std::string& f : w.files) EXPECT_TRUE(read_file(f).has_value()) << f;
   EXPECT_EQ(w.annotations.rfind("::error file=repo/sub/a.sh,line=2", 0), 0u) << w.annotations;
   std::string summary = *read_file(dir.file("summary.md"));
