@@ -46,6 +46,17 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   EXPECT_NE(read_file(dir.file("output"))->find("\ngate<<ghadelimiter_"), std::string::npos);
 }
 
+TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
+  test::TempDir dir;
+  ScanResult scan = sample();
+  scan.scanners[0].report_kind = "container_scanning";
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  EXPECT_EQ(w.notes, std::vector<std::string>{
+                         "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
+                         "needs a package, its version, the OS and the image)"});
+}
+
 TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariable) {
   test::TempDir dir;
   EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("missing-dir/summary.md")}};
