@@ -28,6 +28,17 @@ ScanResult sample() {
   return scan;
 }
 
+TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
+  test::TempDir dir;
+  ScanResult scan = sample();
+  scan.scanners[0].report_kind = "container_scanning";
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  EXPECT_EQ(w.notes, std::vector<std::string>{
+                         "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
+                         "needs a package, its version, the OS and the image)"});
+}
+
 TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   test::TempDir dir;
   test::write_file(dir.file("summary.md"), "earlier step\n");
@@ -44,17 +55,6 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   std::string summary = *read_file(dir.file("summary.md"));
   EXPECT_EQ(summary.rfind("earlier step\n## lamina: inline layer", 0), 0u);
   EXPECT_NE(read_file(dir.file("output"))->find("\ngate<<ghadelimiter_"), std::string::npos);
-}
-
-TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
-  test::TempDir dir;
-  ScanResult scan = sample();
-  scan.scanners[0].report_kind = "container_scanning";
-  WrittenReports w =
-      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
-  EXPECT_EQ(w.notes, std::vector<std::string>{
-                         "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
-                         "needs a package, its version, the OS and the image)"});
 }
 
 TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariable) {
