@@ -154,7 +154,10 @@ void vulnerability_json(JsonText& j, const Finding& f, const std::string& kind,
   j.key("description").value(f.message.empty() ? rule : f.message.substr(0, 1000000));
   j.key("severity").value(security_severity(f));
   j.key("identifiers").begin_array().begin_object();
-  j.key("type").value(f.tool + "_rule_id").key("name").value(rule).key("value").value(rule);
+  // GitLab links and deduplicates CVEs across scanners by the identifier type "cve".
+  bool cve = rule.rfind("CVE-", 0) == 0;
+  j.key("type").value(cve ? "cve" : f.tool + "_rule_id");
+  j.key("name").value(rule).key("value").value(rule);
   if (f.help_uri.rfind("https://", 0) == 0 || f.help_uri.rfind("http://", 0) == 0) {
     j.key("url").value(f.help_uri);
   }

@@ -78,7 +78,9 @@ TEST(GitlabContainerScanning, TrivyImageVulnerabilitiesNamePackageOsAndImage) {
     "dependency": {"package": {"name": "libcrypto1.1"}, "version": "1.1.1c-r0"},
     "operating_system": "alpine 3.10.2",
     "image": "testdata/fixtures/images/alpine-310.tar.gz"})"));
-  EXPECT_EQ(doc["vulnerabilities"][0]["identifiers"][0]["value"], "CVE-2019-1549");
+  EXPECT_EQ(doc["vulnerabilities"][0]["identifiers"][0], json::parse(R"({"type": "cve",
+    "name": "CVE-2019-1549", "value": "CVE-2019-1549",
+    "url": "https://avd.aquasec.com/nvd/cve-2019-1549"})"));
 }
 
 TEST(GitlabContainerScanning, TrivyImageReportValidatesAgainstGitlabSchema) {
