@@ -47,7 +47,7 @@ struct ScannerSpec {
   bool required = false;
   bool accepts_binary = false;
   std::string report_kind;  // GitLab security report: sast | secret_detection |
-                            // dependency_scanning; "" = Code Quality only
+                            // dependency_scanning | container_scanning; "" = Code Quality only
   bool enabled = true;
   std::string disabled_by;  // e.g. ".lamina.yml line 7" when a config turned it off
   std::string defined_at;   // "file:line:column" of the entry, for messages

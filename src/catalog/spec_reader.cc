@@ -165,10 +165,11 @@ void read_scanner_fields(ScannerSpec& spec, const YAML::Node& body, const YamlSo
     if (key == "report") {
       spec.report_kind = read_string(value, source, field("report"));
       if (spec.report_kind != "sast" && spec.report_kind != "secret_detection" &&
-          spec.report_kind != "dependency_scanning") {
+          spec.report_kind != "dependency_scanning" && spec.report_kind != "container_scanning") {
         source.fail(value, field("report") +
-                               ": expected sast, secret_detection or dependency_scanning (the "
-                               "GitLab security report the findings go to)");
+                               ": expected sast, secret_detection, dependency_scanning or "
+                               "container_scanning (the GitLab security report the findings "
+                               "go to)");
       }
     }
     if (key == "accepts_binary")

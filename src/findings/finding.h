@@ -37,12 +37,13 @@ struct Finding {
   Severity severity = Severity::sev3;
   Location location;
   std::vector<Location> related;
-  std::string artifact_path;    // path inside a scanned artifact (pre-deploy), else ""
-  std::string artifact_layer;   // image artifacts: digest of the layer that last wrote the file
-  std::string package;          // dependency findings: package name, else ""
-  std::string package_version;  // dependency findings: installed version
-  std::string url;              // the flagged URL of a DAST finding, else ""
-  std::string suppression;      // SARIF suppression kind ("inSource", "external") or ""
+  std::string artifact_path;     // path inside a scanned artifact (pre-deploy), else ""
+  std::string artifact_layer;    // image artifacts: digest of the layer that last wrote the file
+  std::string package;           // dependency findings: package name, else ""
+  std::string package_version;   // dependency findings: installed version
+  std::string operating_system;  // image findings: the image's OS ("alpine 3.10.2") when known
+  std::string url;               // the flagged URL of a DAST finding, else ""
+  std::string suppression;       // SARIF suppression kind ("inSource", "external") or ""
   std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
   DiffPosition diff_position = DiffPosition::unknown;
   bool in_baseline = false;

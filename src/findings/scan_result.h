@@ -32,7 +32,7 @@ struct ScannerOutcome {
   std::string version;  // tool version when known
   std::string homepage;
   std::string report_kind;  // GitLab security report: "sast", "secret_detection",
-                            // "dependency_scanning", or "" (lint: Code Quality only)
+                            // "dependency_scanning", "container_scanning", or "" (Code Quality)
   ScannerState state = ScannerState::skipped;
   std::string detail;           // why it failed or was skipped; "" when it ran fine
   std::vector<RunResult> runs;  // one per invocation

@@ -1,6 +1,7 @@
 // trivy --format json (SchemaVersion 2): {"ArtifactType", "Results": [{Target, Class,
 // Vulnerabilities[], Secrets[], Misconfigurations[], Licenses[]}]}. For a repository or file
-// system scan, Target is a file in it; for an image it names the image, kept as artifact_path.
+// system scan, Target is a file in it; for an image it names the image, kept as artifact_path,
+// and the OS packages (Class "os-pkgs") carry the image's OS from Metadata.OS.
 #include "parse/parse_support.h"
 #include "parse/parsers.h"
 
@@ -12,6 +13,7 @@ using json = nlohmann::json;
 struct TrivyTarget {
   std::string name;
   bool is_file = false;
+  std::string operating_system;  // "alpine 3.10.2" for the OS packages of an image, else ""
 };
 
 // Finding for one entry of a Results[] list; false when its path is refused.
@@ -32,6 +34,9 @@ RawRegion lines(const json& object) {
 void add_vulnerability(const json& v, const TrivyTarget& target, const ParseContext& ctx,
                        ParseOutcome& outcome) {
   Finding f = new_finding(ctx, v.dump());
+  f.package = json_string(v, "PkgName");
+  f.package_version = json_string(v, "InstalledVersion");
+  f.operating_system = target.operating_system;
   f.rule_id = json_string(v, "VulnerabilityID");
   f.rule_name = json_string(v, "Title");
   f.help_uri = json_string(v, "PrimaryURL");
@@ -88,7 +93,7 @@ void add_license(const json& l, const TrivyTarget& target, const ParseContext& c
               json_string(l, "Category") + ")";
   TrivyTarget file = target;
   std::string path = json_string(l, "FilePath");
-  if (!path.empty()) file = {path, target.is_file};
+  if (!path.empty()) file.name = path;
   if (place(f, file, RawRegion{}, ctx, outcome)) outcome.findings.push_back(std::move(f));
 }
 
@@ -100,6 +105,15 @@ void each(const json& result, const char* list, const TrivyTarget& target, const
   for (const json& entry : *entries) {
     if (entry.is_object()) add(entry, target, ctx, outcome);
   }
+}
+
+std::string operating_system_of(const json& document) {
+  auto metadata = document.find("Metadata");
+  if (metadata == document.end() || !metadata->is_object()) return "";
+  auto os = metadata->find("OS");
+  if (os == metadata->end() || !os->is_object()) return "";
+  std::string family = json_string(*os, "Family"), name = json_string(*os, "Name");
+  return family.empty() || name.empty() ? family + name : family + " " + name;
 }
 
 }  // namespace
@@ -116,9 +130,11 @@ ParseOutcome parse_trivy_json(std::string_view bytes, const ParseContext& ctx) {
   bool files = type == "repository" || type == "filesystem";
   auto results = document->find("Results");
   if (results == document->end() || !results->is_array()) return outcome;  // nothing found
+  std::string image_os = files ? "" : operating_system_of(*document);
   for (const json& result : *results) {
     if (!result.is_object()) continue;
-    TrivyTarget target{json_string(result, "Target"), files};
+    bool os_packages = json_string(result, "Class") == "os-pkgs";
+    TrivyTarget target{json_string(result, "Target"), files, os_packages ? image_os : ""};
     each(result, "Vulnerabilities", target, ctx, outcome, add_vulnerability);
     each(result, "Secrets", target, ctx, outcome, add_secret);
     each(result, "Misconfigurations", target, ctx, outcome, add_misconfiguration);

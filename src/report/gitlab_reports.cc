@@ -122,6 +122,30 @@ void scan_json(JsonText& j, const ScanResult& scan, const std::string& kind,
   j.end_object();
 }
 
+// Where GitLab shows the finding: the repository file, or the path inside the scanned artifact
+// ("image.tar!/usr/lib/x.so") for a pre-deploy finding, which has no repository file.
+const std::string& file_of(const Finding& f) {
+  return f.location.path.empty() ? f.artifact_path : f.location.path;
+}
+
+// The image a container finding belongs to: the artifact part of "image.tar!/usr/lib/x.so", or
+// an image-level artifact path without the " (alpine 3.10.2)" some tools append to name the OS.
+std::string image_of(const Finding& f) {
+  std::string image = f.artifact_path.substr(0, f.artifact_path.find("!/"));
+  std::string os_suffix = " (" + f.operating_system + ")";
+  if (!f.operating_system.empty() && image.size() > os_suffix.size() &&
+      image.compare(image.size() - os_suffix.size(), os_suffix.size(), os_suffix) == 0) {
+    image.resize(image.size() - os_suffix.size());
+  }
+  return image;
+}
+
+void dependency_json(JsonText& j, const Finding& f) {
+  j.key("dependency").begin_object();
+  j.key("package").begin_object().key("name").value(f.package).end_object();
+  j.key("version").value(f.package_version).end_object();
+}
+
 void vulnerability_json(JsonText& j, const Finding& f, const std::string& kind,
                         const std::string& commit_sha) {
   j.begin_object().key("id").value(uuid_from(f.tool + "\x1f" + fingerprint_of(f)));
@@ -130,17 +154,23 @@ void vulnerability_json(JsonText& j, const Finding& f, const std::string& kind,
   j.key("description").value(f.message.empty() ? rule : f.message.substr(0, 1000000));
   j.key("severity").value(security_severity(f));
   j.key("identifiers").begin_array().begin_object();
-  j.key("type").value(f.tool + "_rule_id").key("name").value(rule).key("value").value(rule);
+  // GitLab links and deduplicates CVEs across scanners by the identifier type "cve".
+  bool cve = rule.rfind("CVE-", 0) == 0;
+  j.key("type").value(cve ? "cve" : f.tool + "_rule_id");
+  j.key("name").value(rule).key("value").value(rule);
   if (f.help_uri.rfind("https://", 0) == 0 || f.help_uri.rfind("http://", 0) == 0) {
     j.key("url").value(f.help_uri);
   }
   j.end_object().end_array();
-  j.key("location").begin_object().key("file").value(f.location.path);
-  if (kind == "dependency_scanning") {
-    j.key("dependency").begin_object();
-    j.key("package").begin_object().key("name").value(f.package).end_object();
-    j.key("version").value(f.package_version).end_object();
+  j.key("location").begin_object();
+  if (kind == "container_scanning") {
+    dependency_json(j, f);
+    j.key("operating_system").value(f.operating_system).key("image").value(image_of(f));
+  } else if (kind == "dependency_scanning") {
+    j.key("file").value(file_of(f));
+    dependency_json(j, f);
   } else {
+    j.key("file").value(file_of(f));
     if (f.location.region.start_line > 0) {
       j.key("start_line").value(f.location.region.start_line);
       j.key("end_line").value(std::max(f.location.region.end_line, f.location.region.start_line));
@@ -149,10 +179,39 @@ void vulnerability_json(JsonText& j, const Finding& f, const std::string& kind,
       j.key("commit").begin_object().key("sha").value(commit_sha).end_object();
     }
   }
-  j.end_object().end_object();
+  j.end_object();
+  if (!f.artifact_layer.empty()) {
+    j.key("details").begin_object().key("layer").begin_object();
+    j.key("name").value("Image layer").key("type").value("text");
+    j.key("value").value(f.artifact_layer).end_object().end_object();
+  }
+  j.end_object();
+}
+
+bool carriable(const Finding& f, const std::string& kind) {
+  if (kind == "container_scanning") {
+    return !f.package.empty() && !f.package_version.empty() && !f.operating_system.empty() &&
+           !image_of(f).empty();
+  }
+  if (file_of(f).empty()) return false;
+  return kind != "dependency_scanning" || !f.package.empty();
 }
 
 }  // namespace
+
+std::string gitlab_report_file(const std::string& kind) {
+  std::string file = "gl-" + kind + "-report.json";
+  std::replace(file.begin(), file.end(), '_', '-');
+  return file;
+}
+
+const char* gitlab_skip_reason(const std::string& kind) {
+  if (kind == "container_scanning") {
+    return "GitLab needs a package, its version, the OS and the image";
+  }
+  if (kind == "dependency_scanning") return "GitLab needs a file and a package";
+  return "GitLab needs a file";
+}
 
 GitlabReport gitlab_code_quality(const ScanResult& scan) {
   GitlabReport report;
@@ -195,9 +254,7 @@ GitlabReport gitlab_security_report(const ScanResult& scan, const std::string& k
     bool ours = false;
     for (const ScannerOutcome* s : scanners) ours = ours || s->scanner_id == f.tool;
     if (!ours) continue;
-    bool carriable = kind == "dependency_scanning" ? !f.package.empty() && !f.location.path.empty()
-                                                   : !f.location.path.empty();
-    if (!carriable) {
+    if (!carriable(f, kind)) {
       ++report.skipped;
       continue;
     }

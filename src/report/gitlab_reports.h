@@ -1,6 +1,8 @@
 #pragma once
 // GitLab reports: the Code Quality report (every finding with a file) and the security reports
-// (schema 15.2.1) for the scanners of each kind: sast, secret_detection, dependency_scanning.
+// (schema 15.2.1) for the scanners of each kind: sast, secret_detection, dependency_scanning,
+// container_scanning. Pre-deploy findings on an artifact have no repository file: the security
+// reports name the path inside the artifact instead, with the image layer in `details`.
 #include <string>
 
 #include "findings/scan_result.h"
@@ -10,13 +12,23 @@ namespace lamina {
 struct GitlabReport {
   std::string text;
   size_t written = 0;
-  size_t skipped = 0;  // findings the format cannot carry (no file, no package), counted
+  size_t skipped = 0;  // findings the format cannot carry (no file, no package, no OS), counted
 };
+
+inline constexpr const char* kGitlabSecurityKinds[] = {"sast", "secret_detection",
+                                                       "dependency_scanning", "container_scanning"};
 
 GitlabReport gitlab_code_quality(const ScanResult& scan);
 
-// `kind` is "sast", "secret_detection" or "dependency_scanning"; only scanners whose
-// report_kind matches contribute. `commit_sha` is required by secret detection.
+// "gl-container-scanning-report.json" for "container_scanning", and so on.
+std::string gitlab_report_file(const std::string& kind);
+
+// Why `kind` leaves a finding out, for the note naming how many were left out.
+const char* gitlab_skip_reason(const std::string& kind);
+
+// `kind` is one of kGitlabSecurityKinds; only scanners whose report_kind matches contribute.
+// `commit_sha` is required by secret detection. Container scanning carries the findings that
+// name a package, its version, the OS and the image (from artifact_path).
 GitlabReport gitlab_security_report(const ScanResult& scan, const std::string& kind,
                                     const std::string& commit_sha);
 

@@ -111,10 +111,18 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
   } else {
     put("gl-code-quality-report.json", [&] { return gitlab_code_quality(scan).text; });
   }
-  for (const char* kind : {"sast", "secret_detection", "dependency_scanning"}) {
-    std::string file = std::string("gl-") + kind + "-report.json";
-    for (char& c : file) c = c == '_' ? '-' : c;
-    put(file, [&] { return gitlab_security_report(scan, kind, scan.changes.head).text; });
+  for (const char* kind : kGitlabSecurityKinds) {
+    std::string file = gitlab_report_file(kind);
+    put(file, [&, kind, file] {
+      GitlabReport report = gitlab_security_report(scan, kind, scan.changes.head);
+      if (report.skipped > 0) {
+        written.notes.push_back(std::to_string(report.skipped) + " of " +
+                                std::to_string(report.skipped + report.written) +
+                                " findings left out of " + file + " (" +
+                                gitlab_skip_reason(kind) + ")");
+      }
+      return report.text;
+    });
   }
 }
 

@@ -58,6 +58,16 @@ TEST(ParseTrivy, ImageVulnerabilitiesNameTheImageNotAFile) {
   EXPECT_EQ(out.findings[2].message.rfind("libssl1.1 ", 0), 0u);
 }
 
+TEST(ParseTrivy, ImageOsPackageCarriesPackageVersionAndOperatingSystem) {
+  ParseOutcome out =
+      parse_output("trivy-json", checked_in_output("trivy/image-alpine-310.json"), repo_context());
+  ASSERT_FALSE(out.error) << *out.error;
+  ASSERT_EQ(out.findings.size(), 4u);
+  EXPECT_EQ(out.findings[0].package, "libcrypto1.1");
+  EXPECT_EQ(out.findings[0].package_version, "1.1.1c-r0");
+  EXPECT_EQ(out.findings[0].operating_system, "alpine 3.10.2");
+}
+
 TEST(ParseTrivy, RepositorySecretIsPlacedInItsFileAndRedacted) {
   ParseOutcome out =
       parse_output("trivy-json", checked_in_output("trivy/repo-secret-scan.json"), repo_context());

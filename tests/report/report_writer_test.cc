@@ -28,6 +28,17 @@ ScanResult sample() {
   return scan;
 }
 
+TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
+  test::TempDir dir;
+  ScanResult scan = sample();
+  scan.scanners[0].report_kind = "container_scanning";
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  EXPECT_EQ(w.notes, std::vector<std::string>{
+                         "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
+                         "needs a package, its version, the OS and the image)"});
+}
+
 TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   test::TempDir dir;
   test::write_file(dir.file("summary.md"), "earlier step\n");
@@ -38,7 +49,7 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   ReportTargets t = report_targets_from(env, dir.file("out"), dir.file("repo/sub"), true);
   EXPECT_EQ(t.path_prefix, "repo/sub/");
   WrittenReports w = write_reports(sample(), t);
-  EXPECT_EQ(w.files.size(), 5u);
+  EXPECT_EQ(w.files.size(), 6u);
   for (const std::string& f : w.files) EXPECT_TRUE(read_file(f).has_value()) << f;
   EXPECT_EQ(w.annotations.rfind("::error file=repo/sub/a.sh,line=2", 0), 0u) << w.annotations;
   std::string summary = *read_file(dir.file("summary.md"));
@@ -58,7 +69,7 @@ TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariableAndTheRestIsWr
           "cannot write $GITHUB_STEP_SUMMARY " + dir.file("missing-dir/summary.md") + ": ", 0),
       0u)
       << w.errors[0];
-  EXPECT_EQ(w.files.size(), 5u);
+  EXPECT_EQ(w.files.size(), 6u);
   EXPECT_NE(w.annotations.find("::error "), std::string::npos);
   EXPECT_NE(read_file(dir.file("output"))->find("gate<<"), std::string::npos);
 }
@@ -83,7 +94,7 @@ TEST(ReportWriter, FailedReportLeavesNoStaleFile) {
   ASSERT_EQ(w.errors.size(), 1u);
   EXPECT_EQ(w.errors[0].rfind("cannot write " + dir.file("out/gl-sast-report.json"), 0), 0u)
       << w.errors[0];
-  EXPECT_EQ(w.files.size(), 4u);
+  EXPECT_EQ(w.files.size(), 5u);
 }
 
 TEST(ReportWriter, InterruptedScanWritesNoCodeQualityReportAndGateIsIncomplete) {
