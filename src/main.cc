@@ -3,16 +3,32 @@
 #include <git2.h>
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
+#include "cli/action_inputs.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "util/env.h"
 #include "util/error.h"
 
 int main(int argc, char** argv) {
-  lamina::CommandLine command_line = lamina::parse_command_line(argc, argv);
+  lamina::EnvMap env = lamina::read_process_environment();
+  // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
+  std::vector<std::string> action_args;
+  std::vector<const char*> action_argv;
+  if (argc >= 2 && std::strcmp(argv[1], "action") == 0) {
+    action_args = lamina::action_scan_argv(env, std::vector<std::string>(argv + 2, argv + argc));
+    action_argv.push_back(argv[0]);
+    for (const std::string& arg : action_args) action_argv.push_back(arg.c_str());
+  }
+  lamina::CommandLine command_line =
+      action_argv.empty()
+          ? lamina::parse_command_line(argc, argv)
+          : lamina::parse_command_line(static_cast<int>(action_argv.size()), action_argv.data());
   if (command_line.exit_now) {
     std::fputs(command_line.output.c_str(), *command_line.exit_now == 0 ? stdout : stderr);
     return *command_line.exit_now;
@@ -20,7 +36,7 @@ int main(int argc, char** argv) {
   git_libgit2_init();
   int code = lamina::kExitUsage;
   try {
-    code = lamina::run_command(command_line.options, lamina::read_process_environment());
+    code = lamina::run_command(command_line.options, env);
   } catch (const lamina::Error& e) {
     std::fflush(stdout);
     std::cerr << "lamina: " << e.what() << "\n";

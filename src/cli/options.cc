@@ -112,6 +112,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_selection_flags(*report, o);
   add_gate_flags(*report, o);
   report->add_option("--input", o.inputs, "SARIF file to ingest, repeatable")->required();
+  // Never parsed here: main() turns `lamina action` into a `lamina scan` argv (cli/action_inputs.h).
+  app.add_subcommand("action",
+                     "GitHub Docker action entry: lamina scan with the options its INPUT_* "
+                     "variables give")
+      ->allow_extras();
   CLI::App* config = app.add_subcommand("config", "Show the effective settings and their origins");
   add_config_flags(*config, o);
   CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "plan/exclusions.h"
@@ -98,7 +99,8 @@ class Selector {
       if (!spec.shebang.empty()) sniffing_.push_back(i);
     }
     for (size_t id = 0; id < globs_.size(); ++id) {
-      rule_texts_.push_back("glob " + globs_.glob(static_cast<uint32_t>(id)).text);
+      rule_texts_.push_back(
+          std::make_shared<const std::string>("glob " + globs_.glob(static_cast<uint32_t>(id)).text));
     }
   }
   ~Selector() {
@@ -156,7 +158,7 @@ class Selector {
       if (matching_interpreter(interpreter, scanners_[scanner]->shebang).empty()) continue;
       auto [it, added] =
           shebang_rules_.emplace(interpreter, static_cast<uint32_t>(rule_texts_.size()));
-      if (added) rule_texts_.push_back("shebang " + interpreter);
+      if (added) rule_texts_.push_back(std::make_shared<const std::string>("shebang " + interpreter));
       found_[scanner].emplace_back(index, it->second);
     }
   }
@@ -164,7 +166,8 @@ class Selector {
   const std::vector<const ScannerSpec*>& scanners_;
   GlobSet globs_;
   std::vector<std::string> why_of_glob_;  // by glob id, for the global exclusion rules
-  std::vector<std::string> rule_texts_;   // "glob *.sh" by glob id, then "shebang bash" entries
+  // "glob *.sh" by glob id, then "shebang bash" entries; shared by the matches they decided.
+  std::vector<std::shared_ptr<const std::string>> rule_texts_;
   std::map<std::string, uint32_t> shebang_rules_;
   std::vector<size_t> sniffing_;  // scanners with shebang names
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found_;

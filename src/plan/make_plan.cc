@@ -75,11 +75,19 @@ std::map<std::string, std::vector<size_t>> files_by_root(const ScannerSpec& spec
                                                          std::vector<FileMatch>& matches) {
   ProjectRootFinder finder(repo_root, spec.root_markers);
   std::map<std::string, std::vector<size_t>> roots;
+  // One text per (deciding rule, root), shared by the files it covers.
+  std::map<std::pair<const std::string*, std::string>, std::shared_ptr<const std::string>> rules;
   std::vector<FileMatch> kept;
   for (FileMatch& match : matches) {
     auto root = finder.root_of(std::string(match.path));
     if (!root) continue;
-    match.rule += ", marker " + (root->dir.empty() ? root->marker : root->dir + "/" + root->marker);
+    std::shared_ptr<const std::string>& rule = rules[{match.rule.get(), root->dir}];
+    if (!rule) {
+      rule = std::make_shared<const std::string>(
+          *match.rule + ", marker " +
+          (root->dir.empty() ? root->marker : root->dir + "/" + root->marker));
+    }
+    match.rule = rule;
     roots[root->dir].push_back(kept.size());
     kept.push_back(std::move(match));
   }

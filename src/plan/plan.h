@@ -3,6 +3,7 @@
 // selection (src/plan/), input of the runner (src/exec/). Printed by `lamina plan`.
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,12 +17,13 @@ namespace lamina {
 enum class OutputSource { stdout_stream, out_file };
 
 // Why a file was given to a scanner (ripgrep's globset keeps the deciding rule the same way).
-// Paths in a Plan are views of the ChangeSet it was made from, which must outlive the Plan: a
-// catch-all scanner over 100,000 changed files then costs no copy of each path (issue 3's
-// selection budget), only the argv strings handed to the process.
+// Paths in a Plan are views of the ChangeSet it was made from, which must outlive the Plan, and
+// a rule's text is shared by every file it decided: a catch-all scanner over 100,000 changed
+// files then costs no copy of each path or rule (issue 3's selection budget), only the argv
+// strings handed to the process.
 struct FileMatch {
-  std::string_view path;  // repository-relative, a view of ChangeSet::files[i].path
-  std::string rule;  // e.g. "glob **/*.sh", "shebang bash", "marker package.json"
+  std::string_view path;                   // repository-relative, a view of ChangeSet::files[i]
+  std::shared_ptr<const std::string> rule;  // e.g. "glob **/*.sh", "shebang bash", "..., marker x"
 };
 
 // One process to start. `argv` may contain the token "{out}" (alone or inside an argument, e.g.

@@ -32,7 +32,7 @@ nlohmann::json scanners_to_json(const Plan& plan) {
   for (const ScannerDecision& d : plan.scanners) {
     nlohmann::json files = nlohmann::json::array();
     for (const FileMatch& match : d.files)
-      files.push_back({{"path", match.path}, {"rule", match.rule}});
+      files.push_back({{"path", match.path}, {"rule", *match.rule}});
     nlohmann::json argvs = nlohmann::json::array();
     nlohmann::json details = nlohmann::json::array();
     for (const Invocation& invocation : d.invocations) {
@@ -73,7 +73,7 @@ std::string plan_scanners_text(const Plan& plan) {
     if (!d.selected) continue;
     if (d.installed) out += "  tool " + d.installed_path + "\n";
     for (const FileMatch& match : d.files)
-      out.append("  ").append(match.path).append("  (").append(match.rule).append(")\n");
+      out.append("  ").append(match.path).append("  (").append(*match.rule).append(")\n");
     for (const Invocation& invocation : d.invocations) {
       out += "  $";
       for (const std::string& arg : invocation.argv) out += " " + shown_argument(arg);

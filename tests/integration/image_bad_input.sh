@@ -3,7 +3,7 @@
 # Runs the `full` image as GitHub runs a Docker action (see image_github_action.sh), with the
 # mistakes a workflow can make: no checkout in the workspace, no workspace at all, a read-only
 # workspace, a workspace owned by another uid, no event payload, an unknown `layer` input given
-# through action.yml's own entrypoint script. Each fails with exit 2 and a message naming what to
+# through action.yml. Each fails with exit 2 and a message naming what to
 # change in the workflow file, or works (read-only with a writable --out, foreign owner).
 set -euo pipefail
 src=$2
@@ -104,12 +104,11 @@ run no-event -v "$repo:/github/workspace" -w /github/workspace -e GITHUB_WORKSPA
 expect no-event 2 'the file GITHUB_EVENT_PATH names ("/github/workflow/event.json") could not be read' \
   'in a container, mount the file and pass the variable'
 
-# An unknown `layer` input, passed the way action.yml passes its inputs (its own entrypoint script).
-script=$(python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["runs"]["args"][1])' "$src/action.yml")
-entry=$(python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["runs"]["entrypoint"])' "$src/action.yml")
+# An unknown `layer` input, passed the way the runner passes action.yml's inputs (INPUT_* variables,
+# runs.args).
+mapfile -t action < <(python3 "$src/tests/tools/action_inputs.py" "$src/action.yml" layer=inlin)
 run bad-layer "${event[@]}" -v "$repo:/github/workspace" -w /github/workspace \
-  -e GITHUB_WORKSPACE=/github/workspace --entrypoint "$entry" -- \
-  -c "$script" lamina-action inlin "" sev2 added lamina-out "" "" "" "" ""
+  -e GITHUB_WORKSPACE=/github/workspace "${action[@]}"
 expect bad-layer 2 '--layer "inlin": expected inline, pre-deploy, post-deploy or continuous' \
   'in the workflow file, set the lamina step'"'"'s `with: layer:` to one of them'
 echo "ok: no mount, no dir, read-only (with and without --out), foreign owner, no event, bad layer"

@@ -48,7 +48,14 @@ JSON
 # action writes go to directories the runner made writable.
 chown -R 1001:1001 "$repo" "$work/file_commands" "$work/home"
 
+# run_action INPUT=VALUE...: the action's `with:` inputs, passed as the runner passes them.
 run_action() {
+  local action opts=() i
+  mapfile -t action < <(python3 "$src/tests/tools/action_inputs.py" "$src/action.yml" "$@")
+  for ((i = 0; i < ${#action[@]}; i++)); do
+    [[ ${action[i]} == -- ]] && break
+    opts+=("${action[i]}")
+  done
   "${podman_cmd[@]}" run --rm --network none --workdir /github/workspace \
     -v "$repo:/github/workspace" -v "$work/workflow:/github/workflow:ro" \
     -v "$work/file_commands:/github/file_commands" -v "$work/home:/github/home" \
@@ -58,14 +65,16 @@ run_action() {
     -e GITHUB_REPOSITORY=octo/demo -e GITHUB_SERVER_URL=https://github.com \
     -e GITHUB_RUN_ID=1 -e GITHUB_WORKSPACE=/github/workspace \
     -e GITHUB_STEP_SUMMARY=/github/file_commands/step_summary \
-    -e GITHUB_OUTPUT=/github/file_commands/output \
-    localhost/lamina:full "$@"
+    -e GITHUB_OUTPUT=/github/file_commands/output -e GITHUB_TOKEN=ghs_lamina_test_token \
+    "${opts[@]}" localhost/lamina:full "${action[@]:i+1}"
 }
 
 set +e
-run_action scan --fail-on sev3 >"$work/stdout" 2>"$work/stderr"
+run_action fail-on=sev3 >"$work/stdout" 2>"$work/stderr"
 rc=$?
 set -e
+! grep -rqF ghs_lamina_test_token "$work/stdout" "$work/stderr" "$work/file_commands" "$repo/lamina-out" ||
+  fail "the GITHUB_TOKEN value appears in lamina's output or reports"
 [[ $rc -eq 1 ]] || fail "exit code $rc, expected 1 (gate failed on sev3); stderr: $(cat "$work/stderr")"
 grep -qE '^::notice file=clean\.sh,line=2' "$work/stdout" ||
   fail "no ::notice annotation for clean.sh line 2 on stdout: $(cat "$work/stdout")"

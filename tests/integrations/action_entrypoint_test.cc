@@ -1,9 +1,11 @@
-// Runs the root action's container command (runs.entrypoint + runs.args of action.yml) the way the
-// runner does: `${{ inputs.x }}` replaced by the input's value, each list item one argument.
+// Runs the root action's container command the way the runner does: the image's entrypoint
+// (lamina) with runs.args of action.yml, and each input as an INPUT_<NAME> variable holding the
+// `with:` value or the input's default. No shell is involved anywhere.
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -14,68 +16,50 @@
 namespace lamina {
 namespace {
 
-// The action's entrypoint and args, read with python3-yaml and printed NUL-separated.
-std::vector<std::string> action_args() {
-  test::ProcessOutput r =
-      test::run({"/usr/bin/python3", "-c",
-                 "import sys,yaml\n"
-                 "a=yaml.safe_load(open(sys.argv[1]))['runs']\n"
-                 "sys.stdout.write(''.join(x+chr(0) for x in [a['entrypoint']]+a['args']))",
-                 test::source_path("action.yml")});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::vector<std::string> argv;
-  size_t start = 0;
-  for (size_t end; (end = r.out.find('\0', start)) != std::string::npos; start = end + 1)
-    argv.push_back(r.out.substr(start, end - start));
-  return argv;
-}
-
-// The input defaults of action.yml, overridden by `inputs`, substituted as the runner does.
-std::vector<std::string> command_for(const std::map<std::string, std::string>& inputs) {
-  const std::map<std::string, std::string> defaults{
-      {"layer", "inline"},   {"config", ""}, {"fail-on", "sev2"},    {"filter", "added"},
-      {"out", "lamina-out"}, {"jobs", ""},   {"artifact", ""},       {"target-url", ""},
-      {"baseline", ""},      {"args", ""},   {"config-from", "auto"}};
-  std::vector<std::string> argv;
-  for (std::string arg : action_args()) {
-    for (const auto& [name, value] : defaults) {
-      const std::string expression = "${{ inputs." + name + " }}";
-      if (arg != expression) continue;
-      auto given = inputs.find(name);
-      arg = given == inputs.end() ? value : given->second;
-    }
-    argv.push_back(arg);
-  }
-  return argv;
-}
+YAML::Node action_yml() { return YAML::LoadFile(test::source_path("action.yml")); }
 
 class IntegrationsActionEntrypoint : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (test::run({"/usr/bin/python3", "-c", "import yaml"}).exit_code != 0)
-      GTEST_SKIP() << "python3-yaml missing: run scripts/bootstrap --test";
     test::write_file(repo.file("ok.sh"), "#!/bin/sh\necho hello\n");
     test::git(repo.path(), {"init", "-q", "-b", "main"});
     test::git(repo.path(), {"add", "-A"});
     test::git(repo.path(), {"commit", "-q", "-m", "base"});
   }
-  test::ProcessOutput run_action(const std::map<std::string, std::string>& inputs) {
+  // The runner's view: every declared input set, `with:` values over defaults; `${{ }}`
+  // defaults (the token) are expressions the runner evaluates, here "".
+  test::ProcessOutput run_action(const std::map<std::string, std::string>& with) {
+    YAML::Node action = action_yml();
     std::string lamina_dir = std::string(LAMINA_BINARY);
     lamina_dir.resize(lamina_dir.rfind('/'));
-    return test::run(command_for(inputs), repo.path(),
-                     {"PATH=" + lamina_dir + ":" + test::source_path("node_modules/.bin") + ":" +
-                          std::getenv("PATH"),
-                      "HOME=" + repo.path()});
+    std::vector<std::string> env{
+        "PATH=" + lamina_dir + ":" + test::source_path("node_modules/.bin") + ":" +
+            std::getenv("PATH"),
+        "HOME=" + repo.path()};
+    for (const auto& input : action["inputs"]) {
+      std::string name = input.first.as<std::string>();
+      std::string value = input.second["default"] ? input.second["default"].as<std::string>() : "";
+      if (value.find("${{") != std::string::npos) value = "";
+      if (auto given = with.find(name); given != with.end()) value = given->second;
+      std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+      env.push_back("INPUT_" + name + "=" + value);
+    }
+    for (const auto& [name, value] : with)
+      EXPECT_TRUE(action["inputs"][name]) << "action.yml has no input " << name;
+    std::vector<std::string> argv{LAMINA_BINARY};
+    for (const auto& arg : action["runs"]["args"]) argv.push_back(arg.as<std::string>());
+    return test::run(argv, repo.path(), env);
   }
   test::TempDir repo;
 };
 
-TEST_F(IntegrationsActionEntrypoint, EveryInputIsAnExpressionTheTestKnows) {
-  const std::vector<std::string> argv = command_for({});
-  for (const std::string& arg : argv) EXPECT_EQ(arg.find("${{"), std::string::npos) << arg;
-  ASSERT_GE(argv.size(), 3u);
-  EXPECT_EQ(argv[0], "/bin/sh");
-  EXPECT_EQ(argv[1], "-c");
+TEST_F(IntegrationsActionEntrypoint, TheContainerRunsLaminaActionWithNoShell) {
+  YAML::Node runs = action_yml()["runs"];
+  EXPECT_FALSE(runs["entrypoint"]) << "an entrypoint override would replace lamina (e.g. a shell)";
+  ASSERT_TRUE(runs["args"].IsSequence());
+  for (const auto& arg : runs["args"])
+    EXPECT_EQ(arg.as<std::string>().find("${{"), std::string::npos)
+        << "inputs must arrive as INPUT_* variables, never inside args";
 }
 
 TEST_F(IntegrationsActionEntrypoint, UnknownLayerInputExitsTwoNamingTheFlagAndTheChoices) {
@@ -108,30 +92,29 @@ TEST_F(IntegrationsActionEntrypoint, DefaultsScanTheRepositoryAndWriteTheReports
 }
 
 TEST_F(IntegrationsActionEntrypoint, InputValuesReachLaminaAsOneArgumentNeverAsShellText) {
-  // A hostile config path: if the shell parsed it, `touch` would create the file `pwned`.
-  test::ProcessOutput r = run_action({{"config", "x.yml; touch pwned"}});
+  // Hostile values: if a shell parsed them, `touch` would create the file `pwned`.
+  test::ProcessOutput r =
+      run_action({{"config", "x.yml; touch pwned"}, {"out", "$(touch pwned)`touch pwned`"}});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("x.yml; touch pwned"), std::string::npos) << r.err;
   EXPECT_NE(::access(repo.file("pwned").c_str(), F_OK), 0);
 }
 
-// A stand-in `lamina` first on PATH records the exact argv the action builds, one per line.
-TEST_F(IntegrationsActionEntrypoint, InputsBecomeExactlyTheseLaminaArguments) {
-  test::TempDir bin;
-  test::write_file(bin.file("lamina"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$HOME/argv\"\n");
-  ASSERT_EQ(::chmod(bin.file("lamina").c_str(), 0755), 0);
-  test::ProcessOutput r =
-      test::run(command_for({{"layer", "pre-deploy"},
-                             {"jobs", "4"},
-                             {"artifact", "dist/app.tar.gz\ndist/my image.tar\n"},
-                             {"args", "--budget 10m"}}),
-                repo.path(), {"PATH=" + bin.path() + ":/usr/bin:/bin", "HOME=" + repo.path()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(
-      test::run({"cat", repo.file("argv")}).out,
-      "scan\n--layer\npre-deploy\n--fail-on\nsev2\n--filter\nadded\n--out\nlamina-out\n"
-      "--config-from\nauto\n--jobs\n4\n--artifact\ndist/app.tar.gz\n--artifact\ndist/my image.tar\n"
-      "--budget\n10m\n");
+TEST_F(IntegrationsActionEntrypoint, ArtifactLinesAndArgsReachTheScan) {
+  // Two artifact lines, one missing: the error names the second path whole, spaces included.
+  test::write_file(repo.file("dist/.keep"), "");
+  ASSERT_EQ(test::run({"tar", "-cf", repo.file("dist/app.tar"), "-C", repo.path(), "ok.sh"})
+                .exit_code,
+            0);
+  test::ProcessOutput r = run_action({{"layer", "pre-deploy"},
+                                      {"artifact", "dist/app.tar\n\ndist/my image.tar\n"},
+                                      {"args", "--budget 10m"}});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("dist/my image.tar"), std::string::npos) << r.err;
+  // A bad `args` word is reported as lamina scan's own usage error.
+  r = run_action({{"args", "--budget"}});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("--budget"), std::string::npos) << r.err;
 }
 
 }  // namespace

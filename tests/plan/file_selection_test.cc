@@ -65,7 +65,7 @@ TEST(SelectFiles, LargeChangeSetsGiveTheSameResultAsOnePassInChangeSetOrder) {
   EXPECT_EQ(selection.notes,
             std::vector<std::string>{std::to_string(expected.deleted) +
                                      " deleted paths are never passed to scanners"});
-  EXPECT_EQ(selection.per_scanner[0].front().rule, "glob *.sh");
+  EXPECT_EQ(*selection.per_scanner[0].front().rule, "glob *.sh");
 }
 
 }  // namespace

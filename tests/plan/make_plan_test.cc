@@ -21,7 +21,7 @@ TEST_F(MakePlanTest, FilesScopePassesMatchingFilesWithTheDecidingGlob) {
   EXPECT_EQ(d.reason, "1 matching changed file");
   ASSERT_EQ(d.files.size(), 1u);
   EXPECT_EQ(d.files[0].path, "deploy/run.sh");
-  EXPECT_EQ(d.files[0].rule, "glob *.sh");
+  EXPECT_EQ(*d.files[0].rule, "glob *.sh");
   ASSERT_EQ(d.invocations.size(), 1u);
   EXPECT_EQ(d.invocations[0].argv,
             (Strings{"shellcheck", "--format=json1", "--", "deploy/run.sh"}));
@@ -37,9 +37,9 @@ TEST_F(MakePlanTest, ExtensionlessScriptIsSelectedByItsShebang) {
   change("bin/tool", "#!/usr/bin/python3.11 -u\n");
   change("bin/notes", "just text\n");
   Plan p = plan();
-  EXPECT_EQ(decision(p, "shellcheck").files.at(0).rule, "shebang bash");
+  EXPECT_EQ(*decision(p, "shellcheck").files.at(0).rule, "shebang bash");
   EXPECT_EQ(paths(decision(p, "shellcheck")), Strings{"bin/deploy"});
-  EXPECT_EQ(decision(p, "bandit").files.at(0).rule, "shebang python3.11");
+  EXPECT_EQ(*decision(p, "bandit").files.at(0).rule, "shebang python3.11");
   EXPECT_EQ(paths(decision(p, "bandit")), Strings{"bin/tool"});
 }
 
@@ -74,7 +74,7 @@ TEST_F(MakePlanTest, SecretScannerGetsEveryTextFileButNoBinary) {
   Plan p = plan();
   const ScannerDecision& d = decision(p, "secretlint");
   EXPECT_EQ(paths(d), (Strings{"Makefile", "config/settings.ini"}));
-  EXPECT_EQ(d.files[0].rule, "glob *");
+  EXPECT_EQ(*d.files[0].rule, "glob *");
 }
 
 TEST_F(MakePlanTest, VendoredFoldersAreExcludedVisibly) {
@@ -185,7 +185,7 @@ TEST_F(MakePlanTest, ProjectScopeRunsOncePerNearestRootFromThatRoot) {
   EXPECT_TRUE(d.selected);
   EXPECT_EQ(d.reason, "3 matching changed files in 3 projects");
   EXPECT_EQ(paths(d), (Strings{"api/b.js", "api/sub/c.mjs", "web/src/a.js"}));
-  EXPECT_EQ(d.files[2].rule, "glob *.js, marker web/package.json");
+  EXPECT_EQ(*d.files[2].rule, "glob *.js, marker web/package.json");
   ASSERT_EQ(d.invocations.size(), 3u);
   EXPECT_EQ(d.invocations[0].cwd, repo.file("api"));
   EXPECT_EQ(d.invocations[0].argv.back(), "b.js");
