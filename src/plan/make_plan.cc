@@ -1,7 +1,12 @@
 #include "plan/make_plan.h"
 
+#include <algorithm>
+#include <atomic>
 #include <deque>
+#include <exception>
 #include <map>
+#include <numeric>
+#include <thread>
 
 #include "exec/spawn.h"
 #include "plan/argv_batches.h"
@@ -237,9 +242,41 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   plan.exclusions = std::move(selection.exclusions);
   plan.notes = std::move(selection.notes);
   size_t arg_space = extra.arg_space != 0 ? extra.arg_space : system_argument_space();
-  for (size_t i = 0; i < scanners.size(); ++i) {
-    plan.scanners.push_back(decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
-                                   repo_root, extra, arg_space));
+  // Scanners are decided independently. On a large change, threads take them largest first (each
+  // decision's cost is about its file count), so the wall time is about the largest one's.
+  std::vector<size_t> order(scanners.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  size_t matched = 0;
+  for (const std::vector<FileMatch>& files : selection.per_scanner) matched += files.size();
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return selection.per_scanner[a].size() > selection.per_scanner[b].size();
+  });
+  constexpr size_t kMatchesPerThread = 40000;
+  size_t max_threads = extra.max_threads != 0
+                           ? extra.max_threads
+                           : std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+  size_t thread_count = std::clamp<size_t>(matched / kMatchesPerThread, 1, max_threads);
+  plan.scanners.resize(scanners.size());
+  std::atomic<size_t> next{0};
+  std::vector<std::exception_ptr> errors(thread_count);
+  auto work = [&](size_t worker) {
+    try {
+      for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+        size_t i = order[k];
+        plan.scanners[i] = decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
+                                  repo_root, extra, arg_space);
+      }
+    } catch (...) {
+      errors[worker] = std::current_exception();
+      next = order.size();  // the others stop at their next scanner
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t w = 1; w < thread_count; ++w) workers.emplace_back(work, w);
+  work(0);
+  for (std::thread& worker : workers) worker.join();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
   }
   return plan;
 }

@@ -21,6 +21,9 @@ struct PlanInputs {
   std::string target_url;                             // post-deploy: --target-url, for scope url
   std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
   size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()
+  // Threads deciding scanners on a large change (the result does not depend on it); 0 = up to
+  // 4, one per CPU.
+  size_t max_threads = 0;
 };
 
 // Decides every scanner of `layer` in `catalog` (use effective_catalog() for the configured

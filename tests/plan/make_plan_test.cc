@@ -316,5 +316,39 @@ TEST_F(MakePlanTest, PlanListsOnlyTheLayersScanners) {
   EXPECT_EQ(ids, (Strings{"wapiti", "zap-baseline", "nuclei"}));
 }
 
+// A large change is decided on several threads; the plan is the one a single thread makes.
+TEST_F(MakePlanTest, ThreadsDecideALargeChangeExactlyAsOneThreadDoes) {
+  install({"shellcheck", "bandit", "cppcheck", "flawfinder", "yamllint", "secretlint"});
+  const char* names[] = {"run.sh", "app.py", "main.c", "values.yaml", "README.md", "-dash.sh"};
+  for (int i = 0; i < 60000; ++i) {
+    FileChange& file = changes.files.emplace_back();  // not on disk: no shebang or marker read
+    file.path = "svc" + std::to_string(i % 97) + "/f" + std::to_string(i) + "_" + names[i % 6];
+    file.status = ChangeStatus::added;
+  }
+  inputs.arg_space = 20000;  // many batches per scanner
+  inputs.max_threads = 1;
+  Plan one = plan();
+  inputs.max_threads = 4;
+  Plan four = plan();
+  ASSERT_EQ(one.scanners.size(), four.scanners.size());
+  size_t invocations = 0;
+  for (size_t i = 0; i < one.scanners.size(); ++i) {
+    const ScannerDecision &a = one.scanners[i], &b = four.scanners[i];
+    EXPECT_EQ(a.scanner_id, b.scanner_id);
+    EXPECT_EQ(a.selected, b.selected) << a.scanner_id;
+    EXPECT_EQ(a.reason, b.reason) << a.scanner_id;
+    EXPECT_EQ(paths(a), paths(b)) << a.scanner_id;
+    ASSERT_EQ(a.invocations.size(), b.invocations.size()) << a.scanner_id;
+    for (size_t k = 0; k < a.invocations.size(); ++k) {
+      EXPECT_EQ(a.invocations[k].argv, b.invocations[k].argv) << a.scanner_id << " #" << k;
+      EXPECT_EQ(a.invocations[k].files, b.invocations[k].files) << a.scanner_id << " #" << k;
+    }
+    invocations += a.invocations.size();
+  }
+  EXPECT_EQ(paths(decision(four, "shellcheck")).size(), 20000u);
+  EXPECT_EQ(decision(four, "shellcheck").reason, "20000 matching changed files");
+  EXPECT_GT(invocations, 20u);
+}
+
 }  // namespace
 }  // namespace lamina
