@@ -36,6 +36,21 @@ std::string hex64(uint64_t v) {
   return out;
 }
 
+// Where a DAST finding is on the service, independent of the host it was deployed to (each pull
+// request may get its own preview URL): the URL's path and query, without scheme, authority or
+// fragment. "https://pr-7.staging.example.com/search?q=1#x" -> "/search?q=1".
+std::string url_location(std::string_view url) {
+  size_t start = 0;
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    start = url.find_first_of("/?#", scheme + 3);
+    if (start == std::string_view::npos) return "/";
+  }
+  std::string_view rest = url.substr(start);
+  rest = rest.substr(0, rest.find('#'));
+  if (rest.empty() || rest.front() != '/') return "/" + std::string(rest);
+  return std::string(rest);
+}
+
 }  // namespace
 
 LineSource files_under(const std::string& repo_root) {
@@ -69,15 +84,20 @@ void assign_fingerprints(std::vector<Finding>& findings, const LineSource& lines
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const Finding& x = findings[a];
     const Finding& y = findings[b];
-    return std::tie(x.location.path, x.location.region.start_line, x.location.region.start_column) <
-           std::tie(y.location.path, y.location.region.start_line, y.location.region.start_column);
+    return std::tie(x.location.path, x.location.region.start_line, x.location.region.start_column,
+                    x.url) <
+           std::tie(y.location.path, y.location.region.start_line, y.location.region.start_column,
+                    y.url);
   });
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
   for (size_t index : order) {
     Finding& f = findings[index];
     std::optional<std::string> text;
-    // Findings in an artifact have no repository path; where they are in the artifact counts.
-    const std::string& where = f.location.path.empty() ? f.artifact_path : f.location.path;
+    // Findings in an artifact have no repository path; where they are in the artifact counts, and
+    // for a finding on the deployed service, where it is on the service.
+    const std::string where = !f.location.path.empty() ? f.location.path
+                              : !f.artifact_path.empty() ? f.artifact_path
+                                                         : url_location(f.url);
     if (!f.location.path.empty() && f.location.region.start_line > 0) {
       text = lines(f.location.path, f.location.region.start_line);
     }

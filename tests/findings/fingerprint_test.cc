@@ -61,5 +61,36 @@ TEST(Baseline, MarksKnownFindingsAndCountsTheGoneOnes) {
   EXPECT_EQ(gone, 1u);
 }
 
+Finding on_url(const std::string& url, const std::string& rule = "Cross Site Scripting") {
+  Finding f;
+  f.tool = "wapiti";
+  f.rule_id = rule;
+  f.message = "XSS vulnerability found via injection in the parameter q";
+  f.url = url;
+  return f;
+}
+
+TEST(Fingerprint, DastFindingsDifferByPathOnTheServiceNotByHostOrOrder) {
+  std::vector<Finding> a{on_url("https://pr-7.staging.example.com/search?q=1"),
+                         on_url("https://pr-7.staging.example.com/admin#top")};
+  std::vector<Finding> b{on_url("http://pr-8.staging.example.com:8080/admin"),
+                         on_url("http://pr-8.staging.example.com:8080/search?q=1")};
+  assign_fingerprints(a, files_under("/nonexistent"));
+  assign_fingerprints(b, files_under("/nonexistent"));
+  EXPECT_NE(a[0].fingerprints.at(kFingerprintKey), a[1].fingerprints.at(kFingerprintKey));
+  EXPECT_EQ(a[0].fingerprints.at(kFingerprintKey), b[1].fingerprints.at(kFingerprintKey));
+  EXPECT_EQ(a[1].fingerprints.at(kFingerprintKey), b[0].fingerprints.at(kFingerprintKey));
+  // Neither is a repeat of the other: both are occurrence 0.
+  EXPECT_TRUE(a[0].fingerprints.at(kFingerprintKey).ends_with(":0"));
+  EXPECT_TRUE(a[1].fingerprints.at(kFingerprintKey).ends_with(":0"));
+}
+
+TEST(Fingerprint, DastFindingOnTheBareHostIsTheRootPath) {
+  std::vector<Finding> a{on_url("https://staging.example.com")}, b{on_url("https://other/")};
+  assign_fingerprints(a, files_under("/nonexistent"));
+  assign_fingerprints(b, files_under("/nonexistent"));
+  EXPECT_EQ(a[0].fingerprints.at(kFingerprintKey), b[0].fingerprints.at(kFingerprintKey));
+}
+
 }  // namespace
 }  // namespace lamina
