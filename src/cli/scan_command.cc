@@ -6,15 +6,18 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "cli/artifact_binding.h"
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "cli/scan_output.h"
+#include "cli/target_url.h"
 #include "exec/progress.h"
 #include "exec/run_dir.h"
 #include "exec/runner.h"
 #include "exec/schedule.h"
+#include "exec/target_probe.h"
 #include "exec/timings.h"
 #include "findings/classify.h"
 #include "findings/evaluate.h"
@@ -29,16 +32,45 @@ struct PlannedRuns {
   std::vector<size_t> owner;  // invocation index -> decision index
 };
 
-PlannedRuns planned_runs(const Plan& plan) {
+PlannedRuns planned_runs(const Plan& plan, const std::set<size_t>& held_back) {
   PlannedRuns runs;
   for (size_t d = 0; d < plan.scanners.size(); ++d) {
-    if (!plan.scanners[d].selected) continue;
+    if (!plan.scanners[d].selected || held_back.count(d)) continue;
     for (const Invocation& inv : plan.scanners[d].invocations) {
       runs.invocations.push_back(inv);
       runs.owner.push_back(d);
     }
   }
   return runs;
+}
+
+// Post-deploy: the selected scanners of scope url, and why their target cannot be scanned when a
+// TCP connection to it does not open (DAST tools report an unreachable target as a clean scan).
+// Those scanners are held back and reported as failed: nothing was scanned.
+constexpr std::chrono::seconds kTargetProbeTimeout{10};
+
+struct UnreachableTarget {
+  std::set<size_t> scanners;  // decision indices
+  std::string detail;
+};
+
+UnreachableTarget probe_target(const ChangePlan& p, const Options& options) {
+  UnreachableTarget result;
+  if (!options.target_url) return result;
+  for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
+    const ScannerSpec* spec = p.catalog.find(p.plan.scanners[d].scanner_id);
+    if (p.plan.scanners[d].selected && spec != nullptr && spec->scope == Scope::url)
+      result.scanners.insert(d);
+  }
+  std::optional<TargetEndpoint> endpoint = target_endpoint(*options.target_url);
+  if (result.scanners.empty() || !endpoint) return {};
+  std::optional<std::string> why = tcp_unreachable(endpoint->host, endpoint->port, kTargetProbeTimeout);
+  if (!why) return {};
+  result.detail = "target " + *options.target_url + " is unreachable (" + *why + ", port " +
+                  std::to_string(endpoint->port) +
+                  "); nothing was scanned: check that the deployment is up and reachable from "
+                  "this runner";
+  return result;
 }
 
 bool fail_fast_enabled(const ChangePlan& p) {
@@ -80,7 +112,9 @@ int run_scan_command(const Options& options, const EnvMap& env) {
 
   // Unpacked before the first scanner starts; removed when the scan returns or throws.
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
-  PlannedRuns planned = planned_runs(p.plan);
+  UnreachableTarget unreachable = probe_target(p, options);
+  if (!unreachable.detail.empty()) std::cerr << "lamina: " << unreachable.detail << "\n";
+  PlannedRuns planned = planned_runs(p.plan, unreachable.scanners);
   RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
@@ -119,6 +153,10 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
     ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
+    if (unreachable.scanners.count(d)) {
+      outcome.state = ScannerState::failed;
+      outcome.detail = unreachable.detail;
+    }
     if (const ScannerSpec* spec = p.catalog.find(outcome.scanner_id)) {
       outcome.homepage = spec->homepage;
       outcome.report_kind = spec->report_kind;

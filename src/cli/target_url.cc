@@ -40,6 +40,43 @@ std::optional<std::string> host_port_problem(std::string_view authority) {
 
 }  // namespace
 
+namespace {
+
+// The authority of a URL that has "://": "host:port" without userinfo.
+std::string_view authority_of(std::string_view url) {
+  std::string_view rest = url.substr(url.find("://") + 3);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority = authority.substr(at + 1);
+  }
+  return authority;
+}
+
+}  // namespace
+
+std::optional<TargetEndpoint> target_endpoint(std::string_view url) {
+  if (target_url_problem(url)) return std::nullopt;
+  std::string_view authority = authority_of(url);
+  TargetEndpoint endpoint;
+  endpoint.port = lower(url.substr(0, url.find("://"))) == "https" ? 443 : 80;
+  std::string_view port;
+  if (authority.front() == '[') {
+    size_t close = authority.find(']');
+    endpoint.host = std::string(authority.substr(1, close - 1));
+    if (close + 1 < authority.size()) port = authority.substr(close + 2);
+  } else if (size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
+    endpoint.host = std::string(authority.substr(0, colon));
+    port = authority.substr(colon + 1);
+  } else {
+    endpoint.host = std::string(authority);
+  }
+  if (!port.empty()) {
+    endpoint.port = 0;
+    for (char c : port) endpoint.port = endpoint.port * 10 + (c - '0');
+  }
+  return endpoint;
+}
+
 std::optional<std::string> target_url_problem(std::string_view url) {
   for (char c : url) {
     auto byte = static_cast<unsigned char>(c);
@@ -48,12 +85,7 @@ std::optional<std::string> target_url_problem(std::string_view url) {
   size_t scheme_end = url.find("://");
   std::string scheme = lower(url.substr(0, scheme_end == std::string_view::npos ? 0 : scheme_end));
   if (scheme != "http" && scheme != "https") return "the scheme must be http:// or https://";
-  std::string_view rest = url.substr(scheme_end + 3);
-  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-  if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
-    authority = authority.substr(at + 1);
-  }
-  return host_port_problem(authority);
+  return host_port_problem(authority_of(url));
 }
 
 }  // namespace lamina

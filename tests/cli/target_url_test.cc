@@ -41,5 +41,20 @@ TEST(TargetUrl, SpacesAndControlCharactersAreRefused) {
   EXPECT_EQ(target_url_problem("http://host/\n"), "spaces and control characters are not allowed");
 }
 
+TEST(TargetUrl, EndpointIsTheHostAndTheGivenOrDefaultPort) {
+  auto at = [](const char* url) {
+    std::optional<TargetEndpoint> e = target_endpoint(url);
+    return e ? e->host + " " + std::to_string(e->port) : std::string("none");
+  };
+  EXPECT_EQ(at("http://staging.example.com/app"), "staging.example.com 80");
+  EXPECT_EQ(at("HTTPS://staging.example.com"), "staging.example.com 443");
+  EXPECT_EQ(at("https://user:pw@staging.example.com:8443/x?y#z"), "staging.example.com 8443");
+  EXPECT_EQ(at("http://[::1]:8080/"), "::1 8080");
+  EXPECT_EQ(at("https://[2001:db8::1]/"), "2001:db8::1 443");
+  EXPECT_EQ(at("http://127.0.0.1:65535"), "127.0.0.1 65535");
+  EXPECT_EQ(at("ftp://host/"), "none");
+  EXPECT_EQ(at("http://host:0/"), "none");
+}
+
 }  // namespace
 }  // namespace lamina

@@ -91,7 +91,8 @@ grep -q "sev1 \[wapiti/Cross Site Scripting\] XSS vulnerability" "$work/vuln.std
   fail "console does not show the XSS: $(cat "$work/vuln.stdout")"
 grep -q "${url}search: sev1" "$work/vuln.stdout" || fail "console does not name the URL"
 
-# 2. Nothing listens on the port: wapiti exits 0, lamina says the scanner failed.
+# 2. Nothing listens on the port: wapiti would exit 0 with no findings; lamina's TCP probe finds
+# the target closed, starts no DAST scanner, and reports wapiti as failed.
 closed=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # --on-fail runs here too: the deployment was not verified, which is no pass.
 rc=$(scan "$work/closed" --target-url "http://127.0.0.1:$closed/" \
@@ -104,9 +105,11 @@ assert run['automationDetails']['id'] == 'lamina/post-deploy/wapiti/'
 inv = run['invocations'][0]
 assert inv['executionSuccessful'] is False, inv
 text = json.dumps(inv)
-assert 'wapiti found 0 URLs' in text and 'could not be reached' in text, text
+assert 'target http://127.0.0.1:$closed/ is unreachable (connection refused, port $closed)' in text, text
+assert 'nothing was scanned' in text, text
 " || fail "closed port: SARIF assertions"
 grep -Eq "wapiti +failed" "$work/closed.stdout" || fail "summary does not show wapiti failed: $(cat "$work/closed.stdout")"
+grep -q "wapiti: started" "$work/closed.stderr" "$work/closed.stdout" && fail "closed port: wapiti was started against a closed target"
 [[ $(cat "$work/closed.rollback") == "pass 3 1" ]] || fail "--on-fail after a scanner failure saw: $(cat "$work/closed.rollback" 2>&1)"
 
 # 3. A target that accepts and never answers: lamina's per-scanner timeout ends wapiti.
