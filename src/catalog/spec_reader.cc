@@ -76,7 +76,7 @@ std::vector<std::string> read_command(const YAML::Node& node, const YamlSource& 
 void read_output(ScannerSpec& spec, const YAML::Node& node, const YamlSource& source,
                  const std::string& field) {
   expect_map(node, source, field);
-  check_keys(node, source, field, {"from", "format"});
+  check_keys(node, source, field, {"from", "format", "keep"});
   if (node["from"]) {
     std::string from = read_string(node["from"], source, field + ".from");
     if (from == "stdout") {
@@ -97,6 +97,19 @@ void read_output(ScannerSpec& spec, const YAML::Node& node, const YamlSource& so
                                       "\"; expected one of: " + list);
     }
     spec.format = format;
+  }
+  if (node["keep"]) {
+    std::string keep = read_string(node["keep"], source, field + ".keep");
+    bool plain = !keep.empty() && keep.size() <= 100 && keep.front() != '.' &&
+                 keep.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                        "0123456789._-") == std::string::npos;
+    if (!plain || keep.rfind("lamina", 0) == 0 || keep.rfind("gl-", 0) == 0) {
+      source.fail(node["keep"], field + ".keep: expected a plain file name for the report "
+                                        "directory (letters, digits, '.', '_', '-'; not starting "
+                                        "with '.', \"lamina\" or \"gl-\"), e.g. sbom.cdx.json; got \"" +
+                                        keep + "\"");
+    }
+    spec.keep_output = keep;
   }
 }
 

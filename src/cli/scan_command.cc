@@ -160,6 +160,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     if (const ScannerSpec* spec = p.catalog.find(outcome.scanner_id)) {
       outcome.homepage = spec->homepage;
       outcome.report_kind = spec->report_kind;
+      outcome.keep_output = spec->keep_output;
     }
     for (ClassifiedRun& c : classified_of[d]) {
       scan.refused_paths += c.refused_paths;

@@ -154,6 +154,7 @@ ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vecto
   s.state = ScannerState::clean;
   for (const ClassifiedRun& c : classified) {
     s.finding_count += c.findings.size();
+    s.notes.insert(s.notes.end(), c.notes.begin(), c.notes.end());
     if (rank(c.state) > rank(s.state)) {
       s.state = c.state;
       s.detail = c.detail;

@@ -31,6 +31,7 @@ struct ScannerOutcome {
   std::string name;
   std::string version;  // tool version when known
   std::string homepage;
+  std::string keep_output;  // output.keep of the catalog entry: file name its output is saved as
   std::string report_kind;  // GitLab security report: "sast", "secret_detection",
                             // "dependency_scanning", "container_scanning", or "" (Code Quality)
   ScannerState state = ScannerState::skipped;
@@ -39,6 +40,8 @@ struct ScannerOutcome {
   std::chrono::system_clock::time_point start_time;
   std::chrono::system_clock::time_point end_time;
   size_t finding_count = 0;
+  std::vector<std::string> notes;  // what its output said about the whole run ("SBOM: 312
+                                   // components"), in run order
 };
 
 struct ScanResult {

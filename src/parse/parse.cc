@@ -31,6 +31,7 @@ constexpr std::array kFormats{
     FormatEntry{"trivy-json", parse_trivy_json},
     FormatEntry{"zap-json", parse_zap_json},
     FormatEntry{"nuclei-jsonl", parse_nuclei_jsonl},
+    FormatEntry{"cyclonedx-json", parse_cyclonedx_json},
 };
 
 // "shellcheck_json1" (the parser function's spelling) is accepted for "shellcheck-json1".

@@ -20,5 +20,6 @@ ParseOutcome parse_gitleaks_json(std::string_view bytes, const ParseContext& ctx
 ParseOutcome parse_trivy_json(std::string_view bytes, const ParseContext& ctx);
 ParseOutcome parse_zap_json(std::string_view bytes, const ParseContext& ctx);
 ParseOutcome parse_nuclei_jsonl(std::string_view bytes, const ParseContext& ctx);
+ParseOutcome parse_cyclonedx_json(std::string_view bytes, const ParseContext& ctx);
 
 }  // namespace lamina

@@ -127,7 +127,11 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
     if (s.state != ScannerState::skipped) line += " " + seconds(s.end_time - s.start_time);
     if (s.state == ScannerState::findings)
       line += "  " + std::to_string(s.finding_count) + " finding(s)";
-    if (!s.detail.empty()) line += "  " + printable(s.detail);
+    if (!s.detail.empty()) {
+      line += "  " + printable(s.detail);
+    } else if (!s.notes.empty()) {
+      line += "  " + printable(one_line(s.notes.front(), 120));
+    }
     out += line + "\n";
   }
   const GateResult& g = scan.gate;

@@ -11,6 +11,7 @@
 #include "report/github_annotations.h"
 #include "report/github_outputs.h"
 #include "report/gitlab_reports.h"
+#include "report/kept_outputs.h"
 #include "report/sarif_writer.h"
 #include "report/step_summary.h"
 #include "util/error.h"
@@ -123,6 +124,13 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
       }
       return report.text;
     });
+  }
+  for (KeptOutput& kept : kept_outputs(scan)) {
+    if (kept.stale) {
+      ::unlink((t.out_dir + "/" + kept.file_name).c_str());
+    } else {
+      put(kept.file_name, [&] { return std::move(kept.bytes); });
+    }
   }
 }
 

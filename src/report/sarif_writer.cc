@@ -217,7 +217,8 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
     }
     bool failure_note = i == 0 && !ok, interrupted_note = i == 0 && incomplete;
     bool limit_note = i == 0 && !limit_notes.empty();
-    if (failure_note || interrupted_note || limit_note) {
+    bool output_notes = i == 0 && !s.notes.empty();
+    if (failure_note || interrupted_note || limit_note || output_notes) {
       j.key("toolExecutionNotifications").begin_array();
       if (failure_note) {
         std::string why = s.detail.empty() ? std::string(to_string(s.state)) : s.detail;
@@ -228,6 +229,7 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
       }
       if (i == 0) {
         for (const std::string& n : limit_notes) notification(j, n, "warning");
+        for (const std::string& n : s.notes) notification(j, n, "note");
       }
       j.end_array();
     }

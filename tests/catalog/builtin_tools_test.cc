@@ -13,6 +13,7 @@
 
 #include "catalog/placeholders.h"
 #include "exec/spawn.h"
+#include "parse/parse.h"
 #include "plan/plan_fixture.h"
 #include "util/file_io.h"
 
@@ -147,6 +148,28 @@ TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.text.find("\"ruleId\": \"security/detect-eval-with-expression\""), std::string::npos)
       << r.text << r.err;
+}
+
+TEST_F(BuiltinToolsTest, CycloneDxNpmDescribesTheInstalledTreeOfTheProject) {
+  REQUIRE_TOOL("cyclonedx-npm");
+  change("app/package.json",
+         R"({"name": "shop", "version": "2.0.0", "dependencies": {"debug": "4.3.4"}})"
+         "\n");
+  // The installed tree npm ls reads (no network): debug and the ms it depends on.
+  test::write_file(repo.file("app/node_modules/debug/package.json"),
+                   R"({"name": "debug", "version": "4.3.4", "dependencies": {"ms": "2.1.2"}})");
+  test::write_file(repo.file("app/node_modules/ms/package.json"),
+                   R"({"name": "ms", "version": "2.1.2"})");
+  Report r = run_scanner("cyclonedx-npm", Layer::continuous);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ParseContext ctx;
+  ctx.scanner_id = "cyclonedx-npm";
+  ctx.repository_root = ctx.working_directory = repo.path();
+  ParseOutcome out = parse_output("cyclonedx-json", r.text, ctx);
+  ASSERT_FALSE(out.error) << *out.error << r.text;
+  EXPECT_FALSE(out.tool_failure);
+  ASSERT_FALSE(out.notes.empty());
+  EXPECT_NE(out.notes.back().find("2 components of shop"), std::string::npos) << out.notes.back();
 }
 
 TEST_F(BuiltinToolsTest, ClamscanFindsASignatureInAnArtifact) {

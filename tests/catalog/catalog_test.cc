@@ -109,6 +109,22 @@ TEST(CatalogTest, UnknownOutputFormatListsTheKnownOnes) {
   EXPECT_NE(error.find("cppcheck-xml"), std::string::npos);
 }
 
+TEST(CatalogTest, OutputKeepIsAPlainFileNameForTheReportDirectory) {
+  std::string yaml = kValidEntry;
+  yaml.replace(yaml.find("{format: sarif}"), 15, "{format: sarif, keep: sbom.cdx.json}");
+  EXPECT_EQ(parse_catalog(yaml, "my.yml").scanners[0].keep_output, "sbom.cdx.json");
+  for (const char* bad : {"../x.json", "dir/x.json", ".hidden", "lamina.sarif",
+                          "gl-sast-report.json", "\"\""}) {
+    std::string entry = kValidEntry;
+    entry.replace(entry.find("{format: sarif}"), 15,
+                  std::string("{format: sarif, keep: ") + bad + "}");
+    std::string error = error_of(entry);
+    EXPECT_TRUE(error.starts_with("my.yml:6:35: scanner entry.output.keep: expected a plain file "
+                                  "name for the report directory"))
+        << bad << ": " << error;
+  }
+}
+
 TEST(CatalogTest, WrongTypeSaysWhatWasExpectedAndWhatWasGiven) {
   std::string yaml = kValidEntry;
   yaml += "    required: [yes]\n";

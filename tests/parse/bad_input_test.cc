@@ -285,7 +285,8 @@ TEST(ParseBadInput, UnknownFormatIsAnErrorListingTheKnownOnes) {
   EXPECT_EQ(out.error,
             "unknown output format \"pylint-json\"; known formats: sarif, gcc, checkstyle, "
             "shellcheck-json1, cppcheck-xml, bandit-json, yamllint-parsable, codespell, "
-            "clamscan, wapiti-json, gitleaks-json, trivy-json, zap-json, nuclei-jsonl");
+            "clamscan, wapiti-json, gitleaks-json, trivy-json, zap-json, nuclei-jsonl, "
+            "cyclonedx-json");
 }
 
 TEST(ParseBadInput, WrongDocumentShapeIsAnErrorNamingTheFix) {

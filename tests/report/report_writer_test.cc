@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 #include "util/error.h"
 #include "util/file_io.h"
@@ -37,6 +39,33 @@ TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
   EXPECT_EQ(w.notes, std::vector<std::string>{
                          "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
                          "needs a package, its version, the OS and the image)"});
+}
+
+TEST(ReportWriter, KeptOutputsAreWrittenPerRunAndAFailedScannerLeavesNoStaleOne) {
+  test::TempDir dir;
+  ScanResult scan = sample();
+  ScannerOutcome sbom;
+  sbom.scanner_id = "cyclonedx-npm";
+  sbom.state = ScannerState::clean;
+  sbom.keep_output = "sbom-npm.cdx.json";
+  for (const char* bytes : {"{\"first\": 1}", "", "{\"third\": 3}"}) {
+    RunResult run;
+    run.invocation.output_from = OutputSource::out_file;
+    run.out_file_data = bytes;
+    sbom.runs.push_back(run);
+  }
+  scan.scanners.push_back(sbom);
+  ReportTargets t = report_targets_from({}, dir.file("out"), dir.path(), false);
+  WrittenReports w = write_reports(scan, t);
+  EXPECT_TRUE(w.errors.empty());
+  EXPECT_EQ(read_file(dir.file("out/sbom-npm.cdx.json")), "{\"first\": 1}");
+  EXPECT_EQ(read_file(dir.file("out/sbom-npm-2.cdx.json")), "{\"third\": 3}");
+  EXPECT_NE(std::find(w.files.begin(), w.files.end(), dir.file("out/sbom-npm-2.cdx.json")),
+            w.files.end());
+  // The next run's generator fails: no document of the earlier run may pass for this one's.
+  scan.scanners.back().state = ScannerState::failed;
+  write_reports(scan, t);
+  EXPECT_FALSE(read_file(dir.file("out/sbom-npm.cdx.json")));
 }
 
 TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
