@@ -9,9 +9,17 @@
 
 namespace {
 
+lamina::ParseContext make_context() {
+  lamina::ParseContext ctx;
+  ctx.scanner_id = "fuzz";
+  ctx.repository_root = "/repo";
+  ctx.working_directory = "/repo/sub";
+  ctx.uri_base_ids = {{"%SRCROOT%", "/repo"}, {"SRCROOT", "file:///repo/"}};
+  return ctx;
+}
+
 const lamina::ParseContext& context() {
-  static const lamina::ParseContext ctx{
-      "fuzz", "/repo", "/repo/sub", {{"%SRCROOT%", "/repo"}, {"SRCROOT", "file:///repo/"}}};
+  static const lamina::ParseContext ctx = make_context();
   return ctx;
 }
 

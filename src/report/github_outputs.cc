@@ -20,12 +20,16 @@ std::vector<std::pair<std::string, std::string>> github_output_values(
                      : !g.passed             ? "fail"
                      : g.failed_scanners > 0 ? "scanner-failure"
                                              : "pass";
+  // The counts are those the gate decided on (filter and baseline applied), as the action's
+  // outputs describe them; findings-all is every finding.
+  const size_t* counted = g.counted_by_severity;
   return {{"sarif", sarif_path},
           {"gate", gate},
-          {"findings", std::to_string(scan.findings.size())},
-          {"sev1", std::to_string(g.by_severity[0])},
-          {"sev2", std::to_string(g.by_severity[1])},
-          {"sev3", std::to_string(g.by_severity[2])},
+          {"findings", std::to_string(counted[0] + counted[1] + counted[2])},
+          {"findings-all", std::to_string(scan.findings.size())},
+          {"sev1", std::to_string(counted[0])},
+          {"sev2", std::to_string(counted[1])},
+          {"sev3", std::to_string(counted[2])},
           {"failed-scanners", failed}};
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "report/github_outputs.h"
 #include "report/markdown.h"
 #include "report/step_summary.h"
@@ -90,8 +92,33 @@ TEST(GithubOutputs, MultilineFormWithTheDelimiter) {
   ScanResult scan = sample();
   std::string text = github_output_text(github_output_values(scan, "out/lamina.sarif"), "D");
   EXPECT_EQ(text,
-            "sarif<<D\nout/lamina.sarif\nD\ngate<<D\nfail\nD\nfindings<<D\n1\nD\nsev1<<D\n1\nD\n"
-            "sev2<<D\n0\nD\nsev3<<D\n0\nD\nfailed-scanners<<D\nx\n```\n<img src=x>\nD\n");
+            "sarif<<D\nout/lamina.sarif\nD\ngate<<D\nfail\nD\nfindings<<D\n1\nD\n"
+            "findings-all<<D\n1\nD\nsev1<<D\n1\nD\nsev2<<D\n0\nD\nsev3<<D\n0\nD\n"
+            "failed-scanners<<D\nx\n```\n<img src=x>\nD\n");
+}
+
+// The outputs count what the gate decided on: a finding in the baseline or outside the diff
+// filter is in findings-all only; a scanner failure with a passing gate is its own gate value.
+TEST(GithubOutputs, CountsAreTheGatesAndAScannerFailureIsNamed) {
+  ScanResult scan = sample();
+  scan.findings[0].in_baseline = true;
+  Finding context = scan.findings[0];
+  context.in_baseline = false;
+  context.severity = Severity::sev2;
+  context.diff_position = DiffPosition::in_hunk_context;  // outside the default filter (added)
+  Finding counted = context;
+  counted.severity = Severity::sev3;
+  counted.diff_position = DiffPosition::added_lines;
+  scan.findings = {scan.findings[0], context, counted};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 1);
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : github_output_values(scan, "s")) out[name] = value;
+  EXPECT_EQ(out["gate"], "scanner-failure");
+  EXPECT_EQ(out["findings"], "1");
+  EXPECT_EQ(out["findings-all"], "3");
+  EXPECT_EQ(out["sev1"], "0");
+  EXPECT_EQ(out["sev2"], "0");
+  EXPECT_EQ(out["sev3"], "1");
 }
 
 TEST(GithubOutputs, RefusesAValueContainingTheDelimiter) {
