@@ -29,6 +29,10 @@ struct ScannerSpec {
   std::vector<std::string> files;    // gitignore-style globs; "!" negates; the last match decides
   std::vector<std::string> shebang;  // interpreter names for extensionless scripts
   std::vector<std::string> exclude;  // gitignore-style globs
+  // Globs of paths the tool loads code from in the scanned folder (eslint: node_modules): when
+  // the change adds or modifies one, running the tool would run the change's code, so it is not
+  // run and is reported failed.
+  std::vector<std::string> unsafe_when_changed;
   Scope scope = Scope::files;
   std::vector<std::string> root_markers;  // for Scope::project
   std::vector<std::string> command;       // argv template with {files} {repo} {root} ... tokens

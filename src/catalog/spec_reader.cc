@@ -17,6 +17,7 @@ const std::vector<std::string> kEntryKeys = {"id",
                                              "files",
                                              "shebang",
                                              "exclude",
+                                             "unsafe_when_changed",
                                              "scope",
                                              "root_markers",
                                              "command",
@@ -164,6 +165,8 @@ void read_scanner_fields(ScannerSpec& spec, const YAML::Node& body, const YamlSo
     if (key == "files") spec.files = read_string_list(value, source, field("files"));
     if (key == "shebang") spec.shebang = read_string_list(value, source, field("shebang"));
     if (key == "exclude") spec.exclude = read_string_list(value, source, field("exclude"));
+    if (key == "unsafe_when_changed")
+      spec.unsafe_when_changed = read_string_list(value, source, field("unsafe_when_changed"));
     if (key == "root_markers")
       spec.root_markers = read_string_list(value, source, field("root_markers"));
     if (key == "env") spec.env = read_string_list(value, source, field("env"));

@@ -114,7 +114,13 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
   UnreachableTarget unreachable = probe_target(p, options);
   if (!unreachable.detail.empty()) std::cerr << "lamina: " << unreachable.detail << "\n";
-  PlannedRuns planned = planned_runs(p.plan, unreachable.scanners);
+  // Scanners that must not run on this change (they would load its code) and url scanners
+  // without a target are held back; each is reported failed below.
+  std::set<size_t> held_back = unreachable.scanners;
+  for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
+    if (!p.plan.scanners[d].refused.empty()) held_back.insert(d);
+  }
+  PlannedRuns planned = planned_runs(p.plan, held_back);
   RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
@@ -156,6 +162,10 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     if (unreachable.scanners.count(d)) {
       outcome.state = ScannerState::failed;
       outcome.detail = unreachable.detail;
+    }
+    if (!p.plan.scanners[d].refused.empty()) {
+      outcome.state = ScannerState::failed;
+      outcome.detail = p.plan.scanners[d].refused;
     }
     if (const ScannerSpec* spec = p.catalog.find(outcome.scanner_id)) {
       outcome.homepage = spec->homepage;

@@ -11,7 +11,10 @@
 #include "exec/spawn.h"
 #include "plan/argv_batches.h"
 #include "plan/file_selection.h"
+#include "plan/glob_set.h"
 #include "plan/project_roots.h"
+#include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {
@@ -161,6 +164,32 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
   return "";
 }
 
+// Why `spec` must not run on this change: the first changed path (deleted ones aside) that its
+// unsafe_when_changed globs match; "" when none does.
+std::string refusal(const ScannerSpec& spec, const ChangeSet& changes) {
+  if (spec.unsafe_when_changed.empty()) return "";
+  GlobSet globs;
+  for (const std::string& pattern : spec.unsafe_when_changed) {
+    uint32_t id = 0;
+    std::string error;
+    if (!globs.add(pattern, 0, &id, &error)) {
+      throw Error(spec.defined_at + ": scanner " + spec.id + ": unsafe_when_changed: " +
+                  in_quotes(pattern) + ": " + error);
+    }
+  }
+  std::vector<GlobHit> hits;
+  for (const FileChange& file : changes.files) {
+    if (file.status == ChangeStatus::deleted) continue;
+    globs.match(file.path, &hits);
+    if (hits.empty()) continue;
+    return "not run: the change adds or modifies " + in_quotes(file.path) + ", under " +
+           in_quotes(spec.unsafe_when_changed[hits.front().glob]) + ", which " + spec.id +
+           " loads code from, so running it would run the change's code; review that path (a "
+           "pull request should not commit it)";
+  }
+  return "";
+}
+
 // Why a scanner with no invocation does not run, when that is known before building any.
 std::string missing_input(const ScannerSpec& spec, const std::vector<FileMatch>& files,
                           const PlanInputs& extra) {
@@ -191,7 +220,7 @@ void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::str
 // Decides one scanner: its files, invocations, and why it runs or not.
 ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
                        const Settings& settings, const std::string& repo_root,
-                       const PlanInputs& extra, size_t arg_space) {
+                       const PlanInputs& extra, size_t arg_space, const std::string& refused) {
   ScannerDecision d;
   d.scanner_id = spec.id;
   d.name = spec.name;
@@ -221,6 +250,12 @@ ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
   }
   d.selected = true;
   d.reason = runs;
+  if (!refused.empty()) {
+    // Selected, so the scan reports it failed; no invocation, so nothing of the change runs.
+    d.refused = refused;
+    d.reason = refused;
+    d.invocations.clear();
+  }
   return d;
 }
 
@@ -256,6 +291,8 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
                            ? extra.max_threads
                            : std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
   size_t thread_count = std::clamp<size_t>(matched / kMatchesPerThread, 1, max_threads);
+  std::vector<std::string> refused(scanners.size());
+  for (size_t i = 0; i < scanners.size(); ++i) refused[i] = refusal(*scanners[i], changes);
   plan.scanners.resize(scanners.size());
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> errors(thread_count);
@@ -264,7 +301,7 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
       for (size_t k; (k = next.fetch_add(1)) < order.size();) {
         size_t i = order[k];
         plan.scanners[i] = decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
-                                  repo_root, extra, arg_space);
+                                  repo_root, extra, arg_space, refused[i]);
       }
     } catch (...) {
       errors[worker] = std::current_exception();

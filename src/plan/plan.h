@@ -53,6 +53,9 @@ struct ScannerDecision {
   std::string installed_path;  // resolved executable, "" when missing
   std::string reason;          // why it runs or why not ("no matching files", "disabled by ...")
   std::string install_hint;
+  // Set when the scanner would run but must not: the change touches a path it loads code from
+  // (unsafe_when_changed). It stays selected, with no invocation, and fails with this reason.
+  std::string refused;
   std::vector<FileMatch> files;
   std::vector<Invocation> invocations;
 };
