@@ -89,8 +89,13 @@ ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
 
 ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
   ChangePlan out = resolve_changes(options, env);
-  out.config = choose_config(options, env, out.repo_root, out.changes.base);
-  out.settings = load_settings(out.config.file, options, env);
+  try {
+    out.config = choose_config(options, env, out.repo_root, out.changes.base);
+    out.settings = load_settings(out.config.file, options, env);
+  } catch (const Error& e) {
+    // A bad value from the action's or the template's inputs: name the input to fix.
+    throw Error(std::string(e.what()) + input_hint(env, e.what()), e.exit_code());
+  }
   out.catalog = effective_catalog(builtin_catalog(), out.settings);
   PlanInputs& extra = out.inputs;
   extra.artifacts = options.artifacts;

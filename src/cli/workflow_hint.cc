@@ -32,7 +32,40 @@ const char* gitlab_hint(WorkflowFix fix) {
   return "";
 }
 
+struct FlagInput {
+  std::string_view flag, github_input, gitlab_input;  // "" = no such input there
+};
+
+constexpr FlagInput kFlagInputs[] = {
+    {"--fail-on", "fail-on", "fail_on"}, {"--filter", "filter", "filter"},
+    {"--config-from", "config-from", ""}, {"--config", "config", ""},
+    {"--jobs", "jobs", ""},              {"--out", "out", ""},
+    {"--baseline", "baseline", ""},
+};
+
 }  // namespace
+
+std::string input_hint(const EnvMap& env, std::string_view message) {
+  bool github = env_get(env, "GITHUB_ACTIONS").value_or("") == "true";
+  bool gitlab = env_get(env, "GITLAB_CI").value_or("") == "true";
+  if (!github && !gitlab) return "";
+  for (const FlagInput& f : kFlagInputs) {
+    if (!message.starts_with(f.flag)) continue;
+    char next = message.size() > f.flag.size() ? message[f.flag.size()] : ' ';
+    if (next != ' ' && next != ':') continue;  // "--config" is not "--config-from"
+    if (github) {
+      return "; in the workflow file, fix the lamina step's `with: " + std::string(f.github_input) +
+             ":`";
+    }
+    if (!f.gitlab_input.empty()) {
+      return "; in .gitlab-ci.yml, fix the lamina include's `inputs: " +
+             std::string(f.gitlab_input) + ":`";
+    }
+    return "; in .gitlab-ci.yml, fix " + std::string(f.flag) +
+           " in the lamina include's `inputs: args:` or the job's script";
+  }
+  return "";
+}
 
 std::string workflow_hint(const EnvMap& env, WorkflowFix fix) {
   if (env_get(env, "GITHUB_ACTIONS").value_or("") == "true") return github_hint(fix);

@@ -29,5 +29,30 @@ TEST(WorkflowHint, GitlabNamesGitlabCiYml) {
   EXPECT_NE(hint.find("GIT_STRATEGY: none"), std::string::npos);
 }
 
+TEST(InputHint, GithubNamesTheStepsWithInput) {
+  EnvMap gh{{"GITHUB_ACTIONS", "true"}};
+  EXPECT_EQ(input_hint(gh, "--fail-on: expected sev1 | sev2 | sev3 | never, got: \"high\""),
+            "; in the workflow file, fix the lamina step's `with: fail-on:`");
+  EXPECT_EQ(input_hint(gh, "--config-from \"head\": expected worktree, base or auto"),
+            "; in the workflow file, fix the lamina step's `with: config-from:`");
+  EXPECT_EQ(input_hint(gh, "--config: cannot read x.yml"),
+            "; in the workflow file, fix the lamina step's `with: config:`");
+  EXPECT_EQ(input_hint(gh, ".lamina.yml:3:10: fail_on: expected sev1"), "");
+  EXPECT_EQ(input_hint(gh, "LAMINA_FAIL_ON: expected sev1"), "");
+}
+
+TEST(InputHint, GitlabNamesTheIncludesInputOrItsArgs) {
+  EnvMap gl{{"GITLAB_CI", "true"}};
+  EXPECT_EQ(input_hint(gl, "--filter: expected added | context | file | all, got: \"x\""),
+            "; in .gitlab-ci.yml, fix the lamina include's `inputs: filter:`");
+  EXPECT_EQ(input_hint(gl, "--jobs: not a number of jobs from 1 to 1024: \"abc\""),
+            "; in .gitlab-ci.yml, fix --jobs in the lamina include's `inputs: args:` or the job's "
+            "script");
+}
+
+TEST(InputHint, NothingOutsideCi) {
+  EXPECT_EQ(input_hint({}, "--fail-on: expected sev1 | sev2 | sev3 | never, got: \"high\""), "");
+}
+
 }  // namespace
 }  // namespace lamina
