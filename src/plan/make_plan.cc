@@ -220,7 +220,7 @@ void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::str
 // Decides one scanner: its files, invocations, and why it runs or not.
 ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
                        const Settings& settings, const std::string& repo_root,
-                       const PlanInputs& extra, size_t arg_space, const std::string& refused) {
+                       const PlanInputs& extra, size_t arg_space, const ChangeSet& changes) {
   ScannerDecision d;
   d.scanner_id = spec.id;
   d.name = spec.name;
@@ -250,7 +250,8 @@ ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
   }
   d.selected = true;
   d.reason = runs;
-  if (!refused.empty()) {
+  // Checked only for a scanner about to run, on the deciding thread: a pass over the change.
+  if (std::string refused = refusal(spec, changes); !refused.empty()) {
     // Selected, so the scan reports it failed; no invocation, so nothing of the change runs.
     d.refused = refused;
     d.reason = refused;
@@ -291,8 +292,6 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
                            ? extra.max_threads
                            : std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
   size_t thread_count = std::clamp<size_t>(matched / kMatchesPerThread, 1, max_threads);
-  std::vector<std::string> refused(scanners.size());
-  for (size_t i = 0; i < scanners.size(); ++i) refused[i] = refusal(*scanners[i], changes);
   plan.scanners.resize(scanners.size());
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> errors(thread_count);
@@ -301,7 +300,7 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
       for (size_t k; (k = next.fetch_add(1)) < order.size();) {
         size_t i = order[k];
         plan.scanners[i] = decide(*scanners[i], std::move(selection.per_scanner[i]), settings,
-                                  repo_root, extra, arg_space, refused[i]);
+                                  repo_root, extra, arg_space, changes);
       }
     } catch (...) {
       errors[worker] = std::current_exception();
