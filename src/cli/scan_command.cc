@@ -32,7 +32,10 @@ struct PlannedRuns {
   std::vector<size_t> owner;  // invocation index -> decision index
 };
 
-PlannedRuns planned_runs(const Plan& plan, const std::set<size_t>& held_back) {
+// Decision index -> why that selected scanner is not started (it is reported failed with it).
+using HeldBack = std::map<size_t, std::string>;
+
+PlannedRuns planned_runs(const Plan& plan, const HeldBack& held_back) {
   PlannedRuns runs;
   for (size_t d = 0; d < plan.scanners.size(); ++d) {
     if (!plan.scanners[d].selected || held_back.count(d)) continue;
@@ -44,33 +47,35 @@ PlannedRuns planned_runs(const Plan& plan, const std::set<size_t>& held_back) {
   return runs;
 }
 
-// Post-deploy: the selected scanners of scope url, and why their target cannot be scanned when a
-// TCP connection to it does not open (DAST tools report an unreachable target as a clean scan).
-// Those scanners are held back and reported as failed: nothing was scanned.
 constexpr std::chrono::seconds kTargetProbeTimeout{10};
 
-struct UnreachableTarget {
-  std::set<size_t> scanners;  // decision indices
-  std::string detail;
-};
-
-UnreachableTarget probe_target(const ChangePlan& p, const Options& options) {
-  UnreachableTarget result;
-  if (!options.target_url) return result;
+// The selected scanners that must not start: those the plan refused (they would load the
+// change's code), and on post-deploy the url scanners when a TCP connection to the target does
+// not open (DAST tools report an unreachable target as a clean scan).
+HeldBack held_back_scanners(const ChangePlan& p, const Options& options) {
+  HeldBack held;
+  std::vector<size_t> url_scanners;
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
-    const ScannerSpec* spec = p.catalog.find(p.plan.scanners[d].scanner_id);
-    if (p.plan.scanners[d].selected && spec != nullptr && spec->scope == Scope::url)
-      result.scanners.insert(d);
+    const ScannerDecision& decision = p.plan.scanners[d];
+    if (!decision.selected) continue;
+    if (!decision.refused.empty()) held[d] = decision.refused;
+    const ScannerSpec* spec = p.catalog.find(decision.scanner_id);
+    if (spec != nullptr && spec->scope == Scope::url && decision.refused.empty())
+      url_scanners.push_back(d);
   }
-  std::optional<TargetEndpoint> endpoint = target_endpoint(*options.target_url);
-  if (result.scanners.empty() || !endpoint) return {};
-  std::optional<std::string> why = tcp_unreachable(endpoint->host, endpoint->port, kTargetProbeTimeout);
-  if (!why) return {};
-  result.detail = "target " + *options.target_url + " is unreachable (" + *why + ", port " +
-                  std::to_string(endpoint->port) +
-                  "); nothing was scanned: check that the deployment is up and reachable from "
-                  "this runner";
-  return result;
+  std::optional<TargetEndpoint> endpoint =
+      options.target_url ? target_endpoint(*options.target_url) : std::nullopt;
+  if (url_scanners.empty() || !endpoint) return held;
+  std::optional<std::string> why =
+      tcp_unreachable(endpoint->host, endpoint->port, kTargetProbeTimeout);
+  if (!why) return held;
+  std::string detail = "target " + *options.target_url + " is unreachable (" + *why + ", port " +
+                       std::to_string(endpoint->port) +
+                       "); nothing was scanned: check that the deployment is up and reachable "
+                       "from this runner";
+  std::cerr << "lamina: " << detail << "\n";
+  for (size_t d : url_scanners) held[d] = detail;
+  return held;
 }
 
 bool fail_fast_enabled(const ChangePlan& p) {
@@ -112,14 +117,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
 
   // Unpacked before the first scanner starts; removed when the scan returns or throws.
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
-  UnreachableTarget unreachable = probe_target(p, options);
-  if (!unreachable.detail.empty()) std::cerr << "lamina: " << unreachable.detail << "\n";
-  // Scanners that must not run on this change (they would load its code) and url scanners
-  // without a target are held back; each is reported failed below.
-  std::set<size_t> held_back = unreachable.scanners;
-  for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
-    if (!p.plan.scanners[d].refused.empty()) held_back.insert(d);
-  }
+  HeldBack held_back = held_back_scanners(p, options);
   PlannedRuns planned = planned_runs(p.plan, held_back);
   RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
@@ -159,13 +157,9 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
     ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
-    if (unreachable.scanners.count(d)) {
+    if (auto held = held_back.find(d); held != held_back.end()) {
       outcome.state = ScannerState::failed;
-      outcome.detail = unreachable.detail;
-    }
-    if (!p.plan.scanners[d].refused.empty()) {
-      outcome.state = ScannerState::failed;
-      outcome.detail = p.plan.scanners[d].refused;
+      outcome.detail = held->second;
     }
     if (const ScannerSpec* spec = p.catalog.find(outcome.scanner_id)) {
       outcome.homepage = spec->homepage;

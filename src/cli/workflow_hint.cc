@@ -3,6 +3,9 @@
 namespace lamina {
 namespace {
 
+bool on_github(const EnvMap& env) { return env_get(env, "GITHUB_ACTIONS").value_or("") == "true"; }
+bool on_gitlab(const EnvMap& env) { return env_get(env, "GITLAB_CI").value_or("") == "true"; }
+
 const char* github_hint(WorkflowFix fix) {
   switch (fix) {
     case WorkflowFix::checkout:
@@ -46,9 +49,8 @@ constexpr FlagInput kFlagInputs[] = {
 }  // namespace
 
 std::string input_hint(const EnvMap& env, std::string_view message) {
-  bool github = env_get(env, "GITHUB_ACTIONS").value_or("") == "true";
-  bool gitlab = env_get(env, "GITLAB_CI").value_or("") == "true";
-  if (!github && !gitlab) return "";
+  bool github = on_github(env);
+  if (!github && !on_gitlab(env)) return "";
   for (const FlagInput& f : kFlagInputs) {
     if (!message.starts_with(f.flag)) continue;
     char next = message.size() > f.flag.size() ? message[f.flag.size()] : ' ';
@@ -68,8 +70,8 @@ std::string input_hint(const EnvMap& env, std::string_view message) {
 }
 
 std::string workflow_hint(const EnvMap& env, WorkflowFix fix) {
-  if (env_get(env, "GITHUB_ACTIONS").value_or("") == "true") return github_hint(fix);
-  if (env_get(env, "GITLAB_CI").value_or("") == "true") return gitlab_hint(fix);
+  if (on_github(env)) return github_hint(fix);
+  if (on_gitlab(env)) return gitlab_hint(fix);
   return "";
 }
 

@@ -49,6 +49,13 @@ struct RunResult {
 
 inline constexpr size_t kKeptOfOversizedStream = 64 << 10;
 
+// The scanner's report: the {out} file's contents when the invocation reads its output from
+// there, else its stdout.
+inline const std::string& report_bytes(const RunResult& result) {
+  return result.invocation.output_from == OutputSource::out_file ? result.out_file_data
+                                                                 : result.stdout_data;
+}
+
 const char* to_string(RunStatus status);
 
 // How long it ran (end_time - start_time).

@@ -39,8 +39,7 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
     out.detail = with_stderr("the report file ({out}) was not written", run);
     return;
   }
-  const std::string& bytes =
-      inv.output_from == OutputSource::out_file ? run.out_file_data : run.stdout_data;
+  const std::string& bytes = report_bytes(run);
   ParseContext ctx;
   ctx.scanner_id = inv.scanner_id;
   ctx.repository_root = artifact ? artifact->root : repo_root;

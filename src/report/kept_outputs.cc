@@ -17,9 +17,7 @@ std::vector<KeptOutput> kept_outputs(const ScanResult& scan) {
     size_t number = 0;
     if (completed) {
       for (const RunResult& r : s.runs) {
-        const std::string& bytes = r.invocation.output_from == OutputSource::out_file
-                                       ? r.out_file_data
-                                       : r.stdout_data;
+        const std::string& bytes = report_bytes(r);
         if (bytes.empty()) continue;
         kept.push_back({kept_file_name(s.keep_output, ++number), bytes, false});
       }
