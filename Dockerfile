@@ -5,6 +5,10 @@
 # Only Debian's and npm's registries are used, and no BuildKit-only syntax, so it builds with
 # podman/buildah as well as docker. Build: scripts/image (see README, "Container image").
 ARG BASE_IMAGE=docker.io/library/debian:bookworm-slim
+# Where the lamina binary comes from: `build` compiles it here (the default, what `docker build .`
+# does); `prebuilt` takes the static binary that `scripts/image --binary PATH` put in .image-bin/
+# (the test suite's release build, so the C++ is compiled once per run, not twice).
+ARG LAMINA_BINARY_FROM=build
 
 FROM ${BASE_IMAGE} AS build
 RUN apt-get update -qq \
@@ -65,9 +69,14 @@ RUN node -e 'const fs = require("fs"); const pkg = JSON.parse(fs.readFileSync("p
  && strip /opt/node && /opt/node --version \
  && rm -rf /opt/node-bin /root/.npm
 
+FROM scratch AS prebuilt
+COPY .image-bin/lamina /build/lamina
+
+FROM ${LAMINA_BINARY_FROM} AS binary
+
 FROM scratch AS slim
-COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
-COPY --from=build /build/lamina /lamina
+COPY --from=node /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY --from=binary /build/lamina /lamina
 ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 USER 65534:65534
 ENTRYPOINT ["/lamina"]
@@ -105,7 +114,7 @@ RUN printf '%s\n' 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*
  && useradd --create-home --uid 1001 --shell /usr/sbin/nologin lamina
 COPY --from=node /opt/node /usr/local/bin/node
 COPY --from=node /opt/lamina-node /opt/lamina-node
-COPY --from=build /build/lamina /usr/local/bin/lamina
+COPY --from=binary /build/lamina /usr/local/bin/lamina
 ENV PATH=/opt/lamina-node/node_modules/.bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     NODE_PATH=/opt/lamina-node/node_modules
 USER lamina

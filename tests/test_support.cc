@@ -48,9 +48,14 @@ ProcessOutput run(const std::vector<std::string>& argv, const std::string& cwd,
   return out;
 }
 
+std::string lamina_binary() {
+  const char* given = std::getenv("LAMINA_TEST_BINARY");
+  return given && *given ? given : LAMINA_BINARY;
+}
+
 ProcessOutput run_lamina(const std::vector<std::string>& args, const std::string& cwd,
                          const std::vector<std::string>& env) {
-  std::vector<std::string> argv{LAMINA_BINARY};
+  std::vector<std::string> argv{lamina_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run(argv, cwd, env);
 }
@@ -71,8 +76,8 @@ std::string git(const std::string& repo, const std::vector<std::string>& args) {
   return out.out;
 }
 
-std::string shared_path(const std::string& relative) {
-  return std::string(LAMINA_SHARED_DIR) + "/" + relative;
+std::string data_path(const std::string& relative) {
+  return std::string(LAMINA_SOURCE_DIR) + "/tests/data/" + relative;
 }
 
 std::string source_path(const std::string& relative) {

@@ -35,7 +35,11 @@ struct ProcessOutput {
 ProcessOutput run(const std::vector<std::string>& argv, const std::string& cwd = "",
                   const std::vector<std::string>& env = {});
 
-// Runs the built lamina binary.
+// The lamina binary under test: $LAMINA_TEST_BINARY when set (scripts/test runs the suite a second
+// time against the static release binary), else the one built beside this test binary.
+std::string lamina_binary();
+
+// Runs the lamina binary under test.
 ProcessOutput run_lamina(const std::vector<std::string>& args, const std::string& cwd = "",
                          const std::vector<std::string>& env = {});
 
@@ -43,8 +47,8 @@ ProcessOutput run_lamina(const std::vector<std::string>& args, const std::string
 // without the trailing newline.
 std::string git(const std::string& repo, const std::vector<std::string>& args);
 
-// A path in ../shared (fixtures, schemas).
-std::string shared_path(const std::string& relative);
+// A path in tests/data (vendored schemas and fixtures, provenance in tests/data/SOURCES.md).
+std::string data_path(const std::string& relative);
 std::string source_path(const std::string& relative);
 
 }  // namespace lamina::test

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "test_support.h"
 
 namespace lamina {
 namespace {
@@ -85,7 +86,7 @@ TEST(ActionInputs, TheArgvParsesAsAScan) {
 // action.yml runs `lamina action` with no entrypoint override (no shell), and every input it
 // declares except the token is one action_scan_argv reads.
 TEST(ActionInputs, ActionYmlRunsLaminaActionAndDeclaresOnlyInputsItReads) {
-  YAML::Node action = YAML::LoadFile(std::string(LAMINA_SOURCE_DIR) + "/action.yml");
+  YAML::Node action = YAML::LoadFile(test::source_path("action.yml"));
   EXPECT_FALSE(action["runs"]["entrypoint"]) << "action.yml must not override the entrypoint";
   ASSERT_TRUE(action["runs"]["args"].IsSequence());
   ASSERT_EQ(action["runs"]["args"].size(), 1u);

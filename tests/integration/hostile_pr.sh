@@ -18,8 +18,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 for tool in git shellcheck bandit codespell "$python"; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed" >&2; exit 77; }
 done
-schemas=$source_dir/../shared/schemas
-[[ -f $schemas/sarif-schema-2.1.0.json ]] || fail "no SARIF schema at $schemas (../shared)"
+schemas=$source_dir/tests/data/schemas
+[[ -f $schemas/sarif-schema-2.1.0.json ]] || fail "no SARIF schema at $schemas"
 
 root=$(mktemp -d)
 # LAMINA_KEEP_TEST_DIR=1 keeps the run's files to look at.

@@ -7,7 +7,7 @@ if [[ $(id -u) -ne 0 ]]; then
   echo "SKIP: building and running images needs root (rootful podman)" >&2
   exit 77
 fi
-"$src/scripts/image" >&2 || fail "scripts/image failed"
+[[ ${LAMINA_IMAGES_BUILT:-} == 1 ]] || "$src/scripts/image" --binary "$1" >&2 || fail "scripts/image failed"
 podman_cmd=()  # set by scripts/image --env
 # shellcheck disable=SC1091  # a path given at run time
 source "$src/scripts/image" --env

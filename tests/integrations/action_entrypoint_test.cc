@@ -30,7 +30,7 @@ class IntegrationsActionEntrypoint : public ::testing::Test {
   // defaults (the token) are expressions the runner evaluates, here "".
   test::ProcessOutput run_action(const std::map<std::string, std::string>& with) {
     YAML::Node action = action_yml();
-    std::string lamina_dir = std::string(LAMINA_BINARY);
+    std::string lamina_dir = test::lamina_binary();
     lamina_dir.resize(lamina_dir.rfind('/'));
     std::vector<std::string> env{
         "PATH=" + lamina_dir + ":" + test::source_path("node_modules/.bin") + ":" +
@@ -46,7 +46,7 @@ class IntegrationsActionEntrypoint : public ::testing::Test {
     }
     for (const auto& [name, value] : with)
       EXPECT_TRUE(action["inputs"][name]) << "action.yml has no input " << name;
-    std::vector<std::string> argv{LAMINA_BINARY};
+    std::vector<std::string> argv{test::lamina_binary()};
     for (const auto& arg : action["runs"]["args"]) argv.push_back(arg.as<std::string>());
     return test::run(argv, repo.path(), env);
   }

@@ -53,7 +53,7 @@ class IntegrationsGitlabCiLocal : public ::testing::Test {
     test::write_file(repo.file("bad.sh"), script);
     test::git(repo.path(), {"add", "bad.sh"});
     test::git(repo.path(), {"commit", "-q", "-m", "add bad.sh"});
-    const std::string path = directory_of(LAMINA_BINARY) + ":" +
+    const std::string path = directory_of(test::lamina_binary()) + ":" +
                              test::source_path("node_modules/.bin") + ":" + std::getenv("PATH");
     return test::run(
         {tool, "--force-shell-executor", "--variable", "GITLAB_CI=true", "--variable",

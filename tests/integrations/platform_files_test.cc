@@ -27,7 +27,7 @@ std::string to_json(const test::TempDir& dir, const std::string& yaml_file, int 
 
 test::ProcessOutput validate(const std::string& schema, const std::string& json) {
   return test::run({"/usr/bin/python3", test::source_path("tests/tools/validate_json_schema.py"),
-                    test::shared_path("schemas/" + schema), json});
+                    test::data_path("schemas/" + schema), json});
 }
 
 test::ProcessOutput action_validator(const std::string& file) {

@@ -128,7 +128,7 @@ TEST(GitlabArtifactFindings, MalwareInAnImageReachesSastByItsPathInTheArtifact) 
             json::parse(R"({"file":"image.tar!/usr/lib/x.so"})"));
   EXPECT_EQ(doc["vulnerabilities"][0]["details"]["layer"]["value"],
             "sha256:" + std::string(64, 'a'));
-  expect_valid(r.text, test::shared_path("schemas/gitlab-15.2.1/sast-report-format.json"));
+  expect_valid(r.text, test::data_path("schemas/gitlab-15.2.1/sast-report-format.json"));
 }
 
 TEST(GitlabArtifactFindings, SecretInAnImageKeepsItsLinesAndTheCommit) {
@@ -141,7 +141,7 @@ TEST(GitlabArtifactFindings, SecretInAnImageKeepsItsLinesAndTheCommit) {
   EXPECT_EQ(doc["vulnerabilities"][0]["location"], json::parse(R"({"file":"image.tar!/app/.env",
     "start_line":3,"end_line":3,"commit":{"sha":")" + kSha + R"("}})"));
   expect_valid(r.text,
-               test::shared_path("schemas/gitlab-15.2.1/secret-detection-report-format.json"));
+               test::data_path("schemas/gitlab-15.2.1/secret-detection-report-format.json"));
 }
 
 }  // namespace

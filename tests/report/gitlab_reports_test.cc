@@ -57,7 +57,7 @@ void expect_valid(const std::string& doc, const std::string& schema) {
   test::write_file(dir.file("r.json"), doc);
   test::ProcessOutput v =
       test::run({"/usr/bin/python3", test::source_path("tests/tools/validate_json_schema.py"),
-                 test::shared_path(schema), dir.file("r.json")});
+                 test::data_path(schema), dir.file("r.json")});
   EXPECT_EQ(v.exit_code, 0) << schema << ": " << v.out << v.err;
 }
 

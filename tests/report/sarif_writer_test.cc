@@ -61,7 +61,7 @@ void expect_schema_valid(const std::string& sarif) {
        {"schemas/sarif-schema-2.1.0.json", "schemas/schemastore-sarif-2.1.0.json"}) {
     test::ProcessOutput v =
         test::run({"/usr/bin/python3", test::source_path("tests/tools/validate_json_schema.py"),
-                   test::shared_path(schema), dir.file("out.json")});
+                   test::data_path(schema), dir.file("out.json")});
     EXPECT_EQ(v.exit_code, 0) << schema << ": " << v.out << v.err;
   }
 }
@@ -195,7 +195,7 @@ TEST(SarifWriter, SchemaCheckUsedByTheseTestsRejectsInvalidSarif) {
   test::write_file(dir.file("bad.json"), R"({"version":"2.1.0","runs":[{"results":[]}]})");
   test::ProcessOutput v =
       test::run({"/usr/bin/python3", test::source_path("tests/tools/validate_json_schema.py"),
-                 test::shared_path("schemas/sarif-schema-2.1.0.json"), dir.file("bad.json")});
+                 test::data_path("schemas/sarif-schema-2.1.0.json"), dir.file("bad.json")});
   EXPECT_EQ(v.exit_code, 1);
   EXPECT_NE(v.out.find("'tool' is a required property"), std::string::npos) << v.out;
 }
