@@ -2,6 +2,7 @@
 // findings, write every report, and exit with the gate's code.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -106,10 +107,53 @@ class RunClassifier {
   std::map<size_t, ClassifiedRun> cache_;
 };
 
+// The input a layer exists for. Pre-deploy scans build artifacts and post-deploy a deployed URL:
+// without one, every scanner of the layer would be skipped and the gate would pass on nothing.
+void require_layer_input(const ChangePlan& p, const Options& options) {
+  struct Need {
+    Layer layer;
+    Scope scope;
+    bool given;
+    const char* what;
+  };
+  const Need needs[] = {
+      {Layer::pre_deploy, Scope::artifact, !options.artifacts.empty(),
+       "scans build artifacts, and no --artifact was given: pass --artifact PATH (a folder, a "
+       "file, an archive or a container image tarball), once per artifact"},
+      {Layer::post_deploy, Scope::url, options.target_url.has_value(),
+       "scans a deployed service, and no --target-url was given: pass --target-url "
+       "https://staging.example.com/"},
+  };
+  for (const Need& need : needs) {
+    if (p.layer != need.layer || need.given) continue;
+    for (const ScannerSpec& spec : p.catalog.scanners) {
+      if (spec.enabled && spec.scope == need.scope && spec.in_layer(need.layer)) {
+        throw Error(std::string("--layer ") + to_string(need.layer) + " " + need.what +
+                    " (without it no scanner of the layer would run, and nothing would be "
+                    "checked)");
+      }
+    }
+  }
+}
+
+// Each check no installed scanner made goes to the summary, and to the skipped scanners that
+// would have made it (so SARIF carries it on their runs).
+void note_coverage_gaps(const Plan& plan, ScanResult& scan) {
+  for (const CoverageGap& gap : plan.coverage_gaps) {
+    std::string text = gap.text();
+    scan.not_covered.push_back(text);
+    for (ScannerOutcome& s : scan.scanners) {
+      if (std::find(gap.scanners.begin(), gap.scanners.end(), s.scanner_id) != gap.scanners.end())
+        s.notes.push_back(text);
+    }
+  }
+}
+
 }  // namespace
 
 int run_scan_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
+  require_layer_input(p, options);
   prepare_report_directory(report_directory(options, p), env);
   ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
@@ -172,6 +216,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     }
     scan.scanners.push_back(std::move(outcome));
   }
+  note_coverage_gaps(p.plan, scan);
   for (size_t i : critical_path(results))
     scan.critical_path.push_back(results[i].invocation.scanner_id);
   int signal = interrupting_signal(results);

@@ -59,6 +59,9 @@ struct ScanResult {
   std::vector<std::string> critical_path;  // scanner ids whose chain set the wall time
   bool incomplete = false;                 // lamina was interrupted: reports are marked so
   std::string head_url_prefix;  // e.g. https://github.com/o/r/blob/<sha>/ ; "" when unknown
+  // Checks no installed scanner made on changed files ("not covered: 1 changed file
+  // (package-lock.json) had no dependency check: osv-scanner, trivy-fs are not installed").
+  std::vector<std::string> not_covered;
 };
 
 }  // namespace lamina

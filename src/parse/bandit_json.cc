@@ -1,6 +1,9 @@
 // bandit -f json: {"results":[{filename,line_number,line_range,col_offset?,issue_severity,
 // issue_confidence,issue_text,test_id,test_name,more_info}], "errors":[{filename,reason}]}.
-// bandit exits 0 when it could not read a file, listing it only in "errors": that is a failed
+// bandit exits 0 when it could not scan a file, listing it only in "errors". A file it cannot
+// parse ("syntax error while parsing AST", also for bytes no Python decodes) is a file Python
+// could not run either: a note on the run ("not scanned: ..."), shown on the console and in
+// SARIF, not a failure of the whole run. A file it could not read (gone, unreadable) is a failed
 // scan, reported as the outcome's error (the findings read are kept).
 #include <algorithm>
 
@@ -29,16 +32,35 @@ RawRegion bandit_region(const json& result) {
   return region;
 }
 
+// "a.py: reason; b.py: reason", at most 20 listed.
+std::string listed(const std::vector<const json*>& errors) {
+  constexpr size_t kListed = 20;
+  std::string text;
+  for (size_t i = 0; i < errors.size() && i < kListed; ++i) {
+    text += text.empty() ? "" : "; ";
+    text += json_string(*errors[i], "filename") + ": " + json_string(*errors[i], "reason");
+  }
+  if (errors.size() > kListed) text += "; and " + std::to_string(errors.size() - kListed) + " more";
+  return text;
+}
+
 void report_scan_errors(const json& document, ParseOutcome& outcome) {
   auto errors = document.find("errors");
   if (errors == document.end() || !errors->is_array() || errors->empty()) return;
-  std::string text;
+  std::vector<const json*> syntax, unread;
   for (const json& error : *errors) {
-    text += text.empty() ? "" : "; ";
-    text += json_string(error, "filename") + ": " + json_string(error, "reason");
+    bool not_python = json_string(error, "reason").rfind("syntax error", 0) == 0;
+    (not_python ? syntax : unread).push_back(&error);
   }
-  outcome.error =
-      "bandit-json: bandit could not scan " + std::to_string(errors->size()) + " file(s): " + text;
+  if (!syntax.empty()) {
+    outcome.notes.push_back("not scanned: " + std::to_string(syntax.size()) +
+                            " file(s) are not valid Python (Python could not run them either): " +
+                            listed(syntax));
+  }
+  if (!unread.empty()) {
+    outcome.error = "bandit-json: bandit could not scan " + std::to_string(unread.size()) +
+                    " file(s): " + listed(unread);
+  }
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 // cppcheck --xml (version 2, written to stderr): <results><errors><error id severity msg verbose
 // cwe><location file line column info/>...</error></errors></results>. The first location is
-// where the problem is; the others explain it (related locations).
+// where the problem is; the others explain it (related locations). Messages of severity
+// "information" (missingIncludeSystem, toomanyconfigs, checkersReport...) say how cppcheck ran,
+// not what is wrong with the code: they become notes, one per id with a count, never findings.
+#include <algorithm>
+
 #include "parse/parse_support.h"
 #include "parse/parsers.h"
 #include "parse/xml_support.h"
@@ -38,6 +42,27 @@ void add_related(const pugi::xml_node& error, Finding& finding, const ParseConte
   }
 }
 
+// "cppcheck information: <msg> (<id>, 3 times)" per id, in first-seen order.
+void note_information(const std::vector<std::pair<std::string, std::string>>& seen,
+                      ParseOutcome& outcome) {
+  std::vector<std::pair<std::string, size_t>> counts;  // id -> count, first-seen order
+  std::vector<std::string> messages;
+  for (const auto& [id, message] : seen) {
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
+    if (it != counts.end()) {
+      ++it->second;
+      continue;
+    }
+    counts.emplace_back(id, 1);
+    messages.push_back(message);
+  }
+  for (size_t i = 0; i < counts.size(); ++i) {
+    std::string times = counts[i].second > 1 ? ", " + std::to_string(counts[i].second) + " times" : "";
+    outcome.notes.push_back("cppcheck information: " + messages[i] + " (" + counts[i].first +
+                            times + ")");
+  }
+}
+
 }  // namespace
 
 ParseOutcome parse_cppcheck_xml(std::string_view bytes, const ParseContext& ctx) {
@@ -49,7 +74,12 @@ ParseOutcome parse_cppcheck_xml(std::string_view bytes, const ParseContext& ctx)
     outcome.error = "cppcheck-xml: no <results> root element (was cppcheck run with --xml?)";
     return outcome;
   }
+  std::vector<std::pair<std::string, std::string>> information;
   for (pugi::xml_node error : errors.children("error")) {
+    if (std::string_view(error.attribute("severity").value()) == "information") {
+      information.emplace_back(error.attribute("id").value(), error.attribute("msg").value());
+      continue;
+    }
     Finding finding = new_finding(ctx, outer_xml(error));
     finding.rule_id = error.attribute("id").value();
     finding.tool_level = error.attribute("severity").value();
@@ -64,6 +94,7 @@ ParseOutcome parse_cppcheck_xml(std::string_view bytes, const ParseContext& ctx)
     add_related(error, finding, ctx, outcome);
     outcome.findings.push_back(std::move(finding));
   }
+  note_information(information, outcome);
   return outcome;
 }
 

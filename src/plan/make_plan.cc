@@ -10,6 +10,7 @@
 
 #include "exec/spawn.h"
 #include "plan/argv_batches.h"
+#include "plan/coverage.h"
 #include "plan/file_selection.h"
 #include "plan/glob_set.h"
 #include "plan/project_roots.h"
@@ -314,6 +315,7 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
+  plan.coverage_gaps = coverage_gaps(scanners, plan.scanners);
   return plan;
 }
 

@@ -66,6 +66,15 @@ struct Exclusion {
   std::string rule;  // e.g. "vendor/ (vendored folder, built-in default)"
 };
 
+// One kind of check (a catalog report kind) that some changed files did not get, because every
+// scanner of that kind that matches them is not installed (src/plan/coverage.h).
+struct CoverageGap {
+  std::string check;                  // "dependency check", "secret detection", ...
+  std::vector<std::string> paths;     // the changed files no running scanner of that kind got
+  std::vector<std::string> scanners;  // the scanners of that kind that match them but do not run
+  std::string text() const;           // "not covered: 1 changed file (package-lock.json) ..."
+};
+
 struct Plan {
   Layer layer = Layer::inline_layer;
   std::string repo_root;                  // absolute
@@ -73,6 +82,7 @@ struct Plan {
   std::vector<std::string> excluded;      // changed paths excluded by configuration, with why
   std::vector<Exclusion> exclusions;      // the same, as path and rule
   std::vector<std::string> notes;         // e.g. "2 deleted paths are never passed to scanners"
+  std::vector<CoverageGap> coverage_gaps;  // checks no installed scanner made on changed files
 };
 
 }  // namespace lamina

@@ -58,10 +58,14 @@ nlohmann::json plan_to_json(const Plan& plan) {
   nlohmann::json excluded = nlohmann::json::array();
   for (const Exclusion& e : plan.exclusions)
     excluded.push_back({{"path", e.path}, {"rule", e.rule}});
+  nlohmann::json gaps = nlohmann::json::array();
+  for (const CoverageGap& g : plan.coverage_gaps)
+    gaps.push_back({{"check", g.check}, {"paths", g.paths}, {"scanners", g.scanners}});
   return {{"layer", to_string(plan.layer)},
           {"repo_root", plan.repo_root},
           {"scanners", scanners_to_json(plan)},
           {"excluded", excluded},
+          {"not_covered", gaps},
           {"notes", plan.notes}};
 }
 
@@ -85,6 +89,7 @@ std::string plan_scanners_text(const Plan& plan) {
     out += "\nexcluded from every scanner:\n";
     for (const Exclusion& e : plan.exclusions) out += "  " + e.path + "  (" + e.rule + ")\n";
   }
+  for (const CoverageGap& gap : plan.coverage_gaps) out += "\n" + gap.text() + "\n";
   for (const std::string& note : plan.notes) out += "\nnote: " + note + "\n";
   return out;
 }

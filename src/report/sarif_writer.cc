@@ -364,8 +364,17 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
                         const SarifLimits& limits) {
   SarifReport report;
   std::vector<RunInput> inputs;
+  // Scanners that ran, then the skipped ones that carry a note (a check not covered: their run
+  // says so, with no results); other skipped scanners are left out.
+  std::vector<const ScannerOutcome*> outcomes;
   for (const ScannerOutcome& s : scan.scanners) {
-    if (s.state == ScannerState::skipped) continue;
+    if (s.state != ScannerState::skipped) outcomes.push_back(&s);
+  }
+  for (const ScannerOutcome& s : scan.scanners) {
+    if (s.state == ScannerState::skipped && !s.notes.empty()) outcomes.push_back(&s);
+  }
+  for (const ScannerOutcome* outcome : outcomes) {
+    const ScannerOutcome& s = *outcome;
     RunInput in{&s, {}, {}};
     for (const Finding& f : scan.findings) {
       if (f.tool == s.scanner_id) in.findings.push_back(&f);

@@ -108,6 +108,7 @@ std::string finding_link(const ScanResult& scan, const Finding& f) {
 std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& options) {
   std::string out = "## lamina: " + std::string(to_string(scan.layer)) + " layer\n\n" +
                     verdict_line(scan) + "\n\n";
+  for (const std::string& gap : scan.not_covered) out += "> ⚠️ " + markdown_inert(gap, 600) + "\n\n";
   const GateResult& g = scan.gate;
   out += "Findings: **" + std::to_string(g.by_severity[0]) + "** sev1, **" +
          std::to_string(g.by_severity[1]) + "** sev2, **" + std::to_string(g.by_severity[2]) +

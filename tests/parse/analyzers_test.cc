@@ -49,14 +49,36 @@ TEST(ParseCppcheck, XmlCheckedInOutput) {
       parse_output("cppcheck-xml", checked_in_output("cppcheck/copy.xml"), repo_context()));
 }
 
-TEST(ParseCppcheck, ErrorWithoutLocationIsAFindingWithoutPath) {
+TEST(ParseCppcheck, InformationMessagesAreNotesNotFindings) {
   std::string xml = R"(<?xml version="1.0"?><results version="2"><errors>
-    <error id="missingIncludeSystem" severity="information" msg="Include file not found."/>
+    <error id="missingIncludeSystem" severity="information" msg="Include file: &lt;stdio.h&gt; not found."/>
+    <error id="missingIncludeSystem" severity="information" msg="Include file: &lt;stdlib.h&gt; not found."/>
+    <error id="toomanyconfigs" severity="information" msg="Too many #ifdef configurations - cppcheck only checks 12 of 40 configurations."/>
+    <error id="nullPointer" severity="error" msg="Null pointer dereference: q"><location file="copy.c" line="9" column="4"/></error>
     </errors></results>)";
   ParseOutcome out = parse_output("cppcheck-xml", xml, repo_context());
+  ASSERT_FALSE(out.error);
   ASSERT_EQ(out.findings.size(), 1u);
-  EXPECT_EQ(out.findings[0].rule_id, "missingIncludeSystem");
-  EXPECT_EQ(out.findings[0].location.path, "");
+  EXPECT_EQ(out.findings[0].rule_id, "nullPointer");
+  EXPECT_EQ(out.notes, (std::vector<std::string>{
+                           "cppcheck information: Include file: <stdio.h> not found. "
+                           "(missingIncludeSystem, 2 times)",
+                           "cppcheck information: Too many #ifdef configurations - cppcheck only "
+                           "checks 12 of 40 configurations. (toomanyconfigs)"}));
+}
+
+TEST(ParseCppcheck, InformationFromInstalledToolIsANote) {
+  if (!installed("cppcheck")) GTEST_SKIP() << "cppcheck is not installed";
+  test::TempDir repo;
+  test::write_file(repo.file("inc.c"), "#include <stdio.h>\nint main(void) { return 0; }\n");
+  test::ProcessOutput run = test::run(
+      {"cppcheck", "--xml", "--enable=warning,style,information", "inc.c"}, repo.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ParseOutcome out = parse_output("cppcheck-xml", run.err, repo_context(repo.path()));
+  ASSERT_FALSE(out.error);
+  EXPECT_TRUE(out.findings.empty()) << out.findings[0].rule_id;
+  ASSERT_FALSE(out.notes.empty()) << run.err;
+  EXPECT_EQ(out.notes[0].rfind("cppcheck information: ", 0), 0u) << out.notes[0];
 }
 
 void expect_bandit(const ParseOutcome& out) {
@@ -88,6 +110,23 @@ TEST(ParseBandit, JsonFromInstalledTool) {
 
 TEST(ParseBandit, JsonCheckedInOutput) {
   expect_bandit(parse_output("bandit-json", checked_in_output("bandit/app.json"), repo_context()));
+}
+
+TEST(ParseBandit, FileThatIsNotPythonIsANoteAndTheOthersCount) {
+  if (!installed("bandit")) GTEST_SKIP() << "bandit is not installed";
+  test::TempDir repo;
+  copy_input("bandit", "app.py", repo.path());
+  test::write_file(repo.file("py2.py"), "print 'hello'\n");
+  test::ProcessOutput run =
+      test::run({"bandit", "-q", "-f", "json", "--", "app.py", "py2.py"}, repo.path());
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  ParseOutcome out = parse_output("bandit-json", run.out, repo_context(repo.path()));
+  ASSERT_FALSE(out.error) << *out.error;  // the run is not failed for one unparseable file
+  EXPECT_EQ(out.findings.size(), 4u);
+  ASSERT_EQ(out.notes.size(), 1u);
+  EXPECT_EQ(out.notes[0],
+            "not scanned: 1 file(s) are not valid Python (Python could not run them either): "
+            "py2.py: syntax error while parsing AST from file");
 }
 
 TEST(ParseBandit, UnscannedFileIsAnErrorDespiteExitZero) {
