@@ -62,7 +62,7 @@ std::string overflow_note(AnnotationType type, size_t missing, size_t missing_li
   if (!summary_lists) {
     text += "see lamina.sarif.";
   } else if (missing_listed == missing) {
-    text += "the job summary lists them, and lamina.sarif.";
+    text += "the job summary and lamina.sarif list them.";
   } else {
     text += "the job summary lists " + std::to_string(missing_listed) + " of them (it lists " +
             std::to_string(*summary_lists) + " findings in all); see lamina.sarif for the other " +
