@@ -136,8 +136,8 @@ struct FailFastRepo {
   std::string slow_marker = pr.dir.file("slow-finished");
 
   FailFastRepo() {
-    // "quick" flags line 2 of every file it gets as sev1 at once; "slow" needs a few seconds and
-    // leaves a marker when it was not stopped.
+    // "quick" flags line 2 of new.sh as sev1 at once; "slow" needs a few seconds, leaves a marker
+    // when it was not stopped, and flags line 3 as sev1.
     test::write_file(pr.config,
                      "fail_fast: true\n"
                      "scanners:\n"
@@ -153,10 +153,12 @@ struct FailFastRepo {
                      "  slow:\n"
                      "    layer: [inline]\n"
                      "    files: ['new.sh']\n"
-                     "    command: [sh, -c, 'sleep 3; echo done > \"$1\"', slow, '" +
+                     "    command: [sh, -c, 'sleep 3; echo done > \"$1\"; printf \"%s:3:1: error: "
+                     "command injection [KEY2]\\n\" \"$2\"', slow, '" +
                          slow_marker +
                          "', '{files}']\n"
-                         "    output: {from: stdout, format: gcc}\n");
+                         "    output: {from: stdout, format: gcc}\n"
+                         "    severity: {KEY2: sev1}\n");
   }
   bool slow_finished() const { return read_file(slow_marker).has_value(); }
 };
@@ -171,17 +173,22 @@ TEST(ScanCommand, FailFastCancelsTheOthersForAFindingThatFailsTheGate) {
   EXPECT_FALSE(r.slow_finished());
 }
 
+// Before, the baselined finding cancelled "slow" and the run passed without its finding.
 TEST(ScanCommand, FailFastIgnoresAFindingInTheBaseline) {
   FailFastRepo r;
   ASSERT_EQ(test::run_lamina(r.pr.scan({"--out", r.pr.dir.file("first")}), r.pr.repo, r.pr.env())
                 .exit_code,
             1);
+  ASSERT_FALSE(r.slow_finished());  // the baseline holds quick's finding only
   test::ProcessOutput out = test::run_lamina(
       r.pr.scan({"--baseline", r.pr.dir.file("first/lamina.sarif")}), r.pr.repo, r.pr.env());
-  EXPECT_EQ(out.exit_code, 0) << out.out << out.err;
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   EXPECT_EQ(out.out.find("cancelled"), std::string::npos) << out.out;
-  EXPECT_NE(out.out.find("1 in the baseline"), std::string::npos) << out.out;
   EXPECT_TRUE(r.slow_finished()) << out.out;
+  EXPECT_NE(out.out.find("findings: sev1 2 (1 counted)"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("1 in the baseline"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("new.sh:3:1: sev1 [slow/KEY2] command injection"), std::string::npos)
+      << out.out;
 }
 
 // A real eslint run: the SARIF formatter marks an `eslint-disable-next-line` result as suppressed
