@@ -172,15 +172,8 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   if (options.timings) run_options.previous_timings = read_timings_file(*options.timings);
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
-      std::vector<Finding> findings = classifier.of(r).findings;
-      annotate_diff_positions(findings, scan.changes);
-      for (const Finding& f : findings) {
-        if (scan.fail_on.threshold && f.severity <= *scan.fail_on.threshold &&
-            passes_filter(f, scan.filter)) {
-          return true;
-        }
-      }
-      return false;
+      return run_fails_gate(classifier.of(r).findings, scan, p.repo_root,
+                            baseline ? &*baseline : nullptr);
     };
   }
   bool tty = ::isatty(2) == 1;

@@ -26,6 +26,19 @@ std::set<std::string> read_baseline(const std::string& sarif_path) {
   return fingerprints;
 }
 
+namespace {
+
+// Fingerprints, diff positions and baseline marks: everything gate_standing() reads that the
+// parsers do not set. Returns how many baseline fingerprints no longer occur.
+size_t place_findings(std::vector<Finding>& findings, const ChangeSet& changes,
+                      const std::string& repo_root, const std::set<std::string>* baseline) {
+  assign_fingerprints(findings, files_under(repo_root));
+  annotate_diff_positions(findings, changes);
+  return baseline ? mark_baseline(findings, *baseline) : 0;
+}
+
+}  // namespace
+
 void evaluate_findings(ScanResult& scan, const std::string& repo_root,
                        const std::set<std::string>* baseline) {
   std::vector<Finding>& findings = scan.findings;
@@ -35,13 +48,20 @@ void evaluate_findings(ScanResult& scan, const std::string& repo_root,
                                                   b.location.region.start_column, b.tool,
                                                   b.rule_id);
   });
-  assign_fingerprints(findings, files_under(repo_root));
-  annotate_diff_positions(findings, scan.changes);
+  scan.baseline_gone = place_findings(findings, scan.changes, repo_root, baseline);
   scan.baseline_given = baseline != nullptr;
-  if (baseline) scan.baseline_gone = mark_baseline(findings, *baseline);
   size_t failed = 0;
   for (const ScannerOutcome& s : scan.scanners) failed += is_failure(s.state) ? 1 : 0;
   scan.gate = decide_gate(findings, scan.filter, scan.fail_on, failed);
+}
+
+bool run_fails_gate(std::vector<Finding> findings, const ScanResult& scan,
+                    const std::string& repo_root, const std::set<std::string>* baseline) {
+  place_findings(findings, scan.changes, repo_root, baseline);
+  for (const Finding& f : findings) {
+    if (gate_standing(f, scan.filter, scan.fail_on) == GateStanding::gating) return true;
+  }
+  return false;
 }
 
 }  // namespace lamina

@@ -17,4 +17,10 @@ std::set<std::string> read_baseline(const std::string& sarif_path);
 void evaluate_findings(ScanResult& scan, const std::string& repo_root,
                        const std::set<std::string>* baseline);
 
+// Fail-fast's question about one finished run, before the others have finished: does any of its
+// findings fail the gate? Decided as evaluate_findings() would (diff filter, suppressions,
+// baseline, fail-on), through the same gate_standing().
+bool run_fails_gate(std::vector<Finding> findings, const ScanResult& scan,
+                    const std::string& repo_root, const std::set<std::string>* baseline);
+
 }  // namespace lamina

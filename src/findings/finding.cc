@@ -21,4 +21,13 @@ std::optional<Severity> parse_severity(const std::string& text) {
   return std::nullopt;
 }
 
+bool is_suppressed(const Finding& finding) {
+  bool accepted = false;
+  for (const Suppression& s : finding.suppressions) {
+    if (s.status == "underReview" || s.status == "rejected") return false;
+    accepted = accepted || s.status.empty() || s.status == "accepted";
+  }
+  return accepted;
+}
+
 }  // namespace lamina

@@ -26,6 +26,13 @@ struct Location {
 
 enum class DiffPosition { unknown, added_lines, in_hunk_context, in_changed_file, outside_diff };
 
+// A SARIF suppression as the tool wrote it (eslint-disable comments, CodeQL's alert-suppression).
+struct Suppression {
+  std::string kind;    // "inSource" or "external"
+  std::string status;  // "accepted", "underReview", "rejected", or "" (none given: accepted)
+  std::string justification;
+};
+
 struct Finding {
   std::string tool;  // scanner id
   std::string rule_id;
@@ -43,7 +50,7 @@ struct Finding {
   std::string package_version;   // dependency findings: installed version
   std::string operating_system;  // image findings: the image's OS ("alpine 3.10.2") when known
   std::string url;               // the flagged URL of a DAST finding, else ""
-  std::string suppression;       // SARIF suppression kind ("inSource", "external") or ""
+  std::vector<Suppression> suppressions;  // SARIF suppressions, kept for lamina.sarif
   std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
   DiffPosition diff_position = DiffPosition::unknown;
   bool in_baseline = false;
@@ -53,5 +60,9 @@ struct Finding {
 
 const char* to_string(Severity severity);  // "sev1", "sev2", "sev3"
 std::optional<Severity> parse_severity(const std::string& text);
+
+// Whether the tool suppressed the finding (SARIF §3.27.23, as the SARIF SDK and GitLab read it):
+// at least one suppression accepted (or without a status) and none under review or rejected.
+bool is_suppressed(const Finding& finding);
 
 }  // namespace lamina

@@ -41,6 +41,7 @@ SarifResultBuilder::Key SarifResultBuilder::classify(std::string_view k) {
     case 12:
       return k == "suppressions" ? Key::suppressions : Key::other;
     case 13:
+      if (k == "justification") return Key::justification;
       return k == "toolComponent" ? Key::tool_component : Key::other;
     case 16:
       if (k == "relatedLocations") return Key::related_locations;
@@ -223,9 +224,11 @@ void SarifResultBuilder::scalar(const std::string* text, std::optional<int64_t> 
       break;
     case Key::element:
       if (grandparent() == Key::suppressions && key == Key::kind) {
-        as_string(result_.suppressions.back().first);
+        as_string(result_.suppressions.back().kind);
       } else if (grandparent() == Key::suppressions && key == Key::status) {
-        as_string(result_.suppressions.back().second);
+        as_string(result_.suppressions.back().status);
+      } else if (grandparent() == Key::suppressions && key == Key::justification) {
+        as_string(result_.suppressions.back().justification);
       }
       break;
     default:

@@ -40,7 +40,7 @@ struct SarifResult {
   std::vector<SarifLocation> related;    // relatedLocations
   std::map<std::string, std::string> partial_fingerprints;
   std::optional<std::string> security_severity;  // as written: 7.5 or "7.5" -> "7.5"
-  std::vector<std::pair<std::string, std::string>> suppressions;  // (kind, status)
+  std::vector<Suppression> suppressions;
   std::string original;  // the result's bytes as the tool wrote them
 };
 
@@ -90,7 +90,8 @@ class SarifResultBuilder {
     properties,
     security_severity,
     suppressions,
-    status
+    status,
+    justification
   };
   struct Frame {
     Key key;

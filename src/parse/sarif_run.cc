@@ -65,14 +65,6 @@ std::string effective_level(const SarifResult& result, const json* rule) {
   return level.empty() ? "warning" : level;
 }
 
-// The kind of the first suppression in force ("accepted", or with no status).
-std::string suppression_kind(const std::vector<std::pair<std::string, std::string>>& list) {
-  for (const auto& [kind, status] : list) {
-    if (status.empty() || status == "accepted") return kind;
-  }
-  return "";
-}
-
 }  // namespace
 
 void SarifRun::set_member(const std::string& key, json&& value) {
@@ -238,7 +230,7 @@ std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContex
     }
   }
   f.fingerprints = std::move(result.partial_fingerprints);
-  f.suppression = suppression_kind(result.suppressions);
+  f.suppressions = std::move(result.suppressions);
   return f;
 }
 

@@ -61,6 +61,22 @@ std::string verdict(const ScanResult& scan) {
          ")" + gaps;
 }
 
+// Why a finding the console lists does not count; "" when it does.
+std::string standing_tag(GateStanding standing) {
+  switch (standing) {
+    case GateStanding::filtered_out:
+      return " (outside the diff)";
+    case GateStanding::suppressed:
+      return " (suppressed)";
+    case GateStanding::in_baseline:
+      return " (baseline)";
+    case GateStanding::gating:
+    case GateStanding::counted:
+      return "";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string exit_code_meaning(int code) {
@@ -91,9 +107,7 @@ std::string console_findings(const ScanResult& scan, bool color) {
         where += ":" + std::to_string(f.location.region.start_column);
     }
     std::string rule = f.rule_id.empty() ? f.tool : f.tool + "/" + printable(f.rule_id);
-    std::string tags;
-    if (f.in_baseline) tags += " (baseline)";
-    if (!passes_filter(f, scan.filter)) tags += " (outside the diff)";
+    std::string tags = standing_tag(gate_standing(f, scan.filter, scan.fail_on));
     out += p.paint(where, "1") + ": " + p.paint(to_string(f.severity), severity_color(f.severity)) +
            " [" + rule + "] " + message_line(f.message) + tags + "\n";
   }
@@ -148,6 +162,7 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
            " counted)";
   }
   out += "; " + std::to_string(g.filtered_out) + " outside the diff filter";
+  if (g.suppressed > 0) out += ", " + std::to_string(g.suppressed) + " suppressed";
   if (scan.baseline_given) out += ", " + std::to_string(g.in_baseline) + " in the baseline";
   if (scan.refused_paths > 0) {
     out += ", " + std::to_string(scan.refused_paths) + " refused (path outside the repository)";

@@ -20,8 +20,8 @@ std::vector<std::pair<std::string, std::string>> github_output_values(
                      : !g.passed             ? "fail"
                      : g.failed_scanners > 0 ? "scanner-failure"
                                              : "pass";
-  // The counts are those the gate decided on (filter and baseline applied), as the action's
-  // outputs describe them; findings-all is every finding.
+  // The counts are those the gate decided on (gate_standing(): filter, suppressions and baseline
+  // applied), as the action's outputs describe them; findings-all is every finding.
   const size_t* counted = g.counted_by_severity;
   return {{"sarif", sarif_path},
           {"gate", gate},

@@ -219,8 +219,12 @@ GitlabReport gitlab_code_quality(const ScanResult& scan) {
   JsonText j(report.text);
   j.begin_array();
   for (const Finding& f : scan.findings) {
-    if (f.location.path.empty()) {
+    // Suppressed findings stay out as GitLab's own analyzers leave them out; gate_standing() is
+    // not asked because Code Quality lists findings outside the diff filter too.
+    bool suppressed = is_suppressed(f);
+    if (f.location.path.empty() || suppressed) {
       ++report.skipped;
+      report.suppressed += suppressed ? 1 : 0;
       continue;
     }
     std::string rule = f.rule_id.empty() ? f.tool : f.tool + "/" + f.rule_id;
@@ -237,6 +241,21 @@ GitlabReport gitlab_code_quality(const ScanResult& scan) {
   }
   j.end_array();
   return report;
+}
+
+std::string gitlab_code_quality_note(const GitlabReport& report) {
+  size_t no_file = report.skipped - report.suppressed;
+  std::string why;
+  if (no_file > 0) {
+    why = std::to_string(no_file) +
+          " without a repository file (GitLab needs one: findings on an artifact, a URL or the "
+          "repository as a whole)";
+  }
+  if (report.suppressed > 0) {
+    why += (why.empty() ? "" : ", ") + std::to_string(report.suppressed) + " suppressed by the tool";
+  }
+  return std::to_string(report.skipped) + " of " + std::to_string(report.skipped + report.written) +
+         " findings left out of gl-code-quality-report.json: " + why;
 }
 
 GitlabReport gitlab_security_report(const ScanResult& scan, const std::string& kind,

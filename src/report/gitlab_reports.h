@@ -1,5 +1,6 @@
 #pragma once
-// GitLab reports: the Code Quality report (every finding with a file) and the security reports
+// GitLab reports: the Code Quality report (every finding with a repository file that the tool did
+// not suppress) and the security reports
 // (schema 15.2.1) for the scanners of each kind: sast, secret_detection, dependency_scanning,
 // container_scanning. Pre-deploy findings on an artifact have no repository file: the security
 // reports name the path inside the artifact instead, with the image layer in `details`.
@@ -13,12 +14,17 @@ struct GitlabReport {
   std::string text;
   size_t written = 0;
   size_t skipped = 0;  // findings the format cannot carry (no file, no package, no OS), counted
+  size_t suppressed = 0;  // Code Quality: of `skipped`, those the tool suppressed
 };
 
 inline constexpr const char* kGitlabSecurityKinds[] = {"sast", "secret_detection",
                                                        "dependency_scanning", "container_scanning"};
 
 GitlabReport gitlab_code_quality(const ScanResult& scan);
+
+// What a Code Quality report left out and why, for the console (the format, a bare list of
+// issues, has no place to say it): "3 of 10 findings left out of gl-code-quality-report.json: ...".
+std::string gitlab_code_quality_note(const GitlabReport& report);
 
 // "gl-container-scanning-report.json" for "container_scanning", and so on.
 std::string gitlab_report_file(const std::string& kind);

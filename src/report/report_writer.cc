@@ -110,7 +110,13 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
     // so an interrupted run writes none (the SARIF and security reports say "incomplete").
     ::unlink(code_quality.c_str());
   } else {
-    put("gl-code-quality-report.json", [&] { return gitlab_code_quality(scan).text; });
+    put("gl-code-quality-report.json", [&] {
+      GitlabReport report = gitlab_code_quality(scan);
+      if (report.skipped > 0) {
+        written.notes.push_back(gitlab_code_quality_note(report));
+      }
+      return report.text;
+    });
   }
   for (const char* kind : kGitlabSecurityKinds) {
     std::string file = gitlab_report_file(kind);
@@ -136,19 +142,24 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
 
 void write_github_channels(const ScanResult& scan, const ReportTargets& t,
                            WrittenReports& written) {
-  Annotations a = github_annotations(scan, t.path_prefix);
-  written.annotations = a.commands;
-  if (a.left_out > 0) {
-    written.notes.push_back(
-        std::to_string(a.left_out) + " of " + std::to_string(scan.findings.size()) +
-        " findings not annotated (GitHub's per-step limit); see the job summary");
-  }
   SummaryOptions options;
   options.sarif_path = t.out_dir + "/lamina.sarif";
+  std::optional<size_t> summary_lists;
   if (!t.step_summary_path.empty()) {
+    size_t listed = 0;
+    std::string markdown = step_summary_markdown(scan, options, &listed);
     attempt(written, [&] {
-      append_to(t.step_summary_path, step_summary_markdown(scan, options), "$GITHUB_STEP_SUMMARY");
+      append_to(t.step_summary_path, markdown, "$GITHUB_STEP_SUMMARY");
+      summary_lists = listed;
     });
+  }
+  Annotations a = github_annotations(scan, t.path_prefix, summary_lists);
+  written.annotations = a.commands;
+  if (a.left_out > 0) {
+    written.notes.push_back(std::to_string(a.left_out) + " of " +
+                            std::to_string(scan.findings.size()) +
+                            " findings not annotated (GitHub's per-step limit); see " +
+                            (summary_lists ? "the job summary and " : "") + options.sarif_path);
   }
   if (!t.output_path.empty()) {
     attempt(written, [&] {

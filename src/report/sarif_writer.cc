@@ -133,6 +133,18 @@ void rule_json(JsonText& j, const Finding& f) {
   j.end_object().end_object();
 }
 
+// As the tool wrote them: a suppressed result stays in the log, and GitHub closes its alert.
+void suppressions_json(JsonText& j, const std::vector<Suppression>& suppressions) {
+  j.key("suppressions").begin_array();
+  for (const Suppression& s : suppressions) {
+    j.begin_object().key("kind").value(s.kind.empty() ? "external" : s.kind);
+    if (!s.status.empty()) j.key("status").value(s.status);
+    if (!s.justification.empty()) j.key("justification").value(s.justification);
+    j.end_object();
+  }
+  j.end_array();
+}
+
 // A result without its ruleIndex, which depends on the other results kept: the text before it
 // ends with `"ruleIndex":`, the text after it starts with a comma and closes the object.
 struct ResultText {
@@ -140,7 +152,7 @@ struct ResultText {
   std::string tail;
 };
 
-ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter) {
+ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter, FailOn fail_on) {
   ResultText out;
   JsonText h(out.head);
   h.begin_object().key("ruleId").value(f.rule_id.empty() ? f.tool : f.rule_id).key("ruleIndex");
@@ -172,11 +184,12 @@ ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter) 
   j.key("partialFingerprints").begin_object();
   for (const auto& [key, value] : f.fingerprints) j.key(key).value(value);
   j.end_object();
+  if (!f.suppressions.empty()) suppressions_json(j, f.suppressions);
   if (with_baseline) j.key("baselineState").value(f.in_baseline ? "unchanged" : "new");
   j.key("properties").begin_object();
   j.key("lamina/severity").value(to_string(f.severity));
   j.key("lamina/diff").value(diff_name(f.diff_position));
-  j.key("lamina/counted").value(counts_for_gate(f, filter));
+  j.key("lamina/counted").value(is_counted(gate_standing(f, filter, fail_on)));
   if (!f.tool_level.empty()) j.key("lamina/tool-level").value(f.tool_level);
   if (!f.artifact_path.empty()) j.key("lamina/artifact-path").value(f.artifact_path);
   if (!f.artifact_layer.empty()) j.key("lamina/artifact-layer").value(f.artifact_layer);
@@ -309,7 +322,8 @@ void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
   }
   while (in.texts.size() < keep) {
     in.texts.push_back(
-        result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter));
+        result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter,
+                    scan.fail_on));
   }
   std::vector<size_t> kept = in_file_order(in, keep);
   std::vector<size_t> index_of(keep);
@@ -379,7 +393,7 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
     for (const Finding& f : scan.findings) {
       if (f.tool == s.scanner_id) in.findings.push_back(&f);
     }
-    in.findings = by_attention(in.findings, scan.filter);
+    in.findings = by_attention(in.findings, scan.filter, scan.fail_on);
     inputs.push_back(std::move(in));
   }
   // Over the run limit: keep runs that failed or found something, most severe first.

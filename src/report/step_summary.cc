@@ -105,7 +105,8 @@ std::string finding_link(const ScanResult& scan, const Finding& f) {
 
 }  // namespace
 
-std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& options) {
+std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& options,
+                                  size_t* findings_listed) {
   std::string out = "## lamina: " + std::string(to_string(scan.layer)) + " layer\n\n" +
                     verdict_line(scan) + "\n\n";
   for (const std::string& gap : scan.not_covered) out += "> ⚠️ " + markdown_inert(gap, 600) + "\n\n";
@@ -114,9 +115,12 @@ std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& 
          std::to_string(g.by_severity[1]) + "** sev2, **" + std::to_string(g.by_severity[2]) +
          "** sev3; " + std::to_string(g.filtered_out) + " outside the diff filter (`" +
          to_string(scan.filter) + "`)";
+  if (g.suppressed > 0) {
+    out += ", " + std::to_string(g.suppressed) + " suppressed by the tool (not counted)";
+  }
   if (scan.baseline_given) out += ", " + std::to_string(g.in_baseline) + " already in the baseline";
   out += ".\n\n" + scanner_table(scan) + "\n" + gantt(scan);
-  std::vector<const Finding*> top = by_attention(scan.findings, scan.filter);
+  std::vector<const Finding*> top = by_attention(scan.findings, scan.filter, scan.fail_on);
   if (!top.empty())
     out += "\n### Top findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n";
   size_t shown = 0;
@@ -131,6 +135,7 @@ std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& 
     out += row;
     ++shown;
   }
+  if (findings_listed) *findings_listed = shown;
   if (shown < top.size()) {
     out += "\n" + std::to_string(top.size() - shown) + " more finding(s) not shown here";
     out += options.sarif_path.empty()

@@ -14,6 +14,9 @@ struct SummaryOptions {
   std::string sarif_path;  // mentioned where to see everything
 };
 
-std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& options = {});
+// `findings_listed`, when given, receives how many findings the top-findings table lists: the
+// first ones of by_attention(), which the annotations' overflow note relies on.
+std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& options = {},
+                                  size_t* findings_listed = nullptr);
 
 }  // namespace lamina

@@ -5,7 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "catalog/output_formats.h"
+#include "findings/severity.h"
+#include "parse/parse.h"
+#include "test_support.h"
 #include "util/error.h"
+#include "util/file_io.h"
 
 namespace lamina {
 namespace {
@@ -67,6 +71,48 @@ TEST(CatalogTest, DependencyScannersShareTheLockfileList) {
   const auto& files = catalog.find("osv-scanner")->files;
   EXPECT_NE(std::find(files.begin(), files.end(), "package-lock.json"), files.end());
   EXPECT_NE(std::find(files.begin(), files.end(), "go.sum"), files.end());
+}
+
+// A severity key the tool never reports is a dead mapping: every finding of the real outputs in
+// tests/data/scanner-outputs (each made by the catalog's own command) must be decided by one of
+// the entry's keys, read through lamina's parser as `lamina scan` reads it.
+TEST(CatalogTest, SeverityKeysAreWhatTheRealOutputsReport) {
+  struct RealOutput {
+    const char* scanner;
+    const char* file;  // under tests/data/scanner-outputs/
+  };
+  for (RealOutput real : {RealOutput{"shellcheck", "shellcheck/deploy.json1"},
+                          RealOutput{"bandit", "bandit/app.json"},
+                          RealOutput{"flawfinder", "flawfinder/copy.sarif"},
+                          RealOutput{"cppcheck", "cppcheck/copy.xml"},
+                          RealOutput{"yamllint", "yamllint/ci.parsable.txt"},
+                          RealOutput{"codespell", "codespell/notes.txt.out"},
+                          RealOutput{"clamscan", "clamscan/scan.txt"},
+                          RealOutput{"wapiti", "wapiti/scan.json"},
+                          RealOutput{"gitleaks", "gitleaks/baseline-report.json"},
+                          RealOutput{"nuclei", "nuclei/nuclei-v3-dvwa.jsonl"},
+                          RealOutput{"zap-baseline", "zap/zap-baseline-2.14-report_json.json"}}) {
+    const ScannerSpec* spec = builtin_catalog().find(real.scanner);
+    ASSERT_NE(spec, nullptr) << real.scanner;
+    std::string dir = std::string(real.file).substr(0, std::string(real.file).find('/'));
+    std::string root = test::data_path("scanner-outputs/" + dir + "/input");
+    std::string bytes = *read_file(test::data_path(std::string("scanner-outputs/") + real.file));
+    ParseOutcome out = parse_output(spec->format, bytes, ParseContext{real.scanner, root, root, {}, {}});
+    ASSERT_FALSE(out.error) << real.file << ": " << *out.error;
+    ASSERT_FALSE(out.findings.empty()) << real.file;
+    SeverityPolicy policy;
+    policy.catalog_rules = spec->severity;
+    policy.catalog_levels = spec->severity;
+    for (const Finding& f : out.findings) {
+      std::string decided_by;
+      assign_severity(f, policy, &decided_by);
+      // A SARIF security-severity outranks the catalog; it needs no key.
+      bool by_score = decided_by.rfind("security-severity ", 0) == 0;
+      EXPECT_TRUE(by_score || decided_by.rfind("catalog ", 0) == 0)
+          << real.scanner << ": rule \"" << f.rule_id << "\", level \"" << f.tool_level
+          << "\" is decided by " << decided_by << ", not by a key of the catalog";
+    }
+  }
 }
 
 TEST(CatalogTest, ParsesAMinimalEntryWithDefaults) {

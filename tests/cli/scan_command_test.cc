@@ -81,11 +81,12 @@ TEST(ScanCommand, PullRequestFindingsGateAnnotateAndReport) {
   out = test::run_lamina(pr.scan({"--fail-on", "sev3"}), pr.repo, pr.env());
   EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   // Both new files are flagged on their added lines; old.sh is not part of the change.
-  EXPECT_NE(out.out.find("::notice file=new.sh,line=3,endLine=3,col=6,endColumn=9,title=sev3 "
+  // They fail the gate (at or above --fail-on sev3), so they are errors, whatever their severity.
+  EXPECT_NE(out.out.find("::error file=new.sh,line=3,endLine=3,col=6,endColumn=9,title=sev3 "
                          "shellcheck/SC2086::Double quote to prevent globbing"),
             std::string::npos)
       << out.out;
-  EXPECT_NE(out.out.find("::notice file=-rf.sh,line=2"), std::string::npos);
+  EXPECT_NE(out.out.find("::error file=-rf.sh,line=2"), std::string::npos);
   EXPECT_EQ(out.out.find("old.sh"), std::string::npos);
   json sarif = json::parse(*read_file(pr.repo + "/lamina-out/lamina.sarif"));
   ASSERT_GE(sarif["runs"].size(), 1u);  // then a run per missing scanner a check lacked
@@ -117,6 +118,130 @@ TEST(ScanCommand, GatePassesBelowThresholdAndBaselineHoldsTheLine) {
   EXPECT_NE(again.out.find("4 in the baseline"), std::string::npos) << again.out;
   test::ProcessOutput default_gate = test::run_lamina(pr.scan({}), pr.repo, pr.env());
   EXPECT_EQ(default_gate.exit_code, 0) << default_gate.out;  // sev3 findings, gate at sev1
+}
+
+// A passing PR: its sev3 findings are counted below --fail-on sev1 and shown as notices; no error.
+TEST(ScanCommand, PassingPullRequestAnnotatesNoError) {
+  if (!have("shellcheck")) GTEST_SKIP() << "shellcheck is not installed";
+  PullRequest pr;
+  test::ProcessOutput out = test::run_lamina(pr.scan({}), pr.repo, pr.env());
+  ASSERT_EQ(out.exit_code, 0) << out.out << out.err;
+  EXPECT_EQ(out.out.find("::error"), std::string::npos) << out.out;
+  EXPECT_EQ(out.out.find("::warning"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("::notice file=new.sh,line=3,endLine=3,col=6,endColumn=9,title=sev3 "
+                         "shellcheck/SC2086::"),
+            std::string::npos)
+      << out.out;
+}
+
+// Fail-fast asks the gate's own question: a finding the baseline accepts stops nothing.
+struct FailFastRepo {
+  PullRequest pr;
+  std::string slow_marker = pr.dir.file("slow-finished");
+
+  FailFastRepo() {
+    // "quick" flags line 2 of new.sh as sev1 at once; "slow" needs a few seconds, leaves a marker
+    // when it was not stopped, and flags line 3 as sev1.
+    test::write_file(pr.config,
+                     "fail_fast: true\n"
+                     "scanners:\n"
+                     "  shellcheck: {enabled: false}\n"
+                     "  secretlint: {enabled: false}\n"
+                     "  quick:\n"
+                     "    layer: [inline]\n"
+                     "    files: ['new.sh']\n"
+                     "    command: [sh, -c, 'printf \"%s:2:1: error: hard-coded key [KEY1]\\n\" "
+                     "\"$1\"', quick, '{files}']\n"
+                     "    output: {from: stdout, format: gcc}\n"
+                     "    severity: {KEY1: sev1}\n"
+                     "  slow:\n"
+                     "    layer: [inline]\n"
+                     "    files: ['new.sh']\n"
+                     "    command: [sh, -c, 'sleep 3; echo done > \"$1\"; printf \"%s:3:1: error: "
+                     "command injection [KEY2]\\n\" \"$2\"', slow, '" +
+                         slow_marker +
+                         "', '{files}']\n"
+                         "    output: {from: stdout, format: gcc}\n"
+                         "    severity: {KEY2: sev1}\n");
+  }
+  bool slow_finished() const { return read_file(slow_marker).has_value(); }
+};
+
+TEST(ScanCommand, FailFastCancelsTheOthersForAFindingThatFailsTheGate) {
+  FailFastRepo r;
+  test::ProcessOutput out = test::run_lamina(r.pr.scan({"--out", r.pr.dir.file("first")}),
+                                             r.pr.repo, r.pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.out.find("cancelled by fail-fast after quick finished"), std::string::npos)
+      << out.out;
+  EXPECT_FALSE(r.slow_finished());
+}
+
+// Before, the baselined finding cancelled "slow" and the run passed without its finding.
+TEST(ScanCommand, FailFastIgnoresAFindingInTheBaseline) {
+  FailFastRepo r;
+  ASSERT_EQ(test::run_lamina(r.pr.scan({"--out", r.pr.dir.file("first")}), r.pr.repo, r.pr.env())
+                .exit_code,
+            1);
+  ASSERT_FALSE(r.slow_finished());  // the baseline holds quick's finding only
+  test::ProcessOutput out = test::run_lamina(
+      r.pr.scan({"--baseline", r.pr.dir.file("first/lamina.sarif")}), r.pr.repo, r.pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_EQ(out.out.find("cancelled"), std::string::npos) << out.out;
+  EXPECT_TRUE(r.slow_finished()) << out.out;
+  EXPECT_NE(out.out.find("findings: sev1 2 (1 counted)"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("1 in the baseline"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("new.sh:3:1: sev1 [slow/KEY2] command injection"), std::string::npos)
+      << out.out;
+}
+
+// A real eslint run: the SARIF formatter marks an `eslint-disable-next-line` result as suppressed
+// in source. It does not gate, stays in lamina.sarif with its suppression, and is counted.
+TEST(ScanCommand, FindingSuppressedInSourceDoesNotGateAndIsKept) {
+  std::string eslint_bin = test::source_path("node_modules/.bin");
+  if (!have("eslint") && find_executable("eslint", eslint_bin).empty())
+    GTEST_SKIP() << "eslint is not installed";
+  test::TempDir dir;
+  std::string repo = dir.file("repo");
+  test::git(dir.path(), {"init", "-q", repo});
+  test::write_file(repo + "/web/package.json", "{\"name\": \"web\"}\n");
+  test::write_file(repo + "/web/app.js", "module.exports = 1;\n");
+  test::git(repo, {"add", "-A"});
+  test::git(repo, {"commit", "-qm", "base"});
+  std::string base = test::git(repo, {"rev-parse", "HEAD"});
+  auto scan = [&](const std::string& app_js) {
+    test::write_file(repo + "/web/app.js", app_js);
+    test::git(repo, {"commit", "-qam", "change"});
+    test::write_file(dir.file("lamina.yml"), "scanners:\n  secretlint: {enabled: false}\n");
+    return test::run_lamina({"scan", "--config", dir.file("lamina.yml"), "--base", base, "--head",
+                             "HEAD", "--fail-on", "sev2", "--out", dir.file("out")},
+                            repo,
+                            {"PATH=" + eslint_bin + ":" + std::getenv("PATH"),
+                             "NODE_PATH=" + test::source_path("node_modules"),
+                             "HOME=" + dir.path()});
+  };
+  test::ProcessOutput out = scan(
+      "// eslint-disable-next-line security/detect-eval-with-expression -- a constant table\n"
+      "module.exports = eval(process.argv[2]);\n");
+  EXPECT_EQ(out.exit_code, 0) << out.out << out.err;
+  EXPECT_NE(out.out.find("sev2 1 (0 counted)"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find(", 1 suppressed"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("(suppressed)"), std::string::npos) << out.out;
+  json sarif = json::parse(*read_file(dir.file("out/lamina.sarif")));
+  const json& result = sarif["runs"][0]["results"][0];
+  EXPECT_EQ(result["ruleId"], "security/detect-eval-with-expression");
+  EXPECT_EQ(result["suppressions"],
+            json::parse(R"([{"kind":"inSource","justification":"a constant table"}])"));
+  EXPECT_EQ(result["properties"]["lamina/counted"], false);
+  EXPECT_EQ(*read_file(dir.file("out/gl-code-quality-report.json")), "[]");
+  EXPECT_NE(out.out.find("note: 1 of 1 findings left out of gl-code-quality-report.json: 1 "
+                         "suppressed by the tool"),
+            std::string::npos)
+      << out.out;
+  // The same line without the comment fails the gate.
+  out = scan("module.exports = eval(process.argv[2]);\n");
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.out.find("sev2 1 (1 counted)"), std::string::npos) << out.out;
 }
 
 TEST(ScanCommand, CustomScannerThatCrashesIsAFailureWithExitThree) {

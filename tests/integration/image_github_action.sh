@@ -76,8 +76,9 @@ set -e
 ! grep -rqF ghs_lamina_test_token "$work/stdout" "$work/stderr" "$work/file_commands" "$repo/lamina-out" ||
   fail "the GITHUB_TOKEN value appears in lamina's output or reports"
 [[ $rc -eq 1 ]] || fail "exit code $rc, expected 1 (gate failed on sev3); stderr: $(cat "$work/stderr")"
-grep -qE '^::notice file=clean\.sh,line=2' "$work/stdout" ||
-  fail "no ::notice annotation for clean.sh line 2 on stdout: $(cat "$work/stdout")"
+# It fails the gate, so it is an error whatever its severity.
+grep -qE '^::error file=clean\.sh,line=2' "$work/stdout" ||
+  fail "no ::error annotation for clean.sh line 2 on stdout: $(cat "$work/stdout")"
 grep -q 'SC2086' "$work/stdout" || fail "the annotation does not name ShellCheck's SC2086"
 
 sarif=$repo/lamina-out/lamina.sarif

@@ -74,7 +74,9 @@ TEST(ParseSarifFixtures, EslintAbsoluteUrisInsideRepositoryBecomeRelative) {
   ASSERT_EQ(out.findings.size(), 12u);
   EXPECT_EQ(out.refused_paths, 0u);
   EXPECT_EQ(out.findings[0].location.path, "src/iframeResizer.contentWindow.js");
-  EXPECT_EQ(out.findings[0].suppression, "inSource");
+  ASSERT_EQ(out.findings[0].suppressions.size(), 1u);
+  EXPECT_EQ(out.findings[0].suppressions[0].kind, "inSource");
+  EXPECT_TRUE(is_suppressed(out.findings[0]));
 }
 
 TEST(ParseSarifFixtures, GitleaksV7ResultsWithoutLevelDefaultToWarning) {

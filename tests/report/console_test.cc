@@ -38,6 +38,18 @@ TEST(ConsoleFindings, ColourOnlyWhenAsked) {
             std::string::npos);
 }
 
+TEST(ConsoleSummary, SuppressedFindingsAreTaggedAndCounted) {
+  ScanResult scan = scan_with_two_findings();
+  scan.findings[0].suppressions = {{"inSource", "", ""}};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
+  EXPECT_EQ(console_findings(scan, false).find("\n"),
+            console_findings(scan, false).find(" (suppressed)\n") + 13);
+  EXPECT_NE(console_summary(scan, {}, false)
+                .find("sev2 2 (0 counted), sev3 0 (0 counted); 1 outside the diff filter, 1 "
+                      "suppressed\n"),
+            std::string::npos);
+}
+
 TEST(ConsoleSummary, StatesScannersVerdictExitCodeAndReports) {
   ScanResult scan = scan_with_two_findings();
   ScannerOutcome ok;

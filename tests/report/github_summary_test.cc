@@ -121,6 +121,34 @@ TEST(GithubOutputs, CountsAreTheGatesAndAScannerFailureIsNamed) {
   EXPECT_EQ(out["sev3"], "1");
 }
 
+// A finding the tool suppressed is in findings-all and counted as suppressed in the summary, and
+// neither fails the gate nor counts in the outputs.
+TEST(GithubOutputs, SuppressedFindingIsCountedAsSuch) {
+  ScanResult scan = sample();
+  scan.findings[0].suppressions = {{"inSource", "", "test fixture"}};
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : github_output_values(scan, "s")) out[name] = value;
+  EXPECT_EQ(out["gate"], "pass");
+  EXPECT_EQ(out["findings"], "0");
+  EXPECT_EQ(out["findings-all"], "1");
+  EXPECT_EQ(out["sev1"], "0");
+  std::string md = step_summary_markdown(scan);
+  EXPECT_NE(md.find("### ✅ Gate passed"), std::string::npos) << md;
+  EXPECT_NE(md.find(", 1 suppressed by the tool (not counted)"), std::string::npos) << md;
+}
+
+TEST(StepSummary, SaysHowManyFindingsItLists) {
+  ScanResult scan = sample();
+  for (int i = 0; i < 30; ++i) scan.findings.push_back(scan.findings[0]);
+  SummaryOptions options;
+  options.max_findings = 20;
+  size_t listed = 0;
+  std::string md = step_summary_markdown(scan, options, &listed);
+  EXPECT_EQ(listed, 20u);
+  EXPECT_NE(md.find("11 more finding(s) not shown here"), std::string::npos) << md;
+}
+
 TEST(GithubOutputs, RefusesAValueContainingTheDelimiter) {
   EXPECT_THROW(github_output_text({{"a", "x\nD\ninjected=1"}}, "D"), Error);
   EXPECT_EQ(random_delimiter().size(), 13u + 32u);

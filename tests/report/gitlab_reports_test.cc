@@ -76,6 +76,21 @@ TEST(GitlabCodeQuality, EveryFindingWithAFileWithStableFingerprints) {
   EXPECT_EQ(r.text.rfind("[", 0), 0u);
 }
 
+TEST(GitlabCodeQuality, LeavesOutSuppressedFindingsAndSaysWhatItLeftOut) {
+  ScanResult scan = sample();
+  scan.findings[0].suppressions = {{"inSource", "", "reviewed"}};
+  scan.findings[1].suppressions = {{"external", "underReview", ""}};  // still an issue
+  GitlabReport r = gitlab_code_quality(scan);
+  EXPECT_EQ(json::parse(r.text).size(), 3u);
+  EXPECT_EQ(r.written, 3u);
+  EXPECT_EQ(r.skipped, 2u);
+  EXPECT_EQ(r.suppressed, 1u);
+  EXPECT_EQ(gitlab_code_quality_note(r),
+            "2 of 5 findings left out of gl-code-quality-report.json: 1 without a repository "
+            "file (GitLab needs one: findings on an artifact, a URL or the repository as a "
+            "whole), 1 suppressed by the tool");
+}
+
 TEST(GitlabSecurity, SastReportValidatesAndCarriesOnlySastScanners) {
   GitlabReport r = gitlab_security_report(sample(), "sast", std::string(40, 'c'));
   json doc = json::parse(r.text);

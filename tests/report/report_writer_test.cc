@@ -41,6 +41,20 @@ TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
                          "needs a package, its version, the OS and the image)"});
 }
 
+TEST(ReportWriter, FindingsLeftOutOfTheCodeQualityReportAreCountedInANote) {
+  test::TempDir dir;
+  ScanResult scan = sample();
+  scan.findings.push_back(scan.findings[0]);
+  scan.findings[1].location.path = "";
+  scan.findings[1].artifact_path = "image.tar!/usr/lib/x.so";
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  EXPECT_EQ(w.notes, std::vector<std::string>{
+                         "1 of 2 findings left out of gl-code-quality-report.json: 1 without a "
+                         "repository file (GitLab needs one: findings on an artifact, a URL or the "
+                         "repository as a whole)"});
+}
+
 TEST(ReportWriter, KeptOutputsAreWrittenPerRunAndAFailedScannerLeavesNoStaleOne) {
   test::TempDir dir;
   ScanResult scan = sample();
@@ -84,6 +98,29 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   std::string summary = *read_file(dir.file("summary.md"));
   EXPECT_EQ(summary.rfind("earlier step\n## lamina: inline layer", 0), 0u);
   EXPECT_NE(read_file(dir.file("output"))->find("\ngate<<ghadelimiter_"), std::string::npos);
+}
+
+// 250 findings fail the gate: 9 are annotated, the job summary lists the first 200 (its limit),
+// and the overflow annotation says so instead of claiming the summary has all of them.
+TEST(ReportWriter, OverflowAnnotationSaysWhatTheCutSummaryLists) {
+  test::TempDir dir;
+  EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("summary.md")}};
+  ScanResult scan = sample();
+  for (uint32_t line = 3; line <= 251; ++line) {
+    scan.findings.push_back(scan.findings[0]);
+    scan.findings.back().location.region.start_line = line;
+  }
+  scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
+  WrittenReports w =
+      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true));
+  EXPECT_NE(w.annotations.find("::error title=lamina%3A more findings that fail the gate::241 "
+                               "more findings that fail the gate are not annotated (GitHub shows "
+                               "10 per type per step); the job summary lists 191 of them (it lists "
+                               "200 findings in all); see lamina.sarif for the other 50.\n"),
+            std::string::npos)
+      << w.annotations;
+  EXPECT_NE(read_file(dir.file("summary.md"))->find("50 more finding(s) not shown here"),
+            std::string::npos);
 }
 
 TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariableAndTheRestIsWritten) {
