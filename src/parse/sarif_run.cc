@@ -2,6 +2,7 @@
 
 #include "findings/paths.h"
 #include "parse/parse_support.h"
+#include "parse/sarif_code_flows.h"
 
 namespace lamina {
 namespace {
@@ -79,6 +80,7 @@ void SarifRun::set_member(const std::string& key, json&& value) {
   if (key == "tool") {
     tool_ = std::move(value);
     rules_by_id_.clear();
+    rule_texts_.clear();
     const json& rules = member(member(tool_, "driver"), "rules");
     if (!rules.is_array()) return;
     for (const json& rule : rules) {
@@ -91,6 +93,16 @@ void SarifRun::set_member(const std::string& key, json&& value) {
   } else if (key == "artifacts" && value.is_array()) {
     artifacts_ = std::move(value);
   }
+}
+
+SarifRunSummary SarifRun::summary() const {
+  const json& driver = member(tool_, "driver");
+  SarifRunSummary out;
+  out.tool_name = json_string(driver, "name");
+  out.tool_version = json_string(driver, "version");
+  if (out.tool_version.empty()) out.tool_version = json_string(driver, "semanticVersion");
+  out.information_uri = json_string(driver, "informationUri");
+  return out;
 }
 
 bool SarifRun::can_place(const SarifResult& result, const ParseContext& ctx) const {
@@ -166,9 +178,12 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
     base_id = json_string(artifact_location, "uriBaseId");
     if (uri.empty()) return std::nullopt;
   }
-  if (has_uri_scheme(uri) || base_id.empty()) return uri;
+  if (has_uri_scheme(uri)) return uri;  // file: URIs are decoded by the path resolver
+  // A relative reference is percent-encoded like any URI ("a%20b.c", "100%25.c"); a tool that
+  // wrote a bare "%" meant the character.
   std::optional<std::string> relative = percent_decode(uri);
   if (!relative) return uri;
+  if (base_id.empty()) return *relative;
   auto cached = base_cache_.find(base_id);
   if (cached == base_cache_.end()) {
     cached = base_cache_.emplace(base_id, base_directory(base_id, ctx, 0)).first;
@@ -183,24 +198,81 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
   return *base + (has_slash ? "" : "/") + *relative;
 }
 
-bool SarifRun::read_location(const SarifLocation& location, Location& out, std::string& url,
-                             const ParseContext& ctx, ParseOutcome& outcome,
-                             std::vector<std::string>& notes) const {
+std::optional<std::string> SarifRun::read_location(const SarifLocation& location, Location& out,
+                                                   std::string& url, const ParseContext& ctx,
+                                                   std::string& refusal,
+                                                   std::vector<std::string>& notes) const {
   out.message = location.message;
   std::optional<std::string> uri = artifact_uri(location, ctx, notes);
-  if (!uri) return true;  // a logical location only: no file
+  if (!uri) return std::nullopt;  // a logical location only: no file
   if (has_uri_scheme(*uri) && !is_file_uri(*uri)) {
     url = *uri;
-    return true;
+    return std::nullopt;
   }
   PathResolution where = paths_->resolve(*uri);
   if (!where.path) {
-    refuse_path(*uri, where.refusal, outcome);
-    return false;
+    refusal = where.refusal;
+    return uri;
   }
+  if (!where.mapped.empty()) notes.push_back(where.mapped);
   out.path = std::move(*where.path);
   out.region = clamp_region(location.region, notes);
-  return true;
+  return std::nullopt;
+}
+
+// The rule's descriptions and help, built once per rule and shared by its findings.
+std::shared_ptr<const RuleText> SarifRun::rule_text(const json* rule) {
+  if (!rule) return nullptr;
+  auto cached = rule_texts_.find(rule);
+  if (cached != rule_texts_.end()) return cached->second;
+  RuleText text;
+  text.short_description = json_string(member(*rule, "shortDescription"), "text");
+  text.full_description = json_string(member(*rule, "fullDescription"), "text");
+  text.help_text = json_string(member(*rule, "help"), "text");
+  text.help_markdown = json_string(member(*rule, "help"), "markdown");
+  std::shared_ptr<const RuleText> shared;
+  if (!text.short_description.empty() || !text.full_description.empty() ||
+      !text.help_text.empty() || !text.help_markdown.empty()) {
+    shared = std::make_shared<const RuleText>(std::move(text));
+  }
+  rule_texts_.emplace(rule, shared);
+  return shared;
+}
+
+// Locations of `result` into `f`: the primary one (at repository level when it cannot be mapped),
+// related ones (left out with a note when they cannot), and the steps of its code flows.
+void SarifRun::place(Finding& f, const SarifResult& result, const ParseContext& ctx,
+                     ParseOutcome& outcome) const {
+  std::string refusal;
+  if (result.primary) {
+    std::optional<std::string> unmapped =
+        read_location(*result.primary, f.location, f.url, ctx, refusal, f.notes);
+    if (unmapped) keep_unmapped(f, *unmapped, refusal, outcome);
+  }
+  for (const SarifLocation& location : result.related) {
+    Location extra;
+    std::string ignored_url;
+    std::optional<std::string> unmapped =
+        read_location(location, extra, ignored_url, ctx, refusal, f.notes);
+    if (!unmapped) {
+      f.related.push_back(std::move(extra));
+    } else {
+      refuse_path(*unmapped, refusal, outcome);
+      f.notes.push_back("related " + unmapped_note(*unmapped, refusal) + ": left out");
+    }
+  }
+  f.code_flows = read_code_flows(f.original, [&](const SarifLocation& location) {
+    Location step;
+    std::string ignored_url, ignored_refusal;
+    std::vector<std::string> ignored_notes;
+    std::optional<std::string> unmapped =
+        read_location(location, step, ignored_url, ctx, ignored_refusal, ignored_notes);
+    if (unmapped) {
+      step.message = (step.message.empty() ? "" : step.message + " ") + "(at \"" +
+                     valid_utf8(*unmapped) + "\", not mapped into the repository)";
+    }
+    return step;
+  });
 }
 
 std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContext& ctx,
@@ -216,6 +288,7 @@ std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContex
   if (rule) {
     f.rule_name = json_string(*rule, "name");
     f.help_uri = json_string(*rule, "helpUri");
+    f.rule_text = rule_text(rule);
   }
   f.message = message_text(result, rule);
   f.tool_level = effective_level(result, rule);
@@ -227,16 +300,7 @@ std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContex
           security_severity(value.is_string() ? value.get<std::string>() : value.dump(), f.notes);
     }
   }
-  if (result.primary && !read_location(*result.primary, f.location, f.url, ctx, outcome, f.notes)) {
-    return std::nullopt;
-  }
-  for (const SarifLocation& location : result.related) {
-    Location extra;
-    std::string ignored_url;
-    if (read_location(location, extra, ignored_url, ctx, outcome, f.notes)) {
-      f.related.push_back(std::move(extra));
-    }
-  }
+  place(f, result, ctx, outcome);
   f.fingerprints = std::move(result.partial_fingerprints);
   f.suppression = suppression_kind(result.suppressions);
   return f;

@@ -113,12 +113,14 @@ TEST(ParseSarif, OriginalUriBaseIdsResolveThroughParents) {
   EXPECT_TRUE(out.findings[0].notes.empty());
 }
 
-TEST(ParseSarif, BaseIdOutsideRepositoryRefusesTheFinding) {
+TEST(ParseSarif, BaseIdOutsideRepositoryKeepsTheFindingAtRepositoryLevel) {
   std::string bases = R"("originalUriBaseIds":{"ROOT":{"uri":"file:///home/ci/other/"}},)";
   std::string results = R"([{"ruleId":"R1","message":{"text":"m"},"locations":[{
       "physicalLocation":{"artifactLocation":{"uri":"a.c","uriBaseId":"ROOT"}}}]}])";
   ParseOutcome out = parse(log_with("[]", results, bases));
-  EXPECT_TRUE(out.findings.empty());
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].location.path, "");
+  EXPECT_EQ(out.findings[0].unmapped_location, "/home/ci/other/a.c");
   EXPECT_EQ(out.refused_paths, 1u);
 }
 
