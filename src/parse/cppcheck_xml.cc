@@ -31,8 +31,12 @@ void add_related(const pugi::xml_node& error, Finding& finding, const ParseConte
     Finding holder;
     place_finding(holder, location.attribute("file").value(), location_region(location), ctx,
                   outcome);
+    if (!holder.unmapped_location.empty()) {
+      finding.notes.push_back("related location " + in_quotes(holder.unmapped_location) +
+                              " could not be mapped into the repository: left out");
+      continue;
+    }
     for (std::string& note : holder.notes) finding.notes.push_back(std::move(note));
-    if (!holder.unmapped_location.empty()) continue;
     holder.location.message = location.attribute("info").value();
     finding.related.push_back(std::move(holder.location));
   }
