@@ -71,8 +71,8 @@ struct InputReader {
   // The run just ended: its findings become its tool's.
   void end_run(const SarifRunSummary& run) {
     ScannerOutcome s;
-    std::string name = run.tool_name.empty() ? std::filesystem::path(input).stem().string()
-                                             : run.tool_name;
+    std::string name =
+        run.tool_name.empty() ? std::filesystem::path(input).stem().string() : run.tool_name;
     s.scanner_id = scanner_id_for(name, taken);
     s.name = name;
     s.version = run.tool_version;

@@ -182,6 +182,13 @@ std::string json_string(const nlohmann::json& object, std::string_view key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+const nlohmann::json& json_member(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
 std::optional<int64_t> parse_integer(std::string_view text) {
   if (text.empty()) return std::nullopt;
   bool negative = text.front() == '-';

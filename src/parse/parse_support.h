@@ -19,7 +19,6 @@ namespace lamina {
 // deeper value recursively could exhaust the stack.
 inline constexpr size_t kMaxJsonDepth = 512;
 
-
 // `text` with each invalid UTF-8 sequence replaced by U+FFFD; `replaced` counts them.
 std::string valid_utf8(std::string_view text, size_t* replaced = nullptr);
 
@@ -57,6 +56,8 @@ Finding new_finding(const ParseContext& ctx, std::string original);
 // Lenient accessors: absent or mistyped fields give "" / nullopt. Integers also accept numeric
 // strings ("12"), as some tools (ZAP) quote all numbers.
 std::string json_string(const nlohmann::json& object, std::string_view key);
+// The member `key` of `object`, or a null value when absent or `object` is no object.
+const nlohmann::json& json_member(const nlohmann::json& object, const char* key);
 std::optional<int64_t> json_integer(const nlohmann::json& object, std::string_view key);
 std::optional<int64_t> json_integer(const nlohmann::json& value);
 

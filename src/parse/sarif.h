@@ -11,8 +11,8 @@ namespace lamina {
 
 // What one run of a log says about itself, given when the run ends, after its findings.
 struct SarifRunSummary {
-  size_t number = 0;  // 1-based position in "runs"
-  std::string tool_name;  // tool.driver.name, "" when absent
+  size_t number = 0;         // 1-based position in "runs"
+  std::string tool_name;     // tool.driver.name, "" when absent
   std::string tool_version;  // driver version, else semanticVersion
   std::string information_uri;
   // False when the run has no "results" array: the tool did not run to completion (SARIF

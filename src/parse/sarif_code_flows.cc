@@ -9,23 +9,16 @@ namespace {
 
 using json = nlohmann::json;
 
-const json& member(const json& object, const char* key) {
-  static const json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
 std::string message_of(const json& holder) {
-  return json_string(member(holder, "message"), "text");
+  return json_string(json_member(holder, "message"), "text");
 }
 
 // threadFlowLocation.location as the run's reader sees a result location.
 SarifLocation step_location(const json& step) {
-  const json& location = member(step, "location");
-  const json& physical = member(location, "physicalLocation");
-  const json& artifact = member(physical, "artifactLocation");
-  const json& region = member(physical, "region");
+  const json& location = json_member(step, "location");
+  const json& physical = json_member(location, "physicalLocation");
+  const json& artifact = json_member(physical, "artifactLocation");
+  const json& region = json_member(physical, "region");
   SarifLocation out;
   out.uri = json_string(artifact, "uri");
   out.uri_base_id = json_string(artifact, "uriBaseId");
@@ -38,7 +31,7 @@ SarifLocation step_location(const json& step) {
 
 std::vector<Location> thread_flow(const json& flow, const PlaceStep& place) {
   std::vector<Location> steps;
-  const json& locations = member(flow, "locations");
+  const json& locations = json_member(flow, "locations");
   if (!locations.is_array()) return steps;
   for (const json& step : locations) {
     if (steps.size() == kMaxThreadFlowSteps) break;
@@ -53,13 +46,13 @@ std::vector<CodeFlow> read_code_flows(const std::string& original, const PlaceSt
   std::vector<CodeFlow> flows;
   if (original.find("\"codeFlows\"") == std::string::npos) return flows;
   json result = json::parse(original, nullptr, false);
-  const json& code_flows = member(result, "codeFlows");
+  const json& code_flows = json_member(result, "codeFlows");
   if (!code_flows.is_array()) return flows;
   for (const json& code_flow : code_flows) {
     if (flows.size() == kMaxCodeFlows) break;
     CodeFlow flow;
     flow.message = message_of(code_flow);
-    const json& threads = member(code_flow, "threadFlows");
+    const json& threads = json_member(code_flow, "threadFlows");
     if (!threads.is_array()) continue;
     for (const json& thread : threads) {
       std::vector<Location> steps = thread_flow(thread, place);

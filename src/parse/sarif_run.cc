@@ -9,13 +9,6 @@ namespace {
 
 using json = nlohmann::json;
 
-const json& member(const json& object, const char* key) {
-  static const json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
 const json* element(const json& array, int64_t i) {
   if (!array.is_array() || i < 0 || static_cast<size_t>(i) >= array.size()) return nullptr;
   return &array[static_cast<size_t>(i)];
@@ -45,7 +38,8 @@ std::string message_text(SarifResult& result, const json* rule) {
   std::string text = std::move(result.message_text);
   if (text.empty()) text = std::move(result.message_markdown);
   if (text.empty() && rule && !result.message_id.empty()) {
-    const json& strings = member(member(*rule, "messageStrings"), result.message_id.c_str());
+    const json& strings =
+        json_member(json_member(*rule, "messageStrings"), result.message_id.c_str());
     text = json_string(strings, "text");
   }
   return substitute_arguments(std::move(text), result.message_arguments);
@@ -62,7 +56,8 @@ std::optional<double> security_severity(const std::optional<std::string>& text,
 std::string effective_level(const SarifResult& result, const json* rule) {
   if (!result.kind.empty() && result.kind != "fail") return "none";  // SARIF §3.27.9
   std::string level = result.level;
-  if (level.empty() && rule) level = json_string(member(*rule, "defaultConfiguration"), "level");
+  if (level.empty() && rule)
+    level = json_string(json_member(*rule, "defaultConfiguration"), "level");
   return level.empty() ? "warning" : level;
 }
 
@@ -81,7 +76,7 @@ void SarifRun::set_member(const std::string& key, json&& value) {
     tool_ = std::move(value);
     rules_by_id_.clear();
     rule_texts_.clear();
-    const json& rules = member(member(tool_, "driver"), "rules");
+    const json& rules = json_member(json_member(tool_, "driver"), "rules");
     if (!rules.is_array()) return;
     for (const json& rule : rules) {
       std::string id = json_string(rule, "id");
@@ -96,7 +91,7 @@ void SarifRun::set_member(const std::string& key, json&& value) {
 }
 
 SarifRunSummary SarifRun::summary() const {
-  const json& driver = member(tool_, "driver");
+  const json& driver = json_member(tool_, "driver");
   SarifRunSummary out;
   out.tool_name = json_string(driver, "name");
   out.tool_version = json_string(driver, "version");
@@ -121,11 +116,11 @@ bool SarifRun::can_place(const SarifResult& result, const ParseContext& ctx) con
 
 // The rule a result refers to: by index (into the driver or the named extension), else by id.
 const json* SarifRun::rule_for(const SarifResult& result) const {
-  const json* rules = &member(member(tool_, "driver"), "rules");
+  const json* rules = &json_member(json_member(tool_, "driver"), "rules");
   if (result.tool_component_index) {
-    const json* extension = element(member(tool_, "extensions"), *result.tool_component_index);
+    const json* extension = element(json_member(tool_, "extensions"), *result.tool_component_index);
     if (!extension) return nullptr;
-    rules = &member(*extension, "rules");
+    rules = &json_member(*extension, "rules");
   }
   std::optional<int64_t> index =
       result.rule_index ? result.rule_index : result.rule_reference_index;
@@ -133,7 +128,7 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
   const json* by_index = index ? element(*rules, *index) : nullptr;
   // SARIF requires the indexed rule to carry the result's ruleId; if it does not, trust the id.
   if (by_index) {
-    const json& indexed_id = member(*by_index, "id");
+    const json& indexed_id = json_member(*by_index, "id");
     if (id.empty() || (indexed_id.is_string() && indexed_id.get_ref<const std::string&>() == id)) {
       return by_index;
     }
@@ -145,7 +140,7 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
 
 std::optional<std::string> SarifRun::base_directory(const std::string& id, const ParseContext& ctx,
                                                     int hops) const {
-  const json& entry = member(base_ids_, id.c_str());
+  const json& entry = json_member(base_ids_, id.c_str());
   if (entry.is_object() && hops < 8) {
     std::string uri = json_string(entry, "uri");
     std::string parent = json_string(entry, "uriBaseId");
@@ -173,7 +168,7 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
     const json* artifact =
         location.artifact_index ? element(artifacts_, *location.artifact_index) : nullptr;
     if (!artifact) return std::nullopt;
-    const json& artifact_location = member(*artifact, "location");
+    const json& artifact_location = json_member(*artifact, "location");
     uri = json_string(artifact_location, "uri");
     base_id = json_string(artifact_location, "uriBaseId");
     if (uri.empty()) return std::nullopt;
@@ -226,10 +221,10 @@ std::shared_ptr<const RuleText> SarifRun::rule_text(const json* rule) {
   auto cached = rule_texts_.find(rule);
   if (cached != rule_texts_.end()) return cached->second;
   RuleText text;
-  text.short_description = json_string(member(*rule, "shortDescription"), "text");
-  text.full_description = json_string(member(*rule, "fullDescription"), "text");
-  text.help_text = json_string(member(*rule, "help"), "text");
-  text.help_markdown = json_string(member(*rule, "help"), "markdown");
+  text.short_description = json_string(json_member(*rule, "shortDescription"), "text");
+  text.full_description = json_string(json_member(*rule, "fullDescription"), "text");
+  text.help_text = json_string(json_member(*rule, "help"), "text");
+  text.help_markdown = json_string(json_member(*rule, "help"), "markdown");
   std::shared_ptr<const RuleText> shared;
   if (!text.short_description.empty() || !text.full_description.empty() ||
       !text.help_text.empty() || !text.help_markdown.empty()) {
@@ -294,7 +289,7 @@ std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContex
   f.tool_level = effective_level(result, rule);
   f.security_severity = security_severity(result.security_severity, f.notes);
   if (!f.security_severity && !result.security_severity && rule) {
-    const json& value = member(member(*rule, "properties"), "security-severity");
+    const json& value = json_member(json_member(*rule, "properties"), "security-severity");
     if (!value.is_null()) {
       f.security_severity =
           security_severity(value.is_string() ? value.get<std::string>() : value.dump(), f.notes);

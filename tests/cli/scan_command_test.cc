@@ -199,9 +199,9 @@ TEST(ReportCommand, PathsOfAnotherMachineMapToTheTrackedFileTheyEndWith) {
   test::git(pr.repo, {"commit", "-qm", "lock files"});
   test::write_file(pr.dir.file("osv.sarif"),
                    real_sarif("osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif"));
-  test::ProcessOutput out = test::run_lamina(
-      {"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all"}, pr.repo,
-      pr.env());
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all"},
+                       pr.repo, pr.env());
   EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   json results = report_sarif(pr)["runs"][0]["results"];
   ASSERT_EQ(results.size(), 3u);
@@ -240,13 +240,13 @@ TEST(ReportCommand, ContainerWorkspacePathsAreMappedIntoTheRepository) {
 TEST(ReportCommand, EachRunOfAMergedLogIsItsOwnScanner) {
   PullRequest pr;
   json merged = {{"version", "2.1.0"}, {"runs", json::array()}};
-  for (const char* fixture : {"codeql/codeql-2.5.4-codeflows-relatedlocations.sarif",
-                              "eslint/eslint-8.56.0-sarif-formatter-file-uris.sarif",
-                              "gitleaks/sarif_simple.sarif", "grype/grype-0.34.7-cxf-3.4.6.sarif",
-                              "osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif",
-                              "semgrep/e2e-dataflow-traces-codeflows.sarif",
-                              "snyk/snyk-container-1.1292.1-two-runs.sarif",
-                              "trivy/image-alpine-310.sarif"}) {
+  for (const char* fixture :
+       {"codeql/codeql-2.5.4-codeflows-relatedlocations.sarif",
+        "eslint/eslint-8.56.0-sarif-formatter-file-uris.sarif", "gitleaks/sarif_simple.sarif",
+        "grype/grype-0.34.7-cxf-3.4.6.sarif",
+        "osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif",
+        "semgrep/e2e-dataflow-traces-codeflows.sarif",
+        "snyk/snyk-container-1.1292.1-two-runs.sarif", "trivy/image-alpine-310.sarif"}) {
     for (json& run : json::parse(real_sarif(fixture))["runs"]) merged["runs"].push_back(run);
   }
   ASSERT_EQ(merged["runs"].size(), 9u);
@@ -283,8 +283,7 @@ TEST(ReportCommand, RunWithoutResultsIsAScannerFailure) {
   test::ProcessOutput out =
       test::run_lamina({"report", "--input", pr.dir.file("partial.sarif")}, pr.repo, pr.env());
   EXPECT_EQ(out.exit_code, 3) << out.out << out.err;
-  EXPECT_NE(out.out.find("run 2 (Crashed) has no \"results\" array"), std::string::npos)
-      << out.out;
+  EXPECT_NE(out.out.find("run 2 (Crashed) has no \"results\" array"), std::string::npos) << out.out;
   json runs = report_sarif(pr)["runs"];
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0]["invocations"][0]["executionSuccessful"], true);

@@ -59,9 +59,10 @@ TEST(ClassifyRun, AHitOutsideTheUnpackedTreeIsAFindingOnTheArtifact) {
 TEST(ClassifyRun, PathsOutsideTheRepositoryAreMatchedAgainstTheFilesGiven) {
   RunResult run = clamscan_run("");
   run.invocation.artifact.reset();
-  run.stdout_data = "/src/app/upload.bin: Eicar-Signature FOUND\n"
-                    "/home/ci/other/lib/x.js: Eicar-Signature FOUND\n"
-                    "/etc/shadow: Eicar-Signature FOUND\n\nInfected files: 3\n";
+  run.stdout_data =
+      "/src/app/upload.bin: Eicar-Signature FOUND\n"
+      "/home/ci/other/lib/x.js: Eicar-Signature FOUND\n"
+      "/etc/shadow: Eicar-Signature FOUND\n\nInfected files: 3\n";
   std::vector<std::string> given = {"lib/x.js", "app/upload.bin"};
   run.invocation.files.assign(given.begin(), given.end());
   ClassifiedRun c = classify_run(run, "/repo");

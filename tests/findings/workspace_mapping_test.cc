@@ -60,8 +60,8 @@ TEST(WorkspaceMapping, NothingMapsAPathNoRuleExplains) {
 // runner's work folder is another checkout, never this repository.
 TEST(WorkspaceMapping, ALayoutHoldingTheRepositoryItselfIsNotUsed) {
   WorkspaceHints no_files = default_workspace_hints("/home/runner/work/app");
-  EXPECT_FALSE(mapped("/home/runner/work/app/other/secret.py", no_files,
-                      "/home/runner/work/app/app/"));
+  EXPECT_FALSE(
+      mapped("/home/runner/work/app/other/secret.py", no_files, "/home/runner/work/app/app/"));
   EXPECT_FALSE(mapped("/home/runner/work/other/other/a.py", no_files, "/home/runner/work/app/app"));
   EXPECT_FALSE(mapped("/builds/g/other/a.py", no_files, "/builds/g/p"));
 }

@@ -14,9 +14,8 @@ using test::checked_in_output;
 using test::repo_context;
 
 TEST(SarifCodeFlows, SemgrepTaintTraceKeepsEveryStepInOrder) {
-  ParseOutcome out =
-      parse_output("sarif", checked_in_output("semgrep/e2e-dataflow-traces-codeflows.sarif"),
-                   repo_context());
+  ParseOutcome out = parse_output(
+      "sarif", checked_in_output("semgrep/e2e-dataflow-traces-codeflows.sarif"), repo_context());
   ASSERT_EQ(out.findings.size(), 1u);
   const std::vector<CodeFlow>& flows = out.findings[0].code_flows;
   ASSERT_EQ(flows.size(), 1u);
