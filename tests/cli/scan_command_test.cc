@@ -199,9 +199,12 @@ TEST(ReportCommand, PathsOfAnotherMachineMapToTheTrackedFileTheyEndWith) {
   test::git(pr.repo, {"commit", "-qm", "lock files"});
   test::write_file(pr.dir.file("osv.sarif"),
                    real_sarif("osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif"));
+  // Outside CI, on the commit just made: --all reads every file tracked at HEAD.
+  std::vector<std::string> local_env = {"PATH=" + std::string(std::getenv("PATH")),
+                                        "HOME=" + pr.dir.path()};
   test::ProcessOutput out =
       test::run_lamina({"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all"},
-                       pr.repo, pr.env());
+                       pr.repo, local_env);
   EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   json results = report_sarif(pr)["runs"][0]["results"];
   ASSERT_EQ(results.size(), 3u);
@@ -267,8 +270,11 @@ TEST(ReportCommand, EachRunOfAMergedLogIsItsOwnScanner) {
   size_t flows = 0;
   for (const json& r : runs[0]["results"]) flows += r.contains("codeFlows");
   EXPECT_EQ(flows, 5u);
-  EXPECT_EQ(runs[3]["tool"]["driver"]["rules"][0]["name"], "JavaMatcherCpeMatch");
-  EXPECT_TRUE(runs[3]["tool"]["driver"]["rules"][0]["help"].contains("markdown"));
+  size_t grype_rules_with_help = 0;
+  for (const json& rule : runs[3]["tool"]["driver"]["rules"]) {
+    grype_rules_with_help += rule["help"].contains("markdown") && rule["name"] != rule["id"];
+  }
+  EXPECT_EQ(grype_rules_with_help, runs[3]["tool"]["driver"]["rules"].size());
   EXPECT_EQ(runs[7]["results"].size(), 0u);
 }
 
