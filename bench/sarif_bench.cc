@@ -114,7 +114,9 @@ int main(int argc, char** argv) {
   std::printf("%s: %.1f MiB, %zu results; load average %.2f\n\n", path.c_str(), mib, results,
               load[0]);
 
-  lamina::ParseContext ctx{"bench", "/repo", "/repo", {}, {}};
+  lamina::ParseContext ctx;
+  ctx.scanner_id = "bench";
+  ctx.repository_root = ctx.working_directory = "/repo";
   // Streaming read, filter (one module) and re-emit each kept finding's record.
   Measurement stream = measure([&] {
     std::FILE* out = std::fopen("/dev/null", "w");

@@ -21,6 +21,12 @@ std::string artifact_display_path(const PreparedArtifact& artifact, const std::s
 
 void place_in_artifact(Finding& finding, const PreparedArtifact& artifact) {
   finding.related.clear();
+  finding.code_flows.clear();
+  // A location the parser could not map into the unpacked tree (a path outside it) stays the
+  // artifact's finding: it names the artifact, and the gate counts it.
+  if (!finding.unmapped_location.empty() && finding.artifact_path.empty()) {
+    finding.artifact_path = artifact.given;
+  }
   if (finding.location.path.empty()) return;  // e.g. an image-level finding naming the image
   const std::string inner = std::move(finding.location.path);
   finding.location.path.clear();

@@ -15,8 +15,9 @@ namespace lamina {
 std::string artifact_display_path(const PreparedArtifact& artifact, const std::string& inner);
 
 // Moves finding.location.path (relative to artifact.root, as the parser placed it) into
-// finding.artifact_path and sets finding.artifact_layer. Related locations, which would name
-// temporary paths, are dropped.
+// finding.artifact_path and sets finding.artifact_layer. Related locations and code flows, which
+// would name temporary paths, are dropped. A finding whose location could not be mapped into the
+// tree (Finding::unmapped_location) names the artifact itself.
 void place_in_artifact(Finding& finding, const PreparedArtifact& artifact);
 
 }  // namespace lamina

@@ -47,6 +47,13 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   // (secretlint's SARIF names "dist/x.js" from the repository root).
   ctx.working_directory = inv.cwd.empty() ? repo_root : inv.cwd;
   if (inv.output_from == OutputSource::out_file) ctx.console = run.stdout_data;
+  // A path the tool printed outside the repository is matched against what lamina gave it (and
+  // the usual container mounts); inside an artifact's tree nothing outside can be trusted.
+  if (!artifact) {
+    ctx.workspace = default_workspace_hints("");
+    ctx.workspace.files.assign(inv.files.begin(), inv.files.end());
+    std::sort(ctx.workspace.files.begin(), ctx.workspace.files.end());
+  }
   ParseOutcome parsed = parse_output(inv.format, bytes, ctx);
   out.refused_paths += parsed.refused_paths;
   out.notes.insert(out.notes.end(), parsed.notes.begin(), parsed.notes.end());

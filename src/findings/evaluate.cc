@@ -14,7 +14,9 @@ std::set<std::string> read_baseline(const std::string& sarif_path) {
   std::set<std::string> fingerprints;
   // Only fingerprints matter here, and the baseline may come from another machine's workspace:
   // confine paths to "/" so no result is refused for its location.
-  ParseContext ctx{"baseline", "/", "/", {}, {}};
+  ParseContext ctx;
+  ctx.scanner_id = "baseline";
+  ctx.repository_root = ctx.working_directory = "/";
   ParseOutcome outcome = stream_sarif_file(sarif_path, ctx, [&](Finding&& f) {
     auto it = f.fingerprints.find(kFingerprintKey);
     if (it != f.fingerprints.end()) fingerprints.insert(it->second);

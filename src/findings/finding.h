@@ -2,6 +2,7 @@
 // One finding in lamina's common model, whatever tool produced it.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,22 @@ struct Location {
   std::string message;  // for related locations
 };
 
+// A path through the code (SARIF codeFlow): each thread flow is a list of steps. A step whose
+// file could not be mapped into the repository has no path, only its message.
+struct CodeFlow {
+  std::string message;
+  std::vector<std::vector<Location>> thread_flows;
+};
+
+// What a tool's rule says about itself beyond id and name (SARIF reportingDescriptor), shared by
+// the findings of that rule so lamina's SARIF carries it on.
+struct RuleText {
+  std::string short_description;
+  std::string full_description;
+  std::string help_text;
+  std::string help_markdown;
+};
+
 enum class DiffPosition { unknown, added_lines, in_hunk_context, in_changed_file, outside_diff };
 
 // A SARIF suppression as the tool wrote it (eslint-disable comments, CodeQL's alert-suppression).
@@ -44,6 +61,12 @@ struct Finding {
   Severity severity = Severity::sev3;
   Location location;
   std::vector<Location> related;
+  std::vector<CodeFlow> code_flows;
+  std::shared_ptr<const RuleText> rule_text;  // nullptr when the tool gave none
+  // The location the tool named when lamina could not map it into the repository (or artifact):
+  // the finding is then kept at repository level (no path), counted by the gate, and each report
+  // says why. "" when the finding is placed or has no file.
+  std::string unmapped_location;
   std::string artifact_path;     // path inside a scanned artifact (pre-deploy), else ""
   std::string artifact_layer;    // image artifacts: digest of the layer that last wrote the file
   std::string package;           // dependency findings: package name, else ""

@@ -95,9 +95,10 @@ void assign_fingerprints(std::vector<Finding>& findings, const LineSource& lines
     std::optional<std::string> text;
     // Findings in an artifact have no repository path; where they are in the artifact counts, and
     // for a finding on the deployed service, where it is on the service.
-    const std::string where = !f.location.path.empty() ? f.location.path
-                              : !f.artifact_path.empty() ? f.artifact_path
-                                                         : url_location(f.url);
+    const std::string where = !f.location.path.empty()       ? f.location.path
+                              : !f.artifact_path.empty()     ? f.artifact_path
+                              : !f.unmapped_location.empty() ? f.unmapped_location
+                                                             : url_location(f.url);
     if (!f.location.path.empty() && f.location.region.start_line > 0) {
       text = lines(f.location.path, f.location.region.start_line);
     }

@@ -33,7 +33,7 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 }
 
 PathResolution refused(std::string reason) {
-  return {std::nullopt, std::move(reason)};
+  return {std::nullopt, std::move(reason), ""};
 }
 
 }  // namespace
@@ -134,8 +134,10 @@ bool is_clean_relative(std::string_view path) {
 
 }  // namespace
 
-PathResolver::PathResolver(std::string_view repository_root, std::string_view working_directory)
-    : root_(lexically_normal(repository_root)),
+PathResolver::PathResolver(std::string_view repository_root, std::string_view working_directory,
+                           const WorkspaceHints* hints)
+    : hints_(hints),
+      root_(lexically_normal(repository_root)),
       working_directory_(lexically_normal(working_directory)) {
   if (root_ != "/") root_ += '/';
   std::string cwd = working_directory_ + "/";
@@ -148,11 +150,11 @@ PathResolver::PathResolver(std::string_view repository_root, std::string_view wo
 
 PathResolution PathResolver::resolve(std::string_view tool_path) const {
   if (working_prefix_ && is_clean_relative(tool_path)) {
-    return {*working_prefix_ + std::string(tool_path), ""};
+    return {*working_prefix_ + std::string(tool_path), "", ""};
   }
   if (tool_path.size() > root_.size() && tool_path.compare(0, root_.size(), root_) == 0 &&
       is_clean_relative(tool_path.substr(root_.size()))) {
-    return {std::string(tool_path.substr(root_.size())), ""};
+    return {std::string(tool_path.substr(root_.size())), "", ""};
   }
   if (tool_path.empty()) return refused("empty path");
   std::string local(tool_path);
@@ -171,14 +173,23 @@ PathResolution PathResolver::resolve(std::string_view tool_path) const {
   std::string normal =
       lexically_normal(local.front() == '/' ? local : working_directory_ + "/" + local);
   if (normal.size() <= root_.size() || normal.compare(0, root_.size(), root_) != 0) {
-    return refused("outside the repository");
+    return outside(normal);
   }
-  return {normal.substr(root_.size()), ""};
+  return {normal.substr(root_.size()), "", ""};
+}
+
+// `normal` is absolute and lexically normal, so whatever the hints map it to is a relative path
+// without "." or ".." segments: it cannot leave the repository.
+PathResolution PathResolver::outside(const std::string& normal) const {
+  std::optional<WorkspaceMatch> match;
+  if (hints_) match = map_from_workspace(normal, root_, *hints_);
+  if (!match) return refused("outside the repository");
+  return {std::move(match->path), "", "\"" + normal + "\" mapped " + match->how};
 }
 
 PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
-                               std::string_view working_directory) {
-  return PathResolver(repository_root, working_directory).resolve(tool_path);
+                               std::string_view working_directory, const WorkspaceHints* hints) {
+  return PathResolver(repository_root, working_directory, hints).resolve(tool_path);
 }
 
 namespace {

@@ -5,6 +5,9 @@
 // A run on a pre-deploy artifact resolves against the artifact's unpacked tree instead of the
 // repository (classify_run with a PreparedArtifact), and the result becomes the path inside the
 // artifact (src/artifact/artifact_location.h), so artifact paths are not "outside the repository".
+// A path outside the repository that names it as another job saw it (/github/workspace/...) is
+// mapped back (workspace_mapping.h); one that still cannot be placed is refused here, and the
+// parsers keep its finding at repository level (parse_support.h place_finding), never drop it.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "findings/finding.h"
+#include "findings/workspace_mapping.h"
 
 namespace lamina {
 
@@ -19,23 +23,31 @@ namespace lamina {
 struct PathResolution {
   std::optional<std::string> path;  // "a/b.c"; "" never (an empty input gives a refusal)
   std::string refusal;              // why `path` is empty, e.g. "outside the repository"
+  std::string mapped;               // how a path outside was mapped in ("under the workspace
+                                    // /github/workspace"); "" when it was inside
 };
 
 // `tool_path` is absolute, relative to `working_directory`, or a `file:` URI (percent-decoded).
 // `repository_root` and `working_directory` are absolute. Paths that leave the repository (also
-// through `..`), contain a NUL byte or are empty are refused. Other control characters are kept
-// (git allows them in names; each report escapes them).
+// through `..`), contain a NUL byte or are empty are refused, unless `hints` map them back in.
+// Other control characters are kept (git allows them in names; each report escapes them).
 PathResolution repository_path(std::string_view tool_path, std::string_view repository_root,
-                               std::string_view working_directory);
+                               std::string_view working_directory,
+                               const WorkspaceHints* hints = nullptr);
 
 // The same for many paths of one scanner run: the root and working directory are normalised once,
 // and clean relative paths ("src/a.c") take a fast path.
 class PathResolver {
  public:
-  PathResolver(std::string_view repository_root, std::string_view working_directory);
+  // `hints` (may be nullptr) must outlive the resolver.
+  PathResolver(std::string_view repository_root, std::string_view working_directory,
+               const WorkspaceHints* hints = nullptr);
   PathResolution resolve(std::string_view tool_path) const;
 
  private:
+  PathResolution outside(const std::string& normal) const;
+
+  const WorkspaceHints* hints_;
   std::string root_;  // normalised, ends with '/'
   std::string working_directory_;
   std::optional<std::string> working_prefix_;  // working directory inside the root + '/', or ""

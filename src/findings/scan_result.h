@@ -55,7 +55,8 @@ struct ScanResult {
   GateResult gate;
   bool baseline_given = false;
   size_t baseline_gone = 0;                // baseline findings that no longer occur
-  size_t refused_paths = 0;                // findings whose path pointed outside the repository
+  size_t refused_paths = 0;  // locations not mapped into the repository (findings kept at
+                             // repository level, related locations left out)
   std::vector<std::string> critical_path;  // scanner ids whose chain set the wall time
   bool incomplete = false;                 // lamina was interrupted: reports are marked so
   std::string head_url_prefix;  // e.g. https://github.com/o/r/blob/<sha>/ ; "" when unknown

@@ -81,10 +81,8 @@ ParseOutcome parse_bandit_json(std::string_view bytes, const ParseContext& ctx) 
     finding.help_uri = json_string(result, "more_info");
     finding.tool_level = json_string(result, "issue_severity");
     finding.message = json_string(result, "issue_text");
-    if (place_finding(finding, json_string(result, "filename"), bandit_region(result), ctx,
-                      outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, json_string(result, "filename"), bandit_region(result), ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   report_scan_errors(*document, outcome);
   return outcome;

@@ -32,9 +32,8 @@ ParseOutcome parse_checkstyle(std::string_view bytes, const ParseContext& ctx) {
       finding.message = error.attribute("message").value();
       RawRegion region{attribute_number(error, "line"), attribute_number(error, "column"),
                        std::nullopt, std::nullopt};
-      if (place_finding(finding, path, region, ctx, outcome)) {
-        outcome.findings.push_back(std::move(finding));
-      }
+      place_finding(finding, path, region, ctx, outcome);
+      outcome.findings.push_back(std::move(finding));
     }
   }
   return outcome;

@@ -42,9 +42,8 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
     finding.rule_id = std::string(signature);
     finding.tool_level = "FOUND";
     finding.message = "malware signature " + std::string(signature) + " matched";
-    if (place_finding(finding, text.substr(0, separator), RawRegion{}, ctx, outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, text.substr(0, separator), RawRegion{}, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   if (!unscanned.empty()) {
     std::string list;

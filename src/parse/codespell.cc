@@ -20,9 +20,8 @@ ParseOutcome parse_codespell(std::string_view bytes, const ParseContext& ctx) {
     finding.tool_level = "misspelling";
     finding.message = std::string(prefix->rest);
     RawRegion region{prefix->line, prefix->column, std::nullopt, std::nullopt};
-    if (place_finding(finding, prefix->path, region, ctx, outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, prefix->path, region, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   unread.report("codespell", outcome);
   return outcome;

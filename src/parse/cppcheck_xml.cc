@@ -22,7 +22,8 @@ RawRegion location_region(const pugi::xml_node& location) {
   return region;
 }
 
-// Related locations of `error`, dropping (and counting) refused paths.
+// Related locations of `error`; one that cannot be mapped into the repository is left out, with
+// a note on the finding (the finding itself is kept).
 void add_related(const pugi::xml_node& error, Finding& finding, const ParseContext& ctx,
                  ParseOutcome& outcome) {
   bool primary = true;
@@ -32,13 +33,16 @@ void add_related(const pugi::xml_node& error, Finding& finding, const ParseConte
       continue;
     }
     Finding holder;
-    if (!place_finding(holder, location.attribute("file").value(), location_region(location), ctx,
-                       outcome)) {
+    place_finding(holder, location.attribute("file").value(), location_region(location), ctx,
+                  outcome);
+    if (!holder.unmapped_location.empty()) {
+      finding.notes.push_back("related location " + in_quotes(holder.unmapped_location) +
+                              " could not be mapped into the repository: left out");
       continue;
     }
+    for (std::string& note : holder.notes) finding.notes.push_back(std::move(note));
     holder.location.message = location.attribute("info").value();
     finding.related.push_back(std::move(holder.location));
-    for (std::string& note : holder.notes) finding.notes.push_back(std::move(note));
   }
 }
 
@@ -86,11 +90,11 @@ ParseOutcome parse_cppcheck_xml(std::string_view bytes, const ParseContext& ctx)
     finding.message = error.attribute("msg").value();
     if (finding.message.empty()) finding.message = error.attribute("verbose").value();
     pugi::xml_node primary = error.child("location");
-    if (primary && !place_finding(finding, primary.attribute("file").value(),
-                                  location_region(primary), ctx, outcome)) {
-      continue;
+    if (primary) {
+      place_finding(finding, primary.attribute("file").value(), location_region(primary), ctx,
+                    outcome);
+      finding.location.message = primary.attribute("info").value();
     }
-    if (primary) finding.location.message = primary.attribute("info").value();
     add_related(error, finding, ctx, outcome);
     outcome.findings.push_back(std::move(finding));
   }

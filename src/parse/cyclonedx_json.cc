@@ -138,12 +138,11 @@ void add_vulnerability(const json& v, const std::map<std::string, Component>& by
                 (description.empty() ? "" : " " + one_line(description, 200));
     // Locations are inside what was scanned (syft writes "/app/x" for a folder or an unpacked
     // image): resolved against the scanned root. One that cannot be placed leaves the finding
-    // at the artifact: the vulnerability stands wherever the package lies.
+    // at the repository (or artifact) level: the vulnerability stands wherever the package lies.
     if (!c.location.empty()) {
-      Finding placed = f;
       std::string inside =
           ctx.repository_root + (c.location.front() == '/' ? "" : "/") + c.location;
-      if (place_finding(placed, inside, RawRegion{}, ctx, outcome)) f = std::move(placed);
+      place_finding(f, inside, RawRegion{}, ctx, outcome);
     }
     outcome.findings.push_back(std::move(f));
   }

@@ -44,9 +44,8 @@ ParseOutcome parse_gcc(std::string_view bytes, const ParseContext& ctx) {
     finding.rule_id = std::string(take_trailing_tag(message, '[', ']'));
     finding.message = std::string(message);
     RawRegion region{prefix->line, prefix->column, std::nullopt, std::nullopt};
-    if (place_finding(finding, prefix->path, region, ctx, outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, prefix->path, region, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   unread.report("gcc", outcome);
   return outcome;

@@ -36,9 +36,8 @@ ParseOutcome parse_gitleaks_json(std::string_view bytes, const ParseContext& ctx
     if (!fingerprint.empty()) finding.fingerprints["gitleaks/v8"] = fingerprint;
     RawRegion region{json_integer(leak, "StartLine"), json_integer(leak, "StartColumn"),
                      json_integer(leak, "EndLine"), json_integer(leak, "EndColumn")};
-    if (place_finding(finding, json_string(leak, "File"), region, ctx, outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, json_string(leak, "File"), region, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   return outcome;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "findings/finding.h"
+#include "findings/workspace_mapping.h"
 
 namespace lamina {
 
@@ -19,6 +20,9 @@ struct ParseContext {
   // SARIF uriBaseId -> absolute path or file:// URI, used when the log does not define the id in
   // run.originalUriBaseIds (e.g. "%SRCROOT%" -> the repository root).
   std::map<std::string, std::string> uri_base_ids;
+  // Where else the tool may have seen the repository (a container's /src, another job's
+  // workspace) and which files it was given: paths outside the root are mapped back with them.
+  WorkspaceHints workspace;
   // What the tool printed on stdout when its report went to a file ({out}): the status lines a
   // report lacks, e.g. wapiti's "found 0 URLs" for a target it never reached. Empty otherwise.
   std::string_view console;
@@ -33,7 +37,9 @@ struct ParseOutcome {
   // page of the target): a scanner failure too, with this as the reason.
   std::optional<std::string> tool_failure;
   std::vector<std::string> notes;  // repairs and skips that concern the whole output
-  size_t refused_paths = 0;        // findings and related locations dropped for their path
+  // Locations that could not be mapped into the repository: their findings are kept at
+  // repository level (Finding::unmapped_location), a related location is left out with a note.
+  size_t refused_paths = 0;
 };
 
 // Receives each finding as soon as it is complete (streaming parsers).

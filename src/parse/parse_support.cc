@@ -132,25 +132,41 @@ std::vector<std::string> text_lines(std::string_view bytes, ParseOutcome& outcom
   return lines;
 }
 
+std::string unmapped_note(std::string_view tool_location, const std::string& reason) {
+  return "location \"" + valid_utf8(tool_location) +
+         "\" could not be mapped into the repository (" + reason + ")";
+}
+
 void refuse_path(std::string_view tool_path, const std::string& reason, ParseOutcome& outcome) {
   ++outcome.refused_paths;
   if (outcome.refused_paths <= kMaxRefusalNotes) {
-    outcome.notes.push_back("path \"" + valid_utf8(tool_path) + "\" refused: " + reason);
+    outcome.notes.push_back(unmapped_note(tool_path, reason));
   } else if (outcome.refused_paths == kMaxRefusalNotes + 1) {
-    outcome.notes.push_back("further refused paths are counted but not listed");
+    outcome.notes.push_back("further locations that could not be mapped are counted, not listed");
   }
 }
 
-bool place_finding(Finding& finding, std::string_view tool_path, const RawRegion& region,
+void keep_unmapped(Finding& finding, std::string_view tool_location, const std::string& reason,
+                   ParseOutcome& outcome) {
+  refuse_path(tool_location, reason, outcome);
+  finding.location.path.clear();
+  finding.location.region = Region{};
+  finding.unmapped_location = valid_utf8(tool_location);
+  finding.notes.push_back(unmapped_note(tool_location, reason) +
+                          "; kept at repository level, counted by the gate");
+}
+
+void place_finding(Finding& finding, std::string_view tool_path, const RawRegion& region,
                    const ParseContext& ctx, ParseOutcome& outcome) {
-  PathResolution where = repository_path(tool_path, ctx.repository_root, ctx.working_directory);
+  PathResolution where =
+      repository_path(tool_path, ctx.repository_root, ctx.working_directory, &ctx.workspace);
   if (!where.path) {
-    refuse_path(tool_path, where.refusal, outcome);
-    return false;
+    keep_unmapped(finding, tool_path, where.refusal, outcome);
+    return;
   }
+  if (!where.mapped.empty()) finding.notes.push_back(where.mapped);
   finding.location.path = std::move(*where.path);
   finding.location.region = clamp_region(region, finding.notes);
-  return true;
 }
 
 Finding new_finding(const ParseContext& ctx, std::string original) {
@@ -164,6 +180,13 @@ std::string json_string(const nlohmann::json& object, std::string_view key) {
   if (!object.is_object()) return "";
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+const nlohmann::json& json_member(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
 }
 
 std::optional<int64_t> parse_integer(std::string_view text) {

@@ -19,7 +19,6 @@ namespace lamina {
 // deeper value recursively could exhaust the stack.
 inline constexpr size_t kMaxJsonDepth = 512;
 
-
 // `text` with each invalid UTF-8 sequence replaced by U+FFFD; `replaced` counts them.
 std::string valid_utf8(std::string_view text, size_t* replaced = nullptr);
 
@@ -34,13 +33,22 @@ std::optional<nlohmann::json> parse_json_document(std::string_view bytes, std::s
 // Lines without their "\n" / "\r\n"; invalid UTF-8 replaced, noted in `outcome`.
 std::vector<std::string> text_lines(std::string_view bytes, ParseOutcome& outcome);
 
-// Sets finding.location from what the tool printed. false (and counted in outcome) when the path
-// is refused; the caller then drops the finding.
-bool place_finding(Finding& finding, std::string_view tool_path, const RawRegion& region,
+// Sets finding.location from what the tool printed, mapped in with ctx.workspace when it lies
+// outside. A path that still cannot be placed leaves the finding at repository level
+// (keep_unmapped): the caller keeps it either way, so the gate counts it.
+void place_finding(Finding& finding, std::string_view tool_path, const RawRegion& region,
                    const ParseContext& ctx, ParseOutcome& outcome);
 
-// Records a refused path on the outcome (bounded number of notes).
+// The finding stays the tool's, with no file: `tool_location` goes to unmapped_location and a
+// note says why; counted in outcome (bounded number of notes).
+void keep_unmapped(Finding& finding, std::string_view tool_location, const std::string& reason,
+                   ParseOutcome& outcome);
+
+// Counts a location that could not be mapped on the outcome (bounded number of notes).
 void refuse_path(std::string_view tool_path, const std::string& reason, ParseOutcome& outcome);
+
+// "location \"X\" could not be mapped into the repository (outside the repository)".
+std::string unmapped_note(std::string_view tool_location, const std::string& reason);
 
 // A new finding with tool and original record filled in.
 Finding new_finding(const ParseContext& ctx, std::string original);
@@ -48,6 +56,8 @@ Finding new_finding(const ParseContext& ctx, std::string original);
 // Lenient accessors: absent or mistyped fields give "" / nullopt. Integers also accept numeric
 // strings ("12"), as some tools (ZAP) quote all numbers.
 std::string json_string(const nlohmann::json& object, std::string_view key);
+// The member `key` of `object`, or a null value when absent or `object` is no object.
+const nlohmann::json& json_member(const nlohmann::json& object, const char* key);
 std::optional<int64_t> json_integer(const nlohmann::json& object, std::string_view key);
 std::optional<int64_t> json_integer(const nlohmann::json& value);
 

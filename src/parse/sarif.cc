@@ -12,6 +12,7 @@
 #include "parse/parsers.h"
 #include "parse/sarif_run.h"
 #include "parse/sarif_stream.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {
@@ -21,18 +22,22 @@ using json = nlohmann::json;
 // Turns stream events into findings, one run at a time.
 class SarifReader : public SarifEvents {
  public:
-  SarifReader(const ParseContext& ctx, ParseOutcome& outcome, const FindingSink& sink)
+  SarifReader(const ParseContext& ctx, ParseOutcome& outcome, const FindingSink& sink,
+              const RunSink& runs)
       : ctx_(ctx),
         outcome_(outcome),
         sink_(sink),
-        paths_(ctx.repository_root, ctx.working_directory),
+        runs_(runs),
+        paths_(ctx.repository_root, ctx.working_directory, &ctx.workspace),
         run_(paths_) {}
 
   void run_begin() override {
     ++run_count_;
     run_ = SarifRun(paths_);
     pending_.clear();
+    has_results_ = false;
   }
+  void results_begin() override { has_results_ = true; }
   void run_member(const std::string& key, json&& value) override {
     run_.set_member(key, std::move(value));
   }
@@ -55,7 +60,19 @@ class SarifReader : public SarifEvents {
                                std::to_string(run_.skipped_kinds()) +
                                " result(s) of kind pass/notApplicable are not findings");
     }
+    SarifRunSummary summary = run_.summary();
+    summary.number = run_count_;
+    summary.has_results = has_results_;
+    if (!has_results_) note_incomplete(summary);
+    if (runs_) runs_(std::move(summary));
   }
+  // A run with no "results" array says the tool did not finish: not a clean pass.
+  void note_incomplete(const SarifRunSummary& run) {
+    std::string failure = incomplete_run_reason(run);
+    outcome_.tool_failure =
+        outcome_.tool_failure ? *outcome_.tool_failure + "; " + failure : failure;
+  }
+
   // Results of a run cut short by a parse error are still reported.
   void flush_after_error() {
     for (SarifResult& result : pending_) emit(std::move(result));
@@ -71,10 +88,12 @@ class SarifReader : public SarifEvents {
   const ParseContext& ctx_;
   ParseOutcome& outcome_;
   const FindingSink& sink_;
+  const RunSink& runs_;
   PathResolver paths_;
   SarifRun run_;
   std::vector<SarifResult> pending_;
   size_t run_count_ = 0;
+  bool has_results_ = false;
 };
 
 // The bytes of a log, whole in memory or read from a file in chunks (invalid UTF-8 replaced),
@@ -194,8 +213,8 @@ void note_replacements(size_t replaced, ParseOutcome& outcome) {
 namespace {
 
 ParseOutcome read_sarif(SarifInput& input, const ParseContext& ctx, const FindingSink& sink,
-                        ParseOutcome outcome) {
-  SarifReader reader(ctx, outcome, sink);
+                        const RunSink& runs, ParseOutcome outcome) {
+  SarifReader reader(ctx, outcome, sink, runs);
   SarifSax sax(reader, input, kMaxJsonDepth);
   json::sax_parse(ChunkIterator{&input}, ChunkIterator{}, &sax);
   note_replacements(input.replaced(), outcome);
@@ -208,8 +227,8 @@ ParseOutcome read_sarif(SarifInput& input, const ParseContext& ctx, const Findin
 
 }  // namespace
 
-ParseOutcome stream_sarif(std::string_view bytes, const ParseContext& ctx,
-                          const FindingSink& sink) {
+ParseOutcome stream_sarif(std::string_view bytes, const ParseContext& ctx, const FindingSink& sink,
+                          const RunSink& runs) {
   ParseOutcome outcome;
   std::string repaired;
   if (!is_valid_utf8(bytes)) {
@@ -219,11 +238,11 @@ ParseOutcome stream_sarif(std::string_view bytes, const ParseContext& ctx,
     bytes = repaired;
   }
   SarifInput input(bytes);
-  return read_sarif(input, ctx, sink, std::move(outcome));
+  return read_sarif(input, ctx, sink, runs, std::move(outcome));
 }
 
 ParseOutcome stream_sarif_file(const std::string& path, const ParseContext& ctx,
-                               const FindingSink& sink) {
+                               const FindingSink& sink, const RunSink& runs) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     ParseOutcome outcome;
@@ -231,12 +250,18 @@ ParseOutcome stream_sarif_file(const std::string& path, const ParseContext& ctx,
     return outcome;
   }
   SarifInput input(fd);
-  ParseOutcome outcome = read_sarif(input, ctx, sink, ParseOutcome());
+  ParseOutcome outcome = read_sarif(input, ctx, sink, runs, ParseOutcome());
   ::close(fd);
   if (!input.read_error().empty() && !outcome.error) {
     outcome.error = "sarif: reading " + path + ": " + input.read_error();
   }
   return outcome;
+}
+
+std::string incomplete_run_reason(const SarifRunSummary& run) {
+  std::string tool = run.tool_name.empty() ? "" : " (" + one_line(run.tool_name, 100) + ")";
+  return "run " + std::to_string(run.number) + tool +
+         " has no \"results\" array: the tool did not run to completion";
 }
 
 ParseOutcome parse_sarif(std::string_view bytes, const ParseContext& ctx) {

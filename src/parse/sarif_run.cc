@@ -2,18 +2,12 @@
 
 #include "findings/paths.h"
 #include "parse/parse_support.h"
+#include "parse/sarif_code_flows.h"
 
 namespace lamina {
 namespace {
 
 using json = nlohmann::json;
-
-const json& member(const json& object, const char* key) {
-  static const json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
 
 const json* element(const json& array, int64_t i) {
   if (!array.is_array() || i < 0 || static_cast<size_t>(i) >= array.size()) return nullptr;
@@ -44,7 +38,8 @@ std::string message_text(SarifResult& result, const json* rule) {
   std::string text = std::move(result.message_text);
   if (text.empty()) text = std::move(result.message_markdown);
   if (text.empty() && rule && !result.message_id.empty()) {
-    const json& strings = member(member(*rule, "messageStrings"), result.message_id.c_str());
+    const json& strings =
+        json_member(json_member(*rule, "messageStrings"), result.message_id.c_str());
     text = json_string(strings, "text");
   }
   return substitute_arguments(std::move(text), result.message_arguments);
@@ -61,7 +56,8 @@ std::optional<double> security_severity(const std::optional<std::string>& text,
 std::string effective_level(const SarifResult& result, const json* rule) {
   if (!result.kind.empty() && result.kind != "fail") return "none";  // SARIF §3.27.9
   std::string level = result.level;
-  if (level.empty() && rule) level = json_string(member(*rule, "defaultConfiguration"), "level");
+  if (level.empty() && rule)
+    level = json_string(json_member(*rule, "defaultConfiguration"), "level");
   return level.empty() ? "warning" : level;
 }
 
@@ -71,7 +67,8 @@ void SarifRun::set_member(const std::string& key, json&& value) {
   if (key == "tool") {
     tool_ = std::move(value);
     rules_by_id_.clear();
-    const json& rules = member(member(tool_, "driver"), "rules");
+    rule_texts_.clear();
+    const json& rules = json_member(json_member(tool_, "driver"), "rules");
     if (!rules.is_array()) return;
     for (const json& rule : rules) {
       std::string id = json_string(rule, "id");
@@ -83,6 +80,16 @@ void SarifRun::set_member(const std::string& key, json&& value) {
   } else if (key == "artifacts" && value.is_array()) {
     artifacts_ = std::move(value);
   }
+}
+
+SarifRunSummary SarifRun::summary() const {
+  const json& driver = json_member(tool_, "driver");
+  SarifRunSummary out;
+  out.tool_name = json_string(driver, "name");
+  out.tool_version = json_string(driver, "version");
+  if (out.tool_version.empty()) out.tool_version = json_string(driver, "semanticVersion");
+  out.information_uri = json_string(driver, "informationUri");
+  return out;
 }
 
 bool SarifRun::can_place(const SarifResult& result, const ParseContext& ctx) const {
@@ -101,11 +108,11 @@ bool SarifRun::can_place(const SarifResult& result, const ParseContext& ctx) con
 
 // The rule a result refers to: by index (into the driver or the named extension), else by id.
 const json* SarifRun::rule_for(const SarifResult& result) const {
-  const json* rules = &member(member(tool_, "driver"), "rules");
+  const json* rules = &json_member(json_member(tool_, "driver"), "rules");
   if (result.tool_component_index) {
-    const json* extension = element(member(tool_, "extensions"), *result.tool_component_index);
+    const json* extension = element(json_member(tool_, "extensions"), *result.tool_component_index);
     if (!extension) return nullptr;
-    rules = &member(*extension, "rules");
+    rules = &json_member(*extension, "rules");
   }
   std::optional<int64_t> index =
       result.rule_index ? result.rule_index : result.rule_reference_index;
@@ -113,7 +120,7 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
   const json* by_index = index ? element(*rules, *index) : nullptr;
   // SARIF requires the indexed rule to carry the result's ruleId; if it does not, trust the id.
   if (by_index) {
-    const json& indexed_id = member(*by_index, "id");
+    const json& indexed_id = json_member(*by_index, "id");
     if (id.empty() || (indexed_id.is_string() && indexed_id.get_ref<const std::string&>() == id)) {
       return by_index;
     }
@@ -125,7 +132,7 @@ const json* SarifRun::rule_for(const SarifResult& result) const {
 
 std::optional<std::string> SarifRun::base_directory(const std::string& id, const ParseContext& ctx,
                                                     int hops) const {
-  const json& entry = member(base_ids_, id.c_str());
+  const json& entry = json_member(base_ids_, id.c_str());
   if (entry.is_object() && hops < 8) {
     std::string uri = json_string(entry, "uri");
     std::string parent = json_string(entry, "uriBaseId");
@@ -153,14 +160,17 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
     const json* artifact =
         location.artifact_index ? element(artifacts_, *location.artifact_index) : nullptr;
     if (!artifact) return std::nullopt;
-    const json& artifact_location = member(*artifact, "location");
+    const json& artifact_location = json_member(*artifact, "location");
     uri = json_string(artifact_location, "uri");
     base_id = json_string(artifact_location, "uriBaseId");
     if (uri.empty()) return std::nullopt;
   }
-  if (has_uri_scheme(uri) || base_id.empty()) return uri;
+  if (has_uri_scheme(uri)) return uri;  // file: URIs are decoded by the path resolver
+  // A relative reference is percent-encoded like any URI ("a%20b.c", "100%25.c"); a tool that
+  // wrote a bare "%" meant the character.
   std::optional<std::string> relative = percent_decode(uri);
   if (!relative) return uri;
+  if (base_id.empty()) return *relative;
   auto cached = base_cache_.find(base_id);
   if (cached == base_cache_.end()) {
     cached = base_cache_.emplace(base_id, base_directory(base_id, ctx, 0)).first;
@@ -175,24 +185,81 @@ std::optional<std::string> SarifRun::artifact_uri(const SarifLocation& location,
   return *base + (has_slash ? "" : "/") + *relative;
 }
 
-bool SarifRun::read_location(const SarifLocation& location, Location& out, std::string& url,
-                             const ParseContext& ctx, ParseOutcome& outcome,
-                             std::vector<std::string>& notes) const {
+std::optional<std::string> SarifRun::read_location(const SarifLocation& location, Location& out,
+                                                   std::string& url, const ParseContext& ctx,
+                                                   std::string& refusal,
+                                                   std::vector<std::string>& notes) const {
   out.message = location.message;
   std::optional<std::string> uri = artifact_uri(location, ctx, notes);
-  if (!uri) return true;  // a logical location only: no file
+  if (!uri) return std::nullopt;  // a logical location only: no file
   if (has_uri_scheme(*uri) && !is_file_uri(*uri)) {
     url = *uri;
-    return true;
+    return std::nullopt;
   }
   PathResolution where = paths_->resolve(*uri);
   if (!where.path) {
-    refuse_path(*uri, where.refusal, outcome);
-    return false;
+    refusal = where.refusal;
+    return uri;
   }
+  if (!where.mapped.empty()) notes.push_back(where.mapped);
   out.path = std::move(*where.path);
   out.region = clamp_region(location.region, notes);
-  return true;
+  return std::nullopt;
+}
+
+// The rule's descriptions and help, built once per rule and shared by its findings.
+std::shared_ptr<const RuleText> SarifRun::rule_text(const json* rule) {
+  if (!rule) return nullptr;
+  auto cached = rule_texts_.find(rule);
+  if (cached != rule_texts_.end()) return cached->second;
+  RuleText text;
+  text.short_description = json_string(json_member(*rule, "shortDescription"), "text");
+  text.full_description = json_string(json_member(*rule, "fullDescription"), "text");
+  text.help_text = json_string(json_member(*rule, "help"), "text");
+  text.help_markdown = json_string(json_member(*rule, "help"), "markdown");
+  std::shared_ptr<const RuleText> shared;
+  if (!text.short_description.empty() || !text.full_description.empty() ||
+      !text.help_text.empty() || !text.help_markdown.empty()) {
+    shared = std::make_shared<const RuleText>(std::move(text));
+  }
+  rule_texts_.emplace(rule, shared);
+  return shared;
+}
+
+// Locations of `result` into `f`: the primary one (at repository level when it cannot be mapped),
+// related ones (left out with a note when they cannot), and the steps of its code flows.
+void SarifRun::place(Finding& f, const SarifResult& result, const ParseContext& ctx,
+                     ParseOutcome& outcome) const {
+  std::string refusal;
+  if (result.primary) {
+    std::optional<std::string> unmapped =
+        read_location(*result.primary, f.location, f.url, ctx, refusal, f.notes);
+    if (unmapped) keep_unmapped(f, *unmapped, refusal, outcome);
+  }
+  for (const SarifLocation& location : result.related) {
+    Location extra;
+    std::string ignored_url;
+    std::optional<std::string> unmapped =
+        read_location(location, extra, ignored_url, ctx, refusal, f.notes);
+    if (!unmapped) {
+      f.related.push_back(std::move(extra));
+    } else {
+      refuse_path(*unmapped, refusal, outcome);
+      f.notes.push_back("related " + unmapped_note(*unmapped, refusal) + ": left out");
+    }
+  }
+  f.code_flows = read_code_flows(f.original, [&](const SarifLocation& location) {
+    Location step;
+    std::string ignored_url, ignored_refusal;
+    std::vector<std::string> ignored_notes;
+    std::optional<std::string> unmapped =
+        read_location(location, step, ignored_url, ctx, ignored_refusal, ignored_notes);
+    if (unmapped) {
+      step.message = (step.message.empty() ? "" : step.message + " ") + "(at \"" +
+                     valid_utf8(*unmapped) + "\", not mapped into the repository)";
+    }
+    return step;
+  });
 }
 
 std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContext& ctx,
@@ -208,27 +275,19 @@ std::optional<Finding> SarifRun::finding(SarifResult&& result, const ParseContex
   if (rule) {
     f.rule_name = json_string(*rule, "name");
     f.help_uri = json_string(*rule, "helpUri");
+    f.rule_text = rule_text(rule);
   }
   f.message = message_text(result, rule);
   f.tool_level = effective_level(result, rule);
   f.security_severity = security_severity(result.security_severity, f.notes);
   if (!f.security_severity && !result.security_severity && rule) {
-    const json& value = member(member(*rule, "properties"), "security-severity");
+    const json& value = json_member(json_member(*rule, "properties"), "security-severity");
     if (!value.is_null()) {
       f.security_severity =
           security_severity(value.is_string() ? value.get<std::string>() : value.dump(), f.notes);
     }
   }
-  if (result.primary && !read_location(*result.primary, f.location, f.url, ctx, outcome, f.notes)) {
-    return std::nullopt;
-  }
-  for (const SarifLocation& location : result.related) {
-    Location extra;
-    std::string ignored_url;
-    if (read_location(location, extra, ignored_url, ctx, outcome, f.notes)) {
-      f.related.push_back(std::move(extra));
-    }
-  }
+  place(f, result, ctx, outcome);
   f.fingerprints = std::move(result.partial_fingerprints);
   f.suppressions = std::move(result.suppressions);
   return f;

@@ -2,6 +2,7 @@
 // What one SARIF run says about its results (rules, base URIs, artifacts), and the conversion of
 // one result into a Finding with it.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 
 #include "findings/paths.h"
 #include "parse/parse.h"
+#include "parse/sarif.h"
 #include "parse/sarif_result.h"
 
 namespace lamina {
@@ -22,12 +24,15 @@ class SarifRun {
   // `member` is "tool", "originalUriBaseIds" or "artifacts".
   void set_member(const std::string& member, json&& value);
   bool has_tool() const { return !tool_.is_null(); }
+  // The tool's name, version and information URI (number and has_results are the reader's).
+  SarifRunSummary summary() const;
   // False when a location of `result` names an artifact index or a uriBaseId this run has not
   // (yet) defined: the definition may follow the results, so the caller waits for the run's end.
   bool can_place(const SarifResult& result, const ParseContext& ctx) const;
 
   // The finding for `result`, or nullopt when the result is not a problem (kind pass or
-  // notApplicable, counted in `skipped_kinds`) or its primary path is refused (counted in outcome).
+  // notApplicable, counted in `skipped_kinds`). A result whose location cannot be mapped into the
+  // repository is kept at repository level (counted in outcome.refused_paths).
   std::optional<Finding> finding(SarifResult&& result, const ParseContext& ctx,
                                  ParseOutcome& outcome);
 
@@ -39,10 +44,15 @@ class SarifRun {
                                           std::vector<std::string>& notes) const;
   std::optional<std::string> base_directory(const std::string& id, const ParseContext& ctx,
                                             int hops) const;
-  // false when the location names a file lamina refuses (counted in outcome).
-  bool read_location(const SarifLocation& location, Location& out, std::string& url,
-                     const ParseContext& ctx, ParseOutcome& outcome,
-                     std::vector<std::string>& notes) const;
+  // Places `location` in `out` (or `url` for a web address). Returns the location as the tool
+  // named it when it cannot be mapped into the repository, with the reason in `refusal`.
+  std::optional<std::string> read_location(const SarifLocation& location, Location& out,
+                                           std::string& url, const ParseContext& ctx,
+                                           std::string& refusal,
+                                           std::vector<std::string>& notes) const;
+  void place(Finding& f, const SarifResult& result, const ParseContext& ctx,
+             ParseOutcome& outcome) const;
+  std::shared_ptr<const RuleText> rule_text(const json* rule);
 
   const PathResolver* paths_;
   // Base directories resolved so far (uriBaseId -> directory, nullopt = undefined).
@@ -51,6 +61,7 @@ class SarifRun {
   json base_ids_ = json::object();
   json artifacts_ = json::array();
   std::map<std::string, const json*, std::less<>> rules_by_id_;
+  std::map<const json*, std::shared_ptr<const RuleText>> rule_texts_;
   size_t skipped_kinds_ = 0;
 };
 

@@ -136,6 +136,7 @@ bool SarifSax::open(bool is_object) {
     events_.run_begin();
   } else if (frames_.back() == Frame::run && key_ == "results" && !is_object) {
     tracked = Frame::results;
+    events_.results_begin();
   } else if (frames_.back() == Frame::run && is_kept_run_member(key_)) {
     begin_capture(key_);
     capture_depth_ = 1;

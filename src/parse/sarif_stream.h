@@ -20,6 +20,8 @@ class SarifEvents {
   virtual void run_begin() = 0;
   // "tool", "originalUriBaseIds" or "artifacts" of the current run.
   virtual void run_member(const std::string& key, nlohmann::json&& value) = 0;
+  // The run's "results" array starts (a run without one did not run to completion).
+  virtual void results_begin() {}
   virtual void result(SarifResult&& result) = 0;
   virtual void run_end() = 0;
 };

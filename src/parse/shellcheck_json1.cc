@@ -22,9 +22,8 @@ ParseOutcome parse_shellcheck_json1(std::string_view bytes, const ParseContext& 
     finding.message = json_string(comment, "message");
     RawRegion region{json_integer(comment, "line"), json_integer(comment, "column"),
                      json_integer(comment, "endLine"), json_integer(comment, "endColumn")};
-    if (place_finding(finding, json_string(comment, "file"), region, ctx, outcome)) {
-      outcome.findings.push_back(std::move(finding));
-    }
+    place_finding(finding, json_string(comment, "file"), region, ctx, outcome);
+    outcome.findings.push_back(std::move(finding));
   }
   return outcome;
 }

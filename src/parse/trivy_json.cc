@@ -16,14 +16,15 @@ struct TrivyTarget {
   std::string operating_system;  // "alpine 3.10.2" for the OS packages of an image, else ""
 };
 
-// Finding for one entry of a Results[] list; false when its path is refused.
-bool place(Finding& finding, const TrivyTarget& target, const RawRegion& region,
+// Places the finding of one entry of a Results[] list (at repository level when its path cannot
+// be mapped).
+void place(Finding& finding, const TrivyTarget& target, const RawRegion& region,
            const ParseContext& ctx, ParseOutcome& outcome) {
   if (!target.is_file) {
     finding.artifact_path = target.name;
-    return true;
+    return;
   }
-  return place_finding(finding, target.name, region, ctx, outcome);
+  place_finding(finding, target.name, region, ctx, outcome);
 }
 
 RawRegion lines(const json& object) {
@@ -50,7 +51,8 @@ void add_vulnerability(const json& v, const TrivyTarget& target, const ParseCont
   if (locations != v.end() && locations->is_array() && !locations->empty()) {
     region = lines((*locations)[0]);
   }
-  if (place(f, target, region, ctx, outcome)) outcome.findings.push_back(std::move(f));
+  place(f, target, region, ctx, outcome);
+  outcome.findings.push_back(std::move(f));
 }
 
 // The matched secret stays out of the kept record.
@@ -67,7 +69,8 @@ void add_secret(const json& s, const TrivyTarget& target, const ParseContext& ct
   f.rule_name = json_string(s, "Title");
   f.tool_level = json_string(s, "Severity");
   f.message = json_string(s, "Title");
-  if (place(f, target, lines(s), ctx, outcome)) outcome.findings.push_back(std::move(f));
+  place(f, target, lines(s), ctx, outcome);
+  outcome.findings.push_back(std::move(f));
 }
 
 void add_misconfiguration(const json& m, const TrivyTarget& target, const ParseContext& ctx,
@@ -81,7 +84,8 @@ void add_misconfiguration(const json& m, const TrivyTarget& target, const ParseC
   f.message = json_string(m, "Message");
   if (f.message.empty()) f.message = f.rule_name;
   RawRegion region = lines(m.value("CauseMetadata", json::object()));
-  if (place(f, target, region, ctx, outcome)) outcome.findings.push_back(std::move(f));
+  place(f, target, region, ctx, outcome);
+  outcome.findings.push_back(std::move(f));
 }
 
 void add_license(const json& l, const TrivyTarget& target, const ParseContext& ctx,
@@ -94,7 +98,8 @@ void add_license(const json& l, const TrivyTarget& target, const ParseContext& c
   TrivyTarget file = target;
   std::string path = json_string(l, "FilePath");
   if (!path.empty()) file.name = path;
-  if (place(f, file, RawRegion{}, ctx, outcome)) outcome.findings.push_back(std::move(f));
+  place(f, file, RawRegion{}, ctx, outcome);
+  outcome.findings.push_back(std::move(f));
 }
 
 template <class Add>

@@ -165,7 +165,8 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
   if (g.suppressed > 0) out += ", " + std::to_string(g.suppressed) + " suppressed";
   if (scan.baseline_given) out += ", " + std::to_string(g.in_baseline) + " in the baseline";
   if (scan.refused_paths > 0) {
-    out += ", " + std::to_string(scan.refused_paths) + " refused (path outside the repository)";
+    out += ", " + std::to_string(scan.refused_paths) +
+           " at repository level (location not mapped into the repository)";
   }
   out += "\n";
   if (!scan.critical_path.empty()) {

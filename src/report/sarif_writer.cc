@@ -113,14 +113,31 @@ void text_object(JsonText& j, const char* key, std::string_view text) {
   j.key(key).begin_object().key("text").value(text).end_object();
 }
 
+// GitHub shows at most this much of a description.
+constexpr size_t kMaxDescription = 1024;
+
+std::string first_of(std::initializer_list<const std::string*> texts) {
+  for (const std::string* text : texts) {
+    if (!text->empty()) return *text;
+  }
+  return "";
+}
+
+// The rule as its tool described it (SARIF from elsewhere), else from its id and name.
 void rule_json(JsonText& j, const Finding& f) {
+  static const RuleText kNone;
+  const RuleText& told = f.rule_text ? *f.rule_text : kNone;
   std::string id = f.rule_id.empty() ? f.tool : f.rule_id;
   std::string name = f.rule_name.empty() ? id : f.rule_name;
+  std::string short_text = first_of({&told.short_description, &name});
+  std::string full_text = first_of({&told.full_description, &short_text});
   j.begin_object().key("id").value(id).key("name").value(name.substr(0, 255));
-  text_object(j, "shortDescription", name.substr(0, 1024));
-  text_object(j, "fullDescription", name.substr(0, 1024));
-  std::string help = f.help_uri.empty() ? f.tool + " rule " + id : f.help_uri;
-  text_object(j, "help", help);
+  text_object(j, "shortDescription", short_text.substr(0, kMaxDescription));
+  text_object(j, "fullDescription", full_text.substr(0, kMaxDescription));
+  std::string default_help = f.help_uri.empty() ? f.tool + " rule " + id : f.help_uri;
+  j.key("help").begin_object().key("text").value(first_of({&told.help_text, &default_help}));
+  if (!told.help_markdown.empty()) j.key("markdown").value(told.help_markdown);
+  j.end_object();
   if (f.help_uri.rfind("http://", 0) == 0 || f.help_uri.rfind("https://", 0) == 0) {
     j.key("helpUri").value(f.help_uri);
   }
@@ -141,6 +158,35 @@ void suppressions_json(JsonText& j, const std::vector<Suppression>& suppressions
     if (!s.status.empty()) j.key("status").value(s.status);
     if (!s.justification.empty()) j.key("justification").value(s.justification);
     j.end_object();
+  }
+  j.end_array();
+}
+
+// One step of a code flow: where it is (when it could be mapped) and what happens there.
+void flow_step_json(JsonText& j, const Location& step) {
+  j.begin_object().key("location").begin_object();
+  if (!step.path.empty()) {
+    j.key("physicalLocation");
+    physical_location(j, step, "");
+  }
+  if (!step.message.empty() || step.path.empty()) {
+    text_object(j, "message", text(step.message, "(step without a location)"));
+  }
+  j.end_object().end_object();
+}
+
+void code_flows_json(JsonText& j, const std::vector<CodeFlow>& flows) {
+  j.key("codeFlows").begin_array();
+  for (const CodeFlow& flow : flows) {
+    j.begin_object();
+    if (!flow.message.empty()) text_object(j, "message", flow.message);
+    j.key("threadFlows").begin_array();
+    for (const std::vector<Location>& thread : flow.thread_flows) {
+      j.begin_object().key("locations").begin_array();
+      for (const Location& step : thread) flow_step_json(j, step);
+      j.end_array().end_object();
+    }
+    j.end_array().end_object();
   }
   j.end_array();
 }
@@ -181,6 +227,7 @@ ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter, 
     j.end_object();
   }
   if (any_related) j.end_array();
+  if (!f.code_flows.empty()) code_flows_json(j, f.code_flows);
   j.key("partialFingerprints").begin_object();
   for (const auto& [key, value] : f.fingerprints) j.key(key).value(value);
   j.end_object();
@@ -193,6 +240,9 @@ ResultText result_json(const Finding& f, bool with_baseline, FilterMode filter, 
   if (!f.tool_level.empty()) j.key("lamina/tool-level").value(f.tool_level);
   if (!f.artifact_path.empty()) j.key("lamina/artifact-path").value(f.artifact_path);
   if (!f.artifact_layer.empty()) j.key("lamina/artifact-layer").value(f.artifact_layer);
+  if (!f.unmapped_location.empty()) {
+    j.key("lamina/unmapped-location").value(f.unmapped_location);
+  }
   if (!f.notes.empty()) {
     j.key("lamina/notes").begin_array();
     for (const std::string& n : f.notes) j.value(n);
@@ -309,10 +359,34 @@ std::string rules_json(const RunInput& in, const std::vector<size_t>& kept,
   return rules;
 }
 
+// At most this many unmapped locations are named one by one in a run's notifications.
+constexpr size_t kMaxUnmappedNotices = 20;
+
+// One warning per result whose location could not be mapped into the repository: the result has
+// no file in this log, and a reader must learn why.
+std::vector<std::string> unmapped_notices(const std::vector<const Finding*>& findings) {
+  std::vector<std::string> notices;
+  size_t unmapped = 0;
+  for (const Finding* f : findings) {
+    if (f->unmapped_location.empty()) continue;
+    if (++unmapped > kMaxUnmappedNotices) continue;
+    notices.push_back("location " + in_quotes(f->unmapped_location) +
+                      " could not be mapped into the repository; the result (" +
+                      (f->rule_id.empty() ? f->tool : f->rule_id) +
+                      ") is kept at repository level and counted by the gate");
+  }
+  if (unmapped > kMaxUnmappedNotices) {
+    notices.push_back(std::to_string(unmapped - kMaxUnmappedNotices) +
+                      " more results have locations that could not be mapped into the "
+                      "repository; each carries the property lamina/unmapped-location");
+  }
+  return notices;
+}
+
 void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
               const std::string& root_uri, SarifReport& report) {
   const ScannerOutcome& s = *in.scanner;
-  std::vector<std::string> limit_notes;
+  std::vector<std::string> limit_notes = unmapped_notices(in.findings);
   if (keep < in.findings.size()) {
     size_t cut = in.findings.size() - keep;
     limit_notes.push_back(std::to_string(cut) + " of " + std::to_string(in.findings.size()) +

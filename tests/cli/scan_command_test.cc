@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "exec/spawn.h"
 #include "test_support.h"
@@ -282,6 +283,146 @@ TEST(ReportCommand, GatesSarifMadeElsewhere) {
   EXPECT_NE(out.out.find("::error file=new.sh,line=3,endLine=3,title=sev1 codeql/js/xss::XSS"),
             std::string::npos)
       << out.out;
+}
+
+std::string real_sarif(const std::string& relative) {
+  return *read_file(test::source_path("tests/data/scanner-outputs/" + relative));
+}
+
+json report_sarif(const PullRequest& pr) {
+  return json::parse(*read_file(pr.repo + "/lamina-out/lamina.sarif"));
+}
+
+// osv-scanner's SARIF names file:///path/to/..., a folder of the machine that made it, which
+// names no file of this repository. Before: 3 results "refused", 0 findings, exit 0 (a silent
+// pass). Now: 3 findings at repository level, 2 of them sev1 (security-severity 7.5), exit 1.
+TEST(ReportCommand, ResultsOutsideTheRepositoryReachTheGate) {
+  PullRequest pr;
+  test::write_file(pr.dir.file("osv.sarif"),
+                   real_sarif("osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif"));
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("osv.sarif")}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.out.find("sev1 2 (2 counted)"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("3 at repository level"), std::string::npos) << out.out;
+  json run = report_sarif(pr)["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["name"], "osv-scanner");
+  ASSERT_EQ(run["results"].size(), 3u);
+  EXPECT_EQ(run["results"][0]["properties"]["lamina/unmapped-location"],
+            "file:///path/to/sub-rust-project/Cargo.lock");
+  EXPECT_EQ(run["results"][0]["properties"]["lamina/counted"], true);
+  json notes = run["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_GE(notes.size(), 3u);
+  EXPECT_NE(notes[0]["message"]["text"].get<std::string>().find(
+                "could not be mapped into the repository"),
+            std::string::npos);
+}
+
+// The same SARIF once the repository tracks those files: each result is mapped to the file its
+// path ends with.
+TEST(ReportCommand, PathsOfAnotherMachineMapToTheTrackedFileTheyEndWith) {
+  PullRequest pr;
+  test::write_file(pr.repo + "/sub-rust-project/Cargo.lock", "# lock\n");
+  test::write_file(pr.repo + "/go.mod", "module x\n");
+  test::git(pr.repo, {"add", "-A"});
+  test::git(pr.repo, {"commit", "-qm", "lock files"});
+  test::write_file(pr.dir.file("osv.sarif"),
+                   real_sarif("osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif"));
+  // Outside CI, on the commit just made: --all reads every file tracked at HEAD.
+  std::vector<std::string> local_env = {"PATH=" + std::string(std::getenv("PATH")),
+                                        "HOME=" + pr.dir.path()};
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all"},
+                       pr.repo, local_env);
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  json results = report_sarif(pr)["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 3u);
+  std::set<std::string> uris;
+  for (const json& r : results) {
+    uris.insert(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]);
+    EXPECT_FALSE(r["properties"].contains("lamina/unmapped-location"));
+  }
+  EXPECT_EQ(uris, (std::set<std::string>{"go.mod", "sub-rust-project/Cargo.lock"}));
+}
+
+// A Docker action's scanner writes its paths under /github/workspace, through a chained
+// uriBaseId and percent-encoded: the result lands on the added line of new.sh and gates.
+TEST(ReportCommand, ContainerWorkspacePathsAreMappedIntoTheRepository) {
+  PullRequest pr;
+  test::write_file(
+      pr.dir.file("container.sarif"),
+      R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Semgrep OSS","rules":[{"id":"x",)"
+      R"("properties":{"security-severity":"9.0"}}]}},"originalUriBaseIds":{)"
+      R"("%SRCROOT%":{"uri":"file:///github/workspace/"},"TOP":{"uri":"./","uriBaseId":"%SRCROOT%"}},)"
+      R"("results":[{"ruleId":"x","message":{"text":"bad"},"locations":[{"physicalLocation":)"
+      R"({"artifactLocation":{"uri":"new%2Esh","uriBaseId":"TOP"},"region":{"startLine":3}}}]},)"
+      R"({"ruleId":"x","message":{"text":"also"},"locations":[{"physicalLocation":)"
+      R"({"artifactLocation":{"uri":"file:///home/runner/work/r/r/new.sh"},"region":{"startLine":3}}}]}]}]})");
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("container.sarif")}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.out.find("::error file=new.sh,line=3,endLine=3,title=sev1 semgrep-oss/x::bad"),
+            std::string::npos)
+      << out.out;
+  EXPECT_NE(out.out.find("sev1 2 (2 counted)"), std::string::npos) << out.out;
+}
+
+// Nine runs of nine real tools merged in one file are nine scanners, each under its own name,
+// with its rules' metadata and code flows carried into lamina's SARIF.
+TEST(ReportCommand, EachRunOfAMergedLogIsItsOwnScanner) {
+  PullRequest pr;
+  json merged = {{"version", "2.1.0"}, {"runs", json::array()}};
+  for (const char* fixture :
+       {"codeql/codeql-2.5.4-codeflows-relatedlocations.sarif",
+        "eslint/eslint-8.56.0-sarif-formatter-file-uris.sarif", "gitleaks/sarif_simple.sarif",
+        "grype/grype-0.34.7-cxf-3.4.6.sarif",
+        "osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif",
+        "semgrep/e2e-dataflow-traces-codeflows.sarif",
+        "snyk/snyk-container-1.1292.1-two-runs.sarif", "trivy/image-alpine-310.sarif"}) {
+    for (json& run : json::parse(real_sarif(fixture))["runs"]) merged["runs"].push_back(run);
+  }
+  ASSERT_EQ(merged["runs"].size(), 9u);
+  test::write_file(pr.dir.file("merged.sarif"), merged.dump());
+  test::ProcessOutput out = test::run_lamina(
+      {"report", "--input", pr.dir.file("merged.sarif"), "--fail-on", "never"}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 0) << out.out << out.err;
+  json runs = report_sarif(pr)["runs"];
+  std::vector<std::string> ids;
+  for (const json& run : runs) ids.push_back(run["automationDetails"]["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "lamina/inline/codeql/", "lamina/inline/eslint/", "lamina/inline/gitleaks/",
+                     "lamina/inline/grype/", "lamina/inline/osv-scanner/",
+                     "lamina/inline/semgrep-oss/", "lamina/inline/snyk-container/",
+                     "lamina/inline/snyk-container-2/", "lamina/inline/trivy/"}));
+  EXPECT_EQ(runs[0]["tool"]["driver"]["name"], "CodeQL");
+  EXPECT_EQ(runs[0]["results"].size(), 72u);
+  size_t flows = 0;
+  for (const json& r : runs[0]["results"]) flows += r.contains("codeFlows");
+  EXPECT_EQ(flows, 5u);
+  size_t grype_rules_with_help = 0;
+  for (const json& rule : runs[3]["tool"]["driver"]["rules"]) {
+    grype_rules_with_help += rule["help"].contains("markdown") && rule["name"] != rule["id"];
+  }
+  EXPECT_EQ(grype_rules_with_help, runs[3]["tool"]["driver"]["rules"].size());
+  EXPECT_EQ(runs[7]["results"].size(), 0u);
+}
+
+// A run without "results" did not finish: the scanner failed, and the gate does not pass
+// silently (exit 3); "results": [] in the other run is a clean pass of that tool.
+TEST(ReportCommand, RunWithoutResultsIsAScannerFailure) {
+  PullRequest pr;
+  test::write_file(pr.dir.file("partial.sarif"),
+                   R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Done"}},"results":[]},)"
+                   R"({"tool":{"driver":{"name":"Crashed"}},"invocations":[)"
+                   R"({"executionSuccessful":false}]}]})");
+  test::ProcessOutput out =
+      test::run_lamina({"report", "--input", pr.dir.file("partial.sarif")}, pr.repo, pr.env());
+  EXPECT_EQ(out.exit_code, 3) << out.out << out.err;
+  EXPECT_NE(out.out.find("run 2 (Crashed) has no \"results\" array"), std::string::npos) << out.out;
+  json runs = report_sarif(pr)["runs"];
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0]["invocations"][0]["executionSuccessful"], true);
+  EXPECT_EQ(runs[1]["invocations"][0]["executionSuccessful"], false);
 }
 
 TEST(PlanCommand, JsonNamesContextChangesAndScanners) {

@@ -40,10 +40,37 @@ TEST(ClassifyRun, FindingsInAnUnpackedArtifactNameThePathInsideIt) {
   EXPECT_EQ(c.findings[0].artifact_layer, "sha256:app");
 }
 
-TEST(ClassifyRun, AnArtifactRunStillRefusesPathsOutsideTheUnpackedTree) {
+// A member name with a newline makes clamscan print "/etc/passwd: ... FOUND": the hit is not
+// placed in the tree, but it stays a finding on the artifact, which the gate counts.
+TEST(ClassifyRun, AHitOutsideTheUnpackedTreeIsAFindingOnTheArtifact) {
   PreparedArtifact image = unpacked_image();
   ClassifiedRun c = classify_run(clamscan_run("/etc/passwd"), "/repo", &image);
-  EXPECT_TRUE(c.findings.empty());
+  ASSERT_EQ(c.findings.size(), 1u);
+  EXPECT_EQ(c.state, ScannerState::findings);
+  EXPECT_EQ(c.refused_paths, 1u);
+  EXPECT_EQ(c.findings[0].location.path, "");
+  EXPECT_EQ(c.findings[0].artifact_path, "image.tar");
+  EXPECT_EQ(c.findings[0].unmapped_location, "/etc/passwd");
+  EXPECT_EQ(c.findings[0].diff_position, DiffPosition::unknown);  // not filtered by the diff
+}
+
+// Built-in scanners get repository paths; one in a container prints them under its mount, and
+// one that prints a path outside is matched against the files lamina gave it.
+TEST(ClassifyRun, PathsOutsideTheRepositoryAreMatchedAgainstTheFilesGiven) {
+  RunResult run = clamscan_run("");
+  run.invocation.artifact.reset();
+  run.stdout_data =
+      "/src/app/upload.bin: Eicar-Signature FOUND\n"
+      "/home/ci/other/lib/x.js: Eicar-Signature FOUND\n"
+      "/etc/shadow: Eicar-Signature FOUND\n\nInfected files: 3\n";
+  std::vector<std::string> given = {"lib/x.js", "app/upload.bin"};
+  run.invocation.files.assign(given.begin(), given.end());
+  ClassifiedRun c = classify_run(run, "/repo");
+  ASSERT_EQ(c.findings.size(), 3u);
+  EXPECT_EQ(c.findings[0].location.path, "app/upload.bin");
+  EXPECT_EQ(c.findings[1].location.path, "lib/x.js");
+  EXPECT_EQ(c.findings[2].location.path, "");
+  EXPECT_EQ(c.findings[2].unmapped_location, "/etc/shadow");
   EXPECT_EQ(c.refused_paths, 1u);
 }
 

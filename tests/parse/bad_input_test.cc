@@ -221,35 +221,44 @@ TEST(ParseBadInput, NegativeLineInGccOutputIsClamped) {
   EXPECT_EQ(out.findings[0].notes, (std::vector<std::string>{"startLine -4 clamped to 1"}));
 }
 
-TEST(ParseBadInput, AbsolutePathsOutsideTheWorkspaceAreRefusedInEveryFormat) {
-  ParseContext ctx = repo_context();
-  EXPECT_EQ(parse_output("gcc", "/etc/passwd:1: error: m\n", ctx).refused_paths, 1u);
-  EXPECT_EQ(parse_output("codespell", "../x.txt:1: teh ==> the\n", ctx).refused_paths, 1u);
-  EXPECT_EQ(parse_output("clamscan", "/tmp/e.com: Eicar FOUND\n", ctx).refused_paths, 1u);
-  EXPECT_EQ(
-      parse_output("sarif", sarif_with_results(sarif_result("file:///etc/shadow", "\"m\"")), ctx)
-          .refused_paths,
-      1u);
-  EXPECT_EQ(
-      parse_output("checkstyle",
-                   "<checkstyle><file name='/root/x'><error line='1'/></file></checkstyle>", ctx)
-          .refused_paths,
-      1u);
-  ParseOutcome bandit = parse_output(
-      "bandit-json", R"({"results":[{"filename":"src/../../etc/x.py","line_number":1}]})", ctx);
-  EXPECT_TRUE(bandit.findings.empty());
-  EXPECT_EQ(bandit.refused_paths, 1u);
-  EXPECT_EQ(
-      bandit.notes,
-      (std::vector<std::string>{"path \"src/../../etc/x.py\" refused: outside the repository"}));
+// The finding of a path lamina cannot place is the tool's all the same: kept with no file, the
+// location it named recorded, and counted, in every format (issue 13 item 8: never a silent drop).
+void expect_kept_unmapped(const ParseOutcome& out, const std::string& location) {
+  ASSERT_EQ(out.findings.size(), 1u) << location;
+  EXPECT_EQ(out.refused_paths, 1u) << location;
+  EXPECT_EQ(out.findings[0].location.path, "") << location;
+  EXPECT_EQ(out.findings[0].location.region.start_line, 0u) << location;
+  EXPECT_EQ(out.findings[0].unmapped_location, location);
 }
 
-TEST(ParseBadInput, NulByteInJsonPathIsRefused) {
+TEST(ParseBadInput, AbsolutePathsOutsideTheWorkspaceAreKeptAtRepositoryLevelInEveryFormat) {
+  ParseContext ctx = repo_context();
+  expect_kept_unmapped(parse_output("gcc", "/etc/passwd:1: error: m\n", ctx), "/etc/passwd");
+  expect_kept_unmapped(parse_output("codespell", "../x.txt:1: teh ==> the\n", ctx), "../x.txt");
+  expect_kept_unmapped(parse_output("clamscan", "/tmp/e.com: Eicar FOUND\n", ctx), "/tmp/e.com");
+  expect_kept_unmapped(
+      parse_output("sarif", sarif_with_results(sarif_result("file:///etc/shadow", "\"m\"")), ctx),
+      "file:///etc/shadow");
+  expect_kept_unmapped(
+      parse_output("checkstyle",
+                   "<checkstyle><file name='/root/x'><error line='1'/></file></checkstyle>", ctx),
+      "/root/x");
+  ParseOutcome bandit = parse_output(
+      "bandit-json", R"({"results":[{"filename":"src/../../etc/x.py","line_number":1}]})", ctx);
+  expect_kept_unmapped(bandit, "src/../../etc/x.py");
+  EXPECT_EQ(bandit.notes, (std::vector<std::string>{
+                              "location \"src/../../etc/x.py\" could not be mapped into the "
+                              "repository (outside the repository)"}));
+  EXPECT_EQ(bandit.findings[0].notes.back(),
+            "location \"src/../../etc/x.py\" could not be mapped into the repository (outside "
+            "the repository); kept at repository level, counted by the gate");
+}
+
+TEST(ParseBadInput, NulByteInJsonPathKeepsTheFindingAtRepositoryLevel) {
   ParseOutcome out =
       parse_output("shellcheck-json1",
                    R"({"comments":[{"file":"a.sh\u0000/etc/passwd","line":1}]})", repo_context());
-  EXPECT_TRUE(out.findings.empty());
-  EXPECT_EQ(out.refused_paths, 1u);
+  expect_kept_unmapped(out, std::string("a.sh\0/etc/passwd", 16));
 }
 
 const char* const kHostileMessage =

@@ -58,14 +58,35 @@ TEST(ParseSarifFixtures, CodeqlKeepsRelatedLocationsAndCodeFlows) {
   EXPECT_EQ(with_flows, 5u);
 }
 
-TEST(ParseSarifFixtures, EslintAbsoluteUrisOutsideRepositoryAreRefusedAndCounted) {
+// Nothing tells where /Users/davidbradshaw/dev/iframe-resizer is here: every result is kept at
+// repository level, named and counted, none dropped.
+TEST(ParseSarifFixtures, EslintAbsoluteUrisOutsideRepositoryAreKeptAtRepositoryLevel) {
   ParseOutcome out = parse_fixture("eslint/eslint-8.56.0-sarif-formatter-file-uris.sarif");
   ASSERT_FALSE(out.error) << *out.error;
-  EXPECT_TRUE(out.findings.empty());
+  ASSERT_EQ(out.findings.size(), 12u);
   EXPECT_EQ(out.refused_paths, 12u);
+  EXPECT_EQ(out.findings[0].location.path, "");
+  EXPECT_EQ(out.findings[0].unmapped_location,
+            "file:///Users/davidbradshaw/dev/iframe-resizer/src/iframeResizer.contentWindow.js");
   EXPECT_EQ(out.notes[0],
-            "path \"file:///Users/davidbradshaw/dev/iframe-resizer/src/"
-            "iframeResizer.contentWindow.js\" refused: outside the repository");
+            "location \"file:///Users/davidbradshaw/dev/iframe-resizer/src/"
+            "iframeResizer.contentWindow.js\" could not be mapped into the repository (outside "
+            "the repository)");
+}
+
+// With the repository's files known, each path maps to the tracked file it ends with.
+TEST(ParseSarifFixtures, EslintUrisOfAnotherMachineMapToTheTrackedFiles) {
+  ParseContext ctx = repo_context();
+  ctx.workspace.files = {"src/iframeResizer.contentWindow.js", "src/iframeResizer.js"};
+  ParseOutcome out = parse_fixture("eslint/eslint-8.56.0-sarif-formatter-file-uris.sarif", ctx);
+  ASSERT_EQ(out.findings.size(), 12u);
+  EXPECT_EQ(out.refused_paths, 0u);
+  EXPECT_EQ(out.findings[0].location.path, "src/iframeResizer.contentWindow.js");
+  EXPECT_EQ(out.findings[0].location.region.start_line, 12u);
+  EXPECT_EQ(out.findings[11].location.path, "src/iframeResizer.js");
+  EXPECT_EQ(out.findings[0].notes.at(0),
+            "\"/Users/davidbradshaw/dev/iframe-resizer/src/iframeResizer.contentWindow.js\" "
+            "mapped by its longest suffix naming a repository file");
 }
 
 TEST(ParseSarifFixtures, EslintAbsoluteUrisInsideRepositoryBecomeRelative) {
@@ -137,11 +158,13 @@ TEST(ParseSarifFixtures, GrypeImagePresenter) {
   EXPECT_EQ(out.findings[0].location.path, "user-input/somefile-1.txt");
 }
 
-TEST(ParseSarifFixtures, OsvScannerFileUrisOutsideRepositoryAreRefused) {
+TEST(ParseSarifFixtures, OsvScannerFileUrisOutsideRepositoryAreKeptAtRepositoryLevel) {
   ParseOutcome out = parse_fixture("osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif");
   ASSERT_FALSE(out.error) << *out.error;
-  EXPECT_TRUE(out.findings.empty());
+  ASSERT_EQ(out.findings.size(), 3u);
   EXPECT_EQ(out.refused_paths, 3u);
+  EXPECT_EQ(out.findings[0].unmapped_location, "file:///path/to/sub-rust-project/Cargo.lock");
+  EXPECT_EQ(out.findings[0].security_severity, 7.5);
 }
 
 TEST(ParseSarifFixtures, OsvScannerFileUrisInsideRepository) {

@@ -113,13 +113,70 @@ TEST(ParseSarif, OriginalUriBaseIdsResolveThroughParents) {
   EXPECT_TRUE(out.findings[0].notes.empty());
 }
 
-TEST(ParseSarif, BaseIdOutsideRepositoryRefusesTheFinding) {
+TEST(ParseSarif, BaseIdOutsideRepositoryKeepsTheFindingAtRepositoryLevel) {
   std::string bases = R"("originalUriBaseIds":{"ROOT":{"uri":"file:///home/ci/other/"}},)";
   std::string results = R"([{"ruleId":"R1","message":{"text":"m"},"locations":[{
       "physicalLocation":{"artifactLocation":{"uri":"a.c","uriBaseId":"ROOT"}}}]}])";
   ParseOutcome out = parse(log_with("[]", results, bases));
-  EXPECT_TRUE(out.findings.empty());
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].location.path, "");
+  EXPECT_EQ(out.findings[0].unmapped_location, "/home/ci/other/a.c");
   EXPECT_EQ(out.refused_paths, 1u);
+}
+
+TEST(ParseSarif, UrisArePercentDecodedWithOrWithoutABaseId) {
+  std::string bases = R"("originalUriBaseIds":{"SRC":{"uri":"file:///repo/src/"}},)";
+  std::string results = "[" + result_at("100%25%20done.c") + "," +
+                        R"({"ruleId":"R1","message":{"text":"m"},"locations":[{"physicalLocation":
+                           {"artifactLocation":{"uri":"a%2Bb.c","uriBaseId":"SRC"}}}]}])";
+  ParseOutcome out = parse(log_with("[]", results, bases));
+  ASSERT_EQ(out.findings.size(), 2u);
+  EXPECT_EQ(out.findings[0].location.path, "100% done.c");
+  EXPECT_EQ(out.findings[1].location.path, "src/a+b.c");
+}
+
+// A container's scanner writes %SRCROOT% as /github/workspace, and SRC chains to it.
+TEST(ParseSarif, ChainedBaseIdsUnderAContainerWorkspaceMapIntoTheRepository) {
+  std::string bases = R"("originalUriBaseIds":{"%SRCROOT%":{"uri":"file:///github/workspace/"},
+      "SRC":{"uri":"lib/","uriBaseId":"%SRCROOT%"}},)";
+  std::string results = R"([{"ruleId":"R1","message":{"text":"m"},"locations":[{
+      "physicalLocation":{"artifactLocation":{"uri":"x.js","uriBaseId":"SRC"},
+      "region":{"startLine":5}}}]}])";
+  ParseContext ctx = repo_context();
+  ctx.workspace = default_workspace_hints("");
+  ParseOutcome out = parse(log_with("[]", results, bases), ctx);
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].location.path, "lib/x.js");
+  EXPECT_EQ(out.findings[0].location.region.start_line, 5u);
+  EXPECT_EQ(out.refused_paths, 0u);
+  EXPECT_EQ(out.findings[0].notes,
+            (std::vector<std::string>{
+                "\"/github/workspace/lib/x.js\" mapped under the workspace /github/workspace"}));
+}
+
+// SARIF §3.14.23: no "results" means the tool did not run to completion; [] means it found
+// nothing. Only the first is a scanner failure.
+TEST(ParseSarif, RunWithoutResultsIsAToolFailureEmptyResultsIsClean) {
+  ParseOutcome clean = parse(log_with("[]", "[]"));
+  EXPECT_FALSE(clean.tool_failure);
+  EXPECT_FALSE(clean.error);
+  std::string no_results =
+      R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[]},)"
+      R"({"tool":{"driver":{"name":"Crashed \u001b[31m"}}},{"tool":{"driver":{"name":"n"}},)"
+      R"("results":null}]})";
+  std::vector<SarifRunSummary> runs;
+  ParseOutcome out = stream_sarif(
+      no_results, repo_context(), [](Finding&&) {},
+      [&](SarifRunSummary&& run) { runs.push_back(std::move(run)); });
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_TRUE(runs[0].has_results);
+  EXPECT_FALSE(runs[1].has_results);
+  EXPECT_FALSE(runs[2].has_results);
+  EXPECT_EQ(runs[1].number, 2u);
+  EXPECT_EQ(runs[1].tool_name, "Crashed \x1b[31m");
+  EXPECT_EQ(out.tool_failure,
+            "run 2 (Crashed ?[31m) has no \"results\" array: the tool did not run to "
+            "completion; run 3 (n) has no \"results\" array: the tool did not run to completion");
 }
 
 TEST(ParseSarif, BaseIdsDefinedAfterTheResultsStillApply) {

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parse/parse.h"
 #include "test_support.h"
+#include "util/file_io.h"
 
 namespace lamina {
 namespace {
@@ -198,6 +200,88 @@ TEST(SarifWriter, SchemaCheckUsedByTheseTestsRejectsInvalidSarif) {
                  test::data_path("schemas/sarif-schema-2.1.0.json"), dir.file("bad.json")});
   EXPECT_EQ(v.exit_code, 1);
   EXPECT_NE(v.out.find("'tool' is a required property"), std::string::npos) << v.out;
+}
+
+// Findings read from real SARIF (provenance in tests/data/scanner-outputs/SOURCES.md), written
+// again as lamina's SARIF.
+ScanResult rewritten(const std::string& fixture, const std::string& tool) {
+  ParseContext ctx;
+  ctx.scanner_id = tool;
+  ctx.repository_root = ctx.working_directory = "/work/repo";
+  std::optional<std::string> bytes =
+      read_file(test::source_path("tests/data/scanner-outputs/" + fixture));
+  EXPECT_TRUE(bytes);
+  ParseOutcome parsed = parse_output("sarif", bytes.value_or(""), ctx);
+  EXPECT_FALSE(parsed.error);
+  ScanResult scan;
+  scan.scanners = {scanner(tool, ScannerState::findings)};
+  scan.findings = std::move(parsed.findings);
+  return scan;
+}
+
+TEST(SarifWriter, KeepsTheRuleMetadataTheToolWrote) {
+  ScanResult scan = rewritten("grype/grype-0.34.7-cxf-3.4.6.sarif", "grype");
+  json run = json::parse(write_sarif(scan, "/work/repo").text)["runs"][0];
+  json rule;
+  for (const json& r : run["tool"]["driver"]["rules"]) {
+    if (r["id"] == "CVE-2008-0732-geronimo-j2ee-management_1.1_spec") rule = r;
+  }
+  ASSERT_TRUE(rule.is_object()) << run["tool"].dump().substr(0, 500);
+  EXPECT_EQ(rule["name"], "JavaMatcherCpeMatch");
+  EXPECT_EQ(rule["shortDescription"]["text"],
+            "CVE-2008-0732 low vulnerability for geronimo-j2ee-management_1.1_spec package");
+  EXPECT_EQ(rule["fullDescription"]["text"].get<std::string>().substr(0, 44),
+            "The init script for Apache Geronimo on SUSE ");
+  EXPECT_EQ(rule["help"]["text"].get<std::string>().substr(0, 26), "Vulnerability CVE-2008-073");
+  EXPECT_EQ(rule["help"]["markdown"].get<std::string>().substr(0, 30),
+            "**Vulnerability CVE-2008-0732*");
+  EXPECT_EQ(rule["helpUri"], "https://github.com/anchore/grype");
+  EXPECT_EQ(rule["properties"]["security-severity"], "2.1");
+  expect_schema_valid(write_sarif(scan, "/work/repo").text);
+}
+
+TEST(SarifWriter, KeepsCodeFlowsOfRealCodeqlResults) {
+  ScanResult scan = rewritten("codeql/codeql-2.5.4-codeflows-relatedlocations.sarif", "codeql");
+  std::string text = write_sarif(scan, "/work/repo").text;
+  json run = json::parse(text)["runs"][0];
+  size_t with_flows = 0;
+  json first;
+  for (const json& result : run["results"]) {
+    if (!result.contains("codeFlows")) continue;
+    if (++with_flows == 1) first = result["codeFlows"];
+  }
+  EXPECT_EQ(with_flows, 5u);
+  ASSERT_TRUE(first.is_array());
+  json step = first[0]["threadFlows"][0]["locations"][0]["location"];
+  EXPECT_EQ(step["physicalLocation"]["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+  EXPECT_TRUE(step["message"]["text"].is_string());
+  expect_schema_valid(text);
+}
+
+// A result lamina could not place stays in its run, without a location, and the run says why.
+TEST(SarifWriter, UnmappedLocationIsNotifiedAndKeptOnTheResult) {
+  ScanResult scan = sample_scan();
+  Finding outside = finding("shellcheck", "SC1091", Severity::sev1, 1);
+  outside.location = {};
+  outside.unmapped_location = "file:///usr/lib/x.sh";
+  scan.findings.push_back(outside);
+  std::string text = write_sarif(scan, "/work/repo").text;
+  json run = json::parse(text)["runs"][0];
+  json kept;
+  for (const json& result : run["results"]) {
+    if (result["ruleId"] == "SC1091") kept = result;
+  }
+  ASSERT_TRUE(kept.is_object());
+  EXPECT_FALSE(kept.contains("locations"));
+  EXPECT_EQ(kept["properties"]["lamina/unmapped-location"], "file:///usr/lib/x.sh");
+  EXPECT_EQ(kept["level"], "error");
+  json notes = run["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0]["level"], "warning");
+  EXPECT_EQ(notes[0]["message"]["text"],
+            "location \"file:///usr/lib/x.sh\" could not be mapped into the repository; the "
+            "result (SC1091) is kept at repository level and counted by the gate");
+  expect_schema_valid(text);
 }
 
 TEST(UriFromPath, PercentEncodesEverythingButUnreservedAndSlash) {
