@@ -14,6 +14,8 @@
 namespace lamina {
 
 int run_report_command(const Options& options, const EnvMap& env) {
+  // The report folder first: a report the change committed there is gone before any exit.
+  Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   ChangePlan p = make_change_plan(options, env);
   ScanResult scan = new_scan_result(p, env);
   for (const std::string& input : options.inputs) {
@@ -38,7 +40,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
-  return emit_scan_reports(scan, p, options, env);
+  return emit_scan_reports(scan, p, out, env);
 }
 
 }  // namespace lamina

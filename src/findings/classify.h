@@ -13,10 +13,16 @@
 
 namespace lamina {
 
+// Findings kept per scanner. A change controls how many findings a scanner reports (4 MB of
+// typos is a million codespell findings): past this, findings are only counted and the scanner
+// is failed with the count, so the cost of a scan stays bounded and the verdict is never a pass.
+inline constexpr size_t kMaxFindingsPerScanner = 20000;
+
 struct ClassifiedRun {
   ScannerState state = ScannerState::clean;
   std::string detail;             // why it failed / was cancelled; "" when it ran fine
-  std::vector<Finding> findings;  // with severities assigned
+  std::vector<Finding> findings;  // with severities assigned, at most kMaxFindingsPerScanner
+  size_t findings_over_limit = 0;  // reported past kMaxFindingsPerScanner: counted, not kept
   size_t refused_paths = 0;
   std::vector<std::string> notes;
 };
@@ -28,8 +34,12 @@ ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root,
                            const PreparedArtifact* artifact = nullptr);
 
 // Folds the runs of one scanner (batches, project roots) into its outcome: any failure makes
-// the scanner failed, with the first failure's reason.
+// the scanner failed, with the first failure's reason. Findings past kMaxFindingsPerScanner in
+// all runs together fail it too (see over_limit_detail()).
 ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vector<RunResult>& runs,
                                const std::vector<ClassifiedRun>& classified);
+
+// "reported N findings, more than the limit of M: ..." for a scanner that went past the limit.
+std::string over_limit_detail(size_t total);
 
 }  // namespace lamina
