@@ -5,6 +5,7 @@
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "cli/scan_output.h"
+#include "findings/classify.h"
 #include "findings/evaluate.h"
 #include "findings/severity.h"
 #include "parse/sarif.h"
@@ -25,9 +26,9 @@ int run_report_command(const Options& options, const EnvMap& env) {
     outcome.start_time = outcome.end_time = std::chrono::system_clock::now();
     ParseContext ctx{outcome.scanner_id, p.repo_root, p.repo_root, {}, {}};
     ParseOutcome parsed = stream_sarif_file(input, ctx, [&](Finding&& f) {
+      if (++outcome.finding_count > kMaxFindingsPerScanner) return;  // counted, not kept
       f.severity = assign_severity(f, {});
       scan.findings.push_back(std::move(f));
-      ++outcome.finding_count;
     });
     if (parsed.error) {
       throw Error("--input " + in_quotes(input) + ": " + one_line(*parsed.error, 300) +
@@ -35,6 +36,10 @@ int run_report_command(const Options& options, const EnvMap& env) {
     }
     scan.refused_paths += parsed.refused_paths;
     outcome.state = outcome.finding_count > 0 ? ScannerState::findings : ScannerState::clean;
+    if (outcome.finding_count > kMaxFindingsPerScanner) {
+      outcome.state = ScannerState::failed;
+      outcome.detail = over_limit_detail(outcome.finding_count);
+    }
     scan.scanners.push_back(outcome);
   }
   std::optional<std::set<std::string>> baseline;

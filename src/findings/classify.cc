@@ -51,11 +51,7 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   out.refused_paths += parsed.refused_paths;
   out.notes.insert(out.notes.end(), parsed.notes.begin(), parsed.notes.end());
   SeverityPolicy policy = policy_for(inv);
-  if (parsed.findings.size() > kMaxFindingsPerScanner) {
-    out.findings_over_limit = parsed.findings.size() - kMaxFindingsPerScanner;
-    parsed.findings.resize(kMaxFindingsPerScanner);
-    parsed.findings.shrink_to_fit();
-  }
+  out.findings_over_limit = parsed.findings.over_limit();
   for (Finding& f : parsed.findings) {
     f.tool = inv.scanner_id;
     f.severity = assign_severity(f, policy);

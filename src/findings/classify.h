@@ -10,13 +10,9 @@
 #include "exec/run_result.h"
 #include "findings/finding.h"
 #include "findings/scan_result.h"
+#include "parse/parse.h"
 
 namespace lamina {
-
-// Findings kept per scanner. A change controls how many findings a scanner reports (4 MB of
-// typos is a million codespell findings): past this, findings are only counted and the scanner
-// is failed with the count, so the cost of a scan stays bounded and the verdict is never a pass.
-inline constexpr size_t kMaxFindingsPerScanner = 20000;
 
 struct ClassifiedRun {
   ScannerState state = ScannerState::clean;

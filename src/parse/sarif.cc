@@ -240,7 +240,7 @@ ParseOutcome stream_sarif_file(const std::string& path, const ParseContext& ctx,
 }
 
 ParseOutcome parse_sarif(std::string_view bytes, const ParseContext& ctx) {
-  std::vector<Finding> findings;
+  FindingList findings;
   ParseOutcome outcome =
       stream_sarif(bytes, ctx, [&](Finding&& finding) { findings.push_back(std::move(finding)); });
   outcome.findings = std::move(findings);
