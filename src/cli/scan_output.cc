@@ -107,6 +107,7 @@ Folder open_report_folder(const Options& options, const std::string& repo_root,
   } catch (const Error& e) {
     if (std::string(e.what()).starts_with("report directory ")) throw;
     reason = e.what();
+    if (reason.starts_with(dir + ": ")) reason.erase(0, dir.size() + 2);  // named already
   }
   throw Error("report directory " + in_quotes(dir) + ": cannot write there (" + one_line(reason, 300) +
               "); lamina writes its reports only into a real folder it can write, never through "

@@ -109,7 +109,7 @@ Folder Folder::open_beneath(const Folder& base, std::string_view relative, bool 
     int child = ::openat(folder.fd_, name.c_str(), kFolderFlags);
     if (child < 0 && errno == ENOENT && create) {
       if (::mkdirat(folder.fd_, name.c_str(), 0755) != 0 && errno != EEXIST) {
-        throw Error(path + ": cannot create (" + std::strerror(errno) + ")");
+        throw Error(path + ": " + std::strerror(errno));
       }
       child = ::openat(folder.fd_, name.c_str(), kFolderFlags);
     }
