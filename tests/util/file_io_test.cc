@@ -24,6 +24,13 @@ std::string error_of(const std::function<void()>& f) {
   return "";
 }
 
+// A file "victim" outside folder "out", and a symlink out/<link> to it.
+void plant_link(const test::TempDir& dir, const std::string& link) {
+  test::write_file(dir.file("victim"), "untouched");
+  fs::create_directories(dir.file("out"));
+  fs::create_symlink(dir.file("victim"), dir.file("out/" + link));
+}
+
 TEST(ReadFile, ReadsBytesAndNamesTheProblem) {
   test::TempDir dir;
   test::write_file(dir.file("a"), std::string("x\0y", 3));
@@ -59,9 +66,7 @@ TEST(Folder, OpenBeneathCreatesFoldersAndNeverGoesThroughASymlink) {
 
 TEST(Folder, WritesReplaceASymlinkAtTheNameAndLeaveNoTemporaryFile) {
   test::TempDir dir;
-  test::write_file(dir.file("victim"), "untouched");
-  fs::create_directories(dir.file("out"));
-  fs::create_symlink(dir.file("victim"), dir.file("out/report.json"));
+  plant_link(dir, "report.json");
   Folder out = Folder::open(dir.file("out"));
   out.write_atomically("report.json", "{}");
   EXPECT_EQ(read_file(dir.file("victim")), "untouched");
@@ -82,9 +87,8 @@ TEST(Folder, AFailedWriteNamesThePathAndLeavesNothing) {
 
 TEST(Folder, RemoveTakesTheLinkNotWhatItPointsTo) {
   test::TempDir dir;
-  test::write_file(dir.file("victim"), "untouched");
+  plant_link(dir, "link");
   fs::create_directories(dir.file("out/sub"));
-  fs::create_symlink(dir.file("victim"), dir.file("out/link"));
   Folder out = Folder::open(dir.file("out"));
   EXPECT_TRUE(out.remove("link"));
   EXPECT_FALSE(out.remove("link"));
