@@ -8,7 +8,7 @@
 
 #include "fuzz_check.h"
 #include "report/workflow_command.h"
-#include "util/text.h"
+#include "util/utf8.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "util/text.h"
+#include "util/utf8.h"
 
 namespace lamina {
 namespace {
