@@ -89,30 +89,32 @@ Folder open_report_folder(const Options& options, const std::string& repo_root,
   std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
   bool inside = !relative.empty() && !relative.starts_with("..");
   std::string hint = workflow_hint(env, WorkflowFix::report_dir);
-  std::string reason;
-  try {
-    Folder folder = open_folder(dir, repo_root, inside);
-    if (::access(dir.c_str(), W_OK) != 0) throw Error(std::strerror(errno));
-    // First, before anything else can fail: no report of an earlier run, and none the change
-    // committed, may be taken for this run's.
-    remove_stale_reports(folder, builtin_keep_names());
-    if (inside && git::is_tracked(repo_root, dir)) {
-      throw Error("report directory " + in_quotes(dir) +
-                  ": git tracks it (a change can commit reports or a symlink there); lamina "
-                  "writes only into a folder of its own: give --out a folder git does not track, "
-                  "e.g. --out ../lamina-out" +
+  Folder folder = [&] {
+    try {
+      Folder opened = open_folder(dir, repo_root, inside);
+      if (::access(dir.c_str(), W_OK) != 0) throw Error(std::strerror(errno));
+      return opened;
+    } catch (const Error& e) {
+      std::string reason = e.what();
+      if (reason.starts_with(dir + ": ")) reason.erase(0, dir.size() + 2);  // named already
+      throw Error("report directory " + in_quotes(dir) + ": cannot write there (" +
+                  one_line(reason, 300) +
+                  "); lamina writes its reports only into a real folder it can write, never "
+                  "through a symlink: give a writable folder with --out DIR" +
                   hint);
     }
-    return folder;
-  } catch (const Error& e) {
-    if (std::string(e.what()).starts_with("report directory ")) throw;
-    reason = e.what();
-    if (reason.starts_with(dir + ": ")) reason.erase(0, dir.size() + 2);  // named already
+  }();
+  // First, before anything else can fail: no report of an earlier run, and none the change
+  // committed, may be taken for this run's.
+  remove_stale_reports(folder, builtin_keep_names());
+  if (inside && git::is_tracked(repo_root, dir)) {
+    throw Error("report directory " + in_quotes(dir) +
+                ": git tracks it (a change can commit reports or a symlink there); lamina writes "
+                "only into a folder of its own: give --out a folder git does not track, e.g. "
+                "--out ../lamina-out" +
+                hint);
   }
-  throw Error("report directory " + in_quotes(dir) + ": cannot write there (" + one_line(reason, 300) +
-              "); lamina writes its reports only into a real folder it can write, never through "
-              "a symlink: give a writable folder with --out DIR" +
-              hint);
+  return folder;
 }
 
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
