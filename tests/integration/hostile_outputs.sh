@@ -4,7 +4,8 @@
 #   placeholder  a file named config{out}.js holding a token is scanned under its own name;
 #   out-link     a committed `lamina-out` symlink: exit 2, nothing written where it points;
 #   out-tracked  a committed lamina-out/lamina.sarif: exit 2, and that SARIF is gone;
-#   tmp-link     symlinks at the report names and at the old temporary name are replaced;
+#   tmp-link     symlinks at the report names and at the old temporary name are replaced (lamina
+#                runs as PID 1, as in the Docker action, where unshare allows it);
 #   early-exit   a bad configuration (exit 2) leaves no earlier lamina.sarif to upload;
 #   commands     file names `##[stop-commands]...`, `::notice ...::` and a CR start no command
 #                the runner obeys (checked with tests/tools/workflow_commands.py, a port of the
@@ -52,7 +53,7 @@ run_lamina() {  # case-name, lamina arguments...; echoes the exit code
     GITHUB_STEP_SUMMARY="$root/$name/runner/summary.md" GITHUB_OUTPUT="$root/$name/runner/output" \
     "$python" "$tools/run_measured.py" --stats "$root/$name/stats.json" \
     --stdout "$root/$name/stdout" --stderr "$root/$name/stderr" --ceiling 300 -- \
-    "$lamina" scan "$@")
+    ${launcher[@]+"${launcher[@]}"} "$lamina" scan "$@")
   jq -r .exit "$root/$name/stats.json"
 }
 token='const token = "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";'
@@ -103,7 +104,11 @@ echo untouched >"$root/tmp-link/victim"
 for name in lamina.sarif lamina.sarif.lamina-tmp-1 gl-code-quality-report.json gl-sast-report.json; do
   ln -s "$root/tmp-link/victim" "$root/tmp-link/out/$name"
 done
+# lamina is PID 1 in the Docker action: an older lamina wrote "lamina.sarif.lamina-tmp-<pid>".
+launcher=()
+unshare --pid --fork true 2>/dev/null && launcher=(unshare --pid --fork)
 code=$(run_lamina tmp-link --out "$root/tmp-link/out")
+launcher=()
 [[ $code == 0 ]] || fail "tmp-link: exit $code, expected 0: $(cat "$root/tmp-link/stderr")"
 [[ $(cat "$root/tmp-link/victim") == untouched ]] || fail "tmp-link: a symlink was written through"
 [[ -f $root/tmp-link/out/lamina.sarif && ! -L $root/tmp-link/out/lamina.sarif ]] \
