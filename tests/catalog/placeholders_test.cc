@@ -16,7 +16,7 @@ TEST(Placeholders, NamesInOrderAndDoubledBracesAreLiteral) {
 TEST(Placeholders, FillsKnownNamesAndMarksWhereTheOthersWereKept) {
   FilledArgument a = fill_placeholders("--root={root},--sarif={out}", {{"root", "/r"}});
   EXPECT_EQ(a.text, "--root=/r,--sarif={out}");
-  EXPECT_EQ(a.unfilled, (Unfilled{{17, "out"}}));
+  EXPECT_EQ(a.unfilled, (Unfilled{{18, "out"}}));
 }
 
 TEST(Placeholders, AFilledValueHoldingAPlaceholderIsTextNotAPlaceholder) {

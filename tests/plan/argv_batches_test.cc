@@ -29,8 +29,9 @@ TEST(ArgvBatchesTest, FileNamesAndFilledValuesHoldingOutAreNeverMarkedForTheRunn
 
 TEST(ArgvBatchesTest, OutSlotsAfterTheFilesFollowEachBatchesFileCount) {
   std::vector<std::string_view> files = {"f1", "f2", "f3"};
-  auto batches = build_argv_batches({"tool", "{files}", "-o", "{out}"}, {}, files,
-                                    13 + 11 + 12 + 14 + 22);
+  // "tool" 13, "-o" 11, "{out}" 14, each file 11: two files per batch.
+  auto batches =
+      build_argv_batches({"tool", "{files}", "-o", "{out}"}, {}, files, 13 + 11 + 14 + 22);
   ASSERT_EQ(batches.size(), 2u);
   EXPECT_EQ(batches[0].argv, (Strings{"tool", "f1", "f2", "-o", "{out}"}));
   EXPECT_EQ(batches[0].out_slots, (std::vector<OutSlot>{{4, 0}}));

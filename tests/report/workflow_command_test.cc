@@ -55,7 +55,7 @@ TEST(WorkflowCommand, InjectedCommandStaysInsideOneLine) {
 TEST(InertLogText, StopCommandsAnywhereInALineIsBroken) {
   EXPECT_EQ(inert_log_text("a/##[stop-commands]tok.js:3: sev2 [eslint] x\n"),
             "a/##\\x5bstop-commands]tok.js:3: sev2 [eslint] x\n");
-  EXPECT_EQ(inert_log_text("####[[x"), "##\\x5b##\\x5b[x");
+  EXPECT_EQ(inert_log_text("####[[x"), "####\\x5b[x");
 }
 
 TEST(InertLogText, ACommandAtALineStartAfterWhitespaceIsBroken) {
@@ -77,7 +77,7 @@ TEST(InertLogText, IgnorableCharactersCannotHideACommandFromTheEscaper) {
   // as escapes, so what is left is plain text.
   EXPECT_EQ(inert_log_text("#\xc2\xad#[error]x"), "#\\xc2\\xad#[error]x");
   EXPECT_EQ(inert_log_text("\xe2\x80\x8b::notice::x"), "\\xe2\\x80\\x8b::notice::x");
-  EXPECT_EQ(inert_log_text("a\x01b\tc"), "a\\x01b\tc");
+  EXPECT_EQ(inert_log_text("a\x01" "b\tc"), "a\\x01b\tc");
 }
 
 TEST(InertLogText, PlainTextIsUnchanged) {
