@@ -78,14 +78,15 @@ int main(int argc, char** argv) {
   int runs = argc > 2 ? std::atoi(argv[2]) : 5;
   lamina::ScanResult scan = make_scan(count);
   std::string dir = std::filesystem::temp_directory_path() / "lamina-reports-bench";
-  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(dir + "/out");
+  lamina::Folder out = lamina::Folder::open(dir + "/out");
   lamina::EnvMap env{{"GITHUB_STEP_SUMMARY", dir + "/summary.md"}, {"GITHUB_OUTPUT", dir + "/output"}};
   std::vector<double> ours, reference;
   size_t sarif_bytes = 0;
   for (int i = 0; i < runs; ++i) {
     auto t0 = Clock::now();
     lamina::WrittenReports w =
-        lamina::write_reports(scan, lamina::report_targets_from(env, dir + "/out", "/repo", true));
+        lamina::write_reports(scan, lamina::report_targets_from(env, dir + "/out", "/repo", true), out);
     auto t1 = Clock::now();
     sarif_bytes = std::filesystem::file_size(w.files.front());
     size_t ref_bytes = nlohmann_sarif(scan);

@@ -12,6 +12,7 @@
 #include "cli/action_inputs.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "report/workflow_command.h"
 #include "util/env.h"
 #include "util/error.h"
 
@@ -34,16 +35,18 @@ int main(int argc, char** argv) {
     return *command_line.exit_now;
   }
   git_libgit2_init();
+  bool github = lamina::env_or_empty(env, "GITHUB_ACTIONS") == "true";
   int code = lamina::kExitUsage;
   try {
     code = lamina::run_command(command_line.options, env);
   } catch (const lamina::Error& e) {
     std::fflush(stdout);
-    std::cerr << "lamina: " << e.what() << "\n";
+    // An error names files of the change: no line of it may read as a workflow command.
+    std::cerr << lamina::log_text(github, std::string("lamina: ") + e.what() + "\n");
     code = e.exit_code();
   } catch (const std::exception& e) {
     std::fflush(stdout);
-    std::cerr << "lamina: internal error: " << e.what() << "\n";
+    std::cerr << lamina::log_text(github, std::string("lamina: internal error: ") + e.what() + "\n");
     code = lamina::kExitUsage;
   }
   std::fflush(stdout);

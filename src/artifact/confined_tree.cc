@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -154,6 +155,12 @@ void ConfinedTree::make_hard_link(std::string_view path, std::string_view target
   if (::linkat(target_parent.fd, target_name.c_str(), parent.fd, name.c_str(), 0) != 0) {
     fail(path, "cannot create hard link (" + errno_text() + ")");
   }
+}
+
+uint64_t ConfinedTree::free_bytes() const {
+  struct statvfs fs {};
+  if (::fstatvfs(root_fd_, &fs) != 0) throw Error("cannot read the free space of the unpack folder (" + errno_text() + ")");
+  return static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 
 void ConfinedTree::remove(std::string_view path) {

@@ -3,6 +3,7 @@
 // descriptor with openat(O_NOFOLLOW): a symlink or file where a folder should be is an error,
 // never followed, whichever layer created it. Files get 0644 or 0755, folders 0755, no owner
 // change, no device node, no setuid/setgid/sticky bit.
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@ class ConfinedTree {
   void make_hard_link(std::string_view path, std::string_view target);
   // Removes `path` (a folder with its contents); nothing there, or behind a symlink, is no error.
   void remove(std::string_view path);
+  // Bytes an unprivileged writer can still use on the root's file system.
+  uint64_t free_bytes() const;
   // Removes the entries of folder `path` for which `keep(child path)` is false.
   void clear_directory(std::string_view path, const std::function<bool(const std::string&)>& keep);
 

@@ -15,8 +15,31 @@ std::vector<std::string_view> path_components(std::string_view path) {
   return out;
 }
 
+namespace {
+
+// C0 controls, DEL and C1 controls (U+0080..U+009F, "\xC2\x80".."\xC2\x9F" in UTF-8).
+bool has_control_character(std::string_view raw) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < raw.size()) {
+      auto next = static_cast<unsigned char>(raw[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> clean_entry_path(std::string_view raw, const UnpackLimits& limits,
                                             std::string* why) {
+  // A newline in a name splits a scanner's report line ("x\n/etc/passwd: Eicar FOUND"), so the
+  // finding would name a path outside the artifact: such an archive is refused, not unpacked.
+  if (has_control_character(raw)) {
+    *why = "control character (newline, tab, escape...) in the path";
+    return std::nullopt;
+  }
   if (raw.size() > limits.path_bytes) {
     *why = "path longer than the limit of " + std::to_string(limits.path_bytes) + " bytes";
     return std::nullopt;

@@ -11,7 +11,7 @@
 namespace lamina {
 
 // "./usr//lib/./x" -> "usr/lib/x"; "" for the root itself ("./", "."). nullopt with `why` set for
-// an absolute path, a ".." component or a path over the limits.
+// an absolute path, a ".." component, a control character (C0, DEL, C1) or a path over the limits.
 std::optional<std::string> clean_entry_path(std::string_view raw, const UnpackLimits& limits,
                                             std::string* why);
 

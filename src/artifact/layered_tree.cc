@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::string_view kWhiteout = ".wh.";
 constexpr std::string_view kOpaque = ".wh..wh..opq";
+constexpr uint64_t kFreeDiskStride = 16ULL << 20;  // re-read the free space every 16 MiB written
 
 struct FileCloser {
   int fd;
@@ -43,6 +44,7 @@ LayeredTree::LayeredTree(const std::string& root, const UnpackLimits& limits)
 void LayeredTree::add_layer(ArchiveStream& stream, uint32_t layer, bool whiteouts,
                             const std::string& where) {
   archive_entry* entry = nullptr;
+  layer_start_bytes_ = bytes_;
   while ((entry = stream.next()) != nullptr) {
     const char* raw = archive_entry_pathname(entry);
     std::string name = raw != nullptr ? raw : "";
@@ -54,7 +56,7 @@ void LayeredTree::add_layer(ArchiveStream& stream, uint32_t layer, bool whiteout
     }
     try {
       add_entry(stream, entry, layer, whiteouts);
-      check_ratio(stream);
+      check_ratio(stream, bytes_ - layer_start_bytes_);
     } catch (const Error& e) {
       if (e.exit_code() != kExitUsage) throw;  // interrupted: not the entry's fault
       throw Error(where + ": entry " + in_quotes(name) + ": " + e.what() +
@@ -139,14 +141,18 @@ void LayeredTree::write_file(ArchiveStream& stream, archive_entry* entry, const 
                   std::to_string(limits_.total_bytes) + " bytes");
     }
   };
-  over(declared > 0 ? static_cast<uint64_t>(declared) : 0);
+  uint64_t size = declared > 0 ? static_cast<uint64_t>(declared) : 0;
+  over(size);
+  check_free_disk(size);
   // setuid, setgid, sticky and write bits for others never survive: 0755 or 0644 only.
   bool executable = (archive_entry_perm(entry) & 0111) != 0;
   FileCloser file{tree_.create_file(path, executable)};
   uint64_t written = 0;
+  // archive_read_data() gives a sparse entry's holes as zeros: `written` is the logical size.
   while (size_t n = stream.read(buffer_.data(), buffer_.size())) {
     written += n;
     over(written);
+    if (written / kFreeDiskStride != (written - n) / kFreeDiskStride) check_free_disk(0);
     const char* p = buffer_.data();
     for (size_t left = n; left > 0;) {
       ssize_t w = ::write(file.fd, p, left);
@@ -155,20 +161,32 @@ void LayeredTree::write_file(ArchiveStream& stream, archive_entry* entry, const 
       p += w;
       left -= static_cast<size_t>(w);
     }
-    check_ratio(stream);
+    check_ratio(stream, bytes_ - layer_start_bytes_ + written);
     UnpackInterrupts::check();
   }
   bytes_ += written;
 }
 
-void LayeredTree::check_ratio(ArchiveStream& stream) {
-  if (!stream.compressed()) return;
-  int64_t inflated = stream.uncompressed_bytes();
-  int64_t raw = std::max<int64_t>(stream.compressed_bytes(), 1);
-  if (inflated > static_cast<int64_t>(limits_.ratio_floor) &&
-      inflated / raw > static_cast<int64_t>(limits_.compression_ratio)) {
-    throw Error("compression ratio above the limit of " +
-                std::to_string(limits_.compression_ratio) + ":1 (a decompression bomb?)");
+void LayeredTree::check_ratio(ArchiveStream& stream, uint64_t unpacked) {
+  // Read: bytes taken from the file (or the outer entry), before any decompression. Unpacked:
+  // the tar stream's bytes or the files' logical sizes, whichever is more (sparse maps make the
+  // files far larger than the tar stream).
+  uint64_t read = static_cast<uint64_t>(std::max<int64_t>(stream.compressed_bytes(), 1));
+  uint64_t inflated = std::max(unpacked, static_cast<uint64_t>(std::max<int64_t>(stream.uncompressed_bytes(), 0)));
+  if (inflated > limits_.ratio_floor && inflated / read > limits_.compression_ratio) {
+    throw Error("unpacks to more than " + std::to_string(limits_.compression_ratio) +
+                " bytes per byte of the archive (expansion-ratio limit, counting sparse files at "
+                "their full size): a decompression or sparse-file bomb?");
+  }
+}
+
+void LayeredTree::check_free_disk(uint64_t still_to_write) {
+  uint64_t free = tree_.free_bytes();
+  if (free < still_to_write || free - still_to_write < limits_.free_disk_reserve) {
+    throw Error("unpacking it would leave less than " +
+                std::to_string(limits_.free_disk_reserve) + " bytes free on the disk of the temp "
+                "folder (" + std::to_string(free) + " free, free-disk limit); give the job more "
+                "disk or point TMPDIR at a larger one");
   }
 }
 

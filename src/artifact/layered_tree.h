@@ -36,13 +36,16 @@ class LayeredTree {
   void add_entry(ArchiveStream& stream, archive_entry* entry, uint32_t layer, bool whiteouts);
   void apply_whiteout(const std::string& folder, const std::string& base, uint32_t layer);
   void write_file(ArchiveStream& stream, archive_entry* entry, const std::string& path);
-  void check_ratio(ArchiveStream& stream);
+  // `unpacked`: logical bytes this layer's files hold so far.
+  void check_ratio(ArchiveStream& stream, uint64_t unpacked);
+  void check_free_disk(uint64_t still_to_write);
   void forget(const std::string& path);  // `path` and everything under it
 
   ConfinedTree tree_;
   UnpackLimits limits_;
   std::map<std::string, uint32_t> layer_of_;
   uint64_t bytes_ = 0;
+  uint64_t layer_start_bytes_ = 0;  // bytes_ when the current layer began
   uint64_t entries_ = 0;
   uint64_t skipped_special_ = 0;
   std::vector<char> buffer_;

@@ -15,8 +15,13 @@ struct UnpackLimits {
   size_t path_depth = 256;             // its number of components
   // Unpacked bytes per compressed byte of a compressed stream, checked past ratio_floor bytes:
   // gzip tops out near 1,000 on real data; a bomb is far above.
+  // Counted on logical bytes (what the files hold, sparse holes included) per byte read from the
+  // archive, compressed or not: a 10 KB sparse entry can declare gigabytes of zeros.
   uint64_t compression_ratio = 2000;
   uint64_t ratio_floor = 64ULL << 20;
+  // Unpacking stops before the disk of the temp root has less than this left, whatever the
+  // other limits allow: a full disk would fail the scanners, the reports and the runner's job.
+  uint64_t free_disk_reserve = 512ULL << 20;
   size_t manifest_bytes = 16ULL << 20;  // manifest.json, index.json, image configs
 };
 

@@ -45,14 +45,19 @@ std::vector<std::string> placeholders_in(std::string_view arg) {
   return names;
 }
 
-std::string substitute_placeholders(std::string_view arg,
-                                    const std::map<std::string, std::string>& values) {
-  std::string result;
+FilledArgument fill_placeholders(std::string_view arg,
+                                 const std::map<std::string, std::string>& values) {
+  FilledArgument result;
   split_template(
-      arg, [&](std::string_view text) { result += text; },
+      arg, [&](std::string_view text) { result.text += text; },
       [&](std::string_view name) {
         auto it = values.find(std::string(name));
-        result += it == values.end() ? "{" + std::string(name) + "}" : it->second;
+        if (it != values.end()) {
+          result.text += it->second;
+          return;
+        }
+        result.unfilled.emplace_back(result.text.size(), std::string(name));
+        result.text += "{" + std::string(name) + "}";
       });
   return result;
 }

@@ -63,7 +63,7 @@ std::optional<std::string> read_payload(const EnvMap& env) {
 
 }  // namespace
 
-ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
+ChangePlan locate_checkout(const Options& options, const EnvMap& env) {
   ChangePlan out;
   out.layer = layer_from(options, env);
   const std::string cwd = current_directory();
@@ -79,6 +79,11 @@ ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
   // uid, not the container's. libgit2 only reads it (it runs no hooks or configured commands).
   git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
   require_checkout(out.repo_root, env);
+  return out;
+}
+
+ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
+  ChangePlan out = locate_checkout(options, env);
   ChangeSetOptions git_options;
   git_options.allow_fetch = !options.no_fetch;
   CliGitFetcher fetcher(env);

@@ -30,6 +30,10 @@ struct ChangePlan {
 // Throws Error (exit 2) for a bad flag, configuration, payload or revision.
 ChangePlan make_change_plan(const Options& options, const EnvMap& env);
 
+// Only what comes before reading git: layer, context and repo_root (where the report folder
+// is, before anything can fail). Throws like make_change_plan.
+ChangePlan locate_checkout(const Options& options, const EnvMap& env);
+
 // The first half only: repo_root, layer, context and changes (what --config-from base needs to
 // find the base commit). Throws like make_change_plan.
 ChangePlan resolve_changes(const Options& options, const EnvMap& env);

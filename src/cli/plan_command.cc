@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "plan/plan_output.h"
 #include "report/plan_report.h"
+#include "report/workflow_command.h"
 #include "version.h"
 
 namespace lamina {
@@ -23,7 +24,14 @@ int run_plan_command(const Options& options, const EnvMap& env) {
     out["scanners"] = plan["scanners"];
     out["excluded"] = plan["excluded"];
     out["notes"] = plan["notes"];
-    std::string text = out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    // In a GitHub log, file names must not read as workflow commands: ASCII-only JSON holds no
+    // ignorable character, no line starts with "::" (strings are quoted) and "##[" can only be
+    // inside a string, where "##\u005b" is the same text.
+    bool github = env_or_empty(env, "GITHUB_ACTIONS") == "true";
+    std::string text = out.dump(2, ' ', github, nlohmann::json::error_handler_t::replace) + "\n";
+    for (size_t at = 0; github && (at = text.find("##[", at)) != std::string::npos; at += 8) {
+      text.replace(at + 2, 1, "\\u005b");
+    }
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
@@ -41,6 +49,7 @@ int run_plan_command(const Options& options, const EnvMap& env) {
   for (const std::string& note : p.changes.notes) text += "note: " + note + "\n";
   if (!p.changes.full_scan) text += changes_text(p.changes);
   text += "\n" + plan_scanners_text(p.plan);
+  text = log_text(env_or_empty(env, "GITHUB_ACTIONS") == "true", text);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }

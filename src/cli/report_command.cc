@@ -11,6 +11,7 @@
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "cli/scan_output.h"
+#include "findings/classify.h"
 #include "findings/evaluate.h"
 #include "findings/severity.h"
 #include "git/repository.h"
@@ -67,6 +68,12 @@ struct InputReader {
   ScanResult& scan;
   std::set<std::string>& taken;
   std::vector<Finding> pending;  // findings of the run being read
+  size_t count = 0;              // ... and how many it reported (past the cap: counted only)
+
+  void add(Finding&& f) {
+    if (++count > kMaxFindingsPerScanner) return;  // counted, not kept
+    pending.push_back(std::move(f));
+  }
 
   // The run just ended: its findings become its tool's.
   void end_run(const SarifRunSummary& run) {
@@ -83,9 +90,14 @@ struct InputReader {
       f.severity = assign_severity(f, {});
       scan.findings.push_back(std::move(f));
     }
-    s.finding_count = pending.size();
+    s.finding_count = count;
     pending.clear();
+    count = 0;
     s.state = s.finding_count > 0 ? ScannerState::findings : ScannerState::clean;
+    if (s.finding_count > kMaxFindingsPerScanner) {
+      s.state = ScannerState::failed;
+      s.detail = over_limit_detail(s.finding_count);
+    }
     if (!run.has_results) {
       s.state = ScannerState::failed;
       s.detail = incomplete_run_reason(run) + " in " + in_quotes(input);
@@ -107,10 +119,10 @@ struct InputReader {
 
 void read_input(const std::string& input, const ParseContext& ctx, ScanResult& scan,
                 std::set<std::string>& taken) {
-  InputReader reader{input, scan, taken, {}};
+  InputReader reader{input, scan, taken, {}, 0};
   size_t first = scan.scanners.size();
   ParseOutcome parsed = stream_sarif_file(
-      input, ctx, [&](Finding&& f) { reader.pending.push_back(std::move(f)); },
+      input, ctx, [&](Finding&& f) { reader.add(std::move(f)); },
       [&](SarifRunSummary&& run) { reader.end_run(run); });
   if (parsed.error) {
     throw Error("--input " + in_quotes(input) + ": " + one_line(*parsed.error, 300) +
@@ -125,6 +137,8 @@ void read_input(const std::string& input, const ParseContext& ctx, ScanResult& s
 }  // namespace
 
 int run_report_command(const Options& options, const EnvMap& env) {
+  // The report folder first: a report the change committed there is gone before any exit.
+  Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   ChangePlan p = make_change_plan(options, env);
   ScanResult scan = new_scan_result(p, env);
   std::vector<std::string> files = repository_files(p);
@@ -138,7 +152,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
-  return emit_scan_reports(scan, p, options, env);
+  return emit_scan_reports(scan, p, out, env);
 }
 
 }  // namespace lamina

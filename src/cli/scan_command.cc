@@ -152,9 +152,10 @@ void note_coverage_gaps(const Plan& plan, ScanResult& scan) {
 }  // namespace
 
 int run_scan_command(const Options& options, const EnvMap& env) {
+  // The report folder first: a report the change committed there is gone before any exit.
+  Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   ChangePlan p = make_change_plan(options, env);
   require_layer_input(p, options);
-  prepare_report_directory(report_directory(options, p), env);
   ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = read_baseline(*options.baseline);
@@ -203,9 +204,13 @@ int run_scan_command(const Options& options, const EnvMap& env) {
       outcome.report_kind = spec->report_kind;
       outcome.keep_output = spec->keep_output;
     }
+    size_t kept = 0;  // per scanner, all its runs together
     for (ClassifiedRun& c : classified_of[d]) {
       scan.refused_paths += c.refused_paths;
-      for (Finding& f : c.findings) scan.findings.push_back(std::move(f));
+      for (Finding& f : c.findings) {
+        if (kept++ < kMaxFindingsPerScanner) scan.findings.push_back(std::move(f));
+      }
+      c.findings = {};
     }
     scan.scanners.push_back(std::move(outcome));
   }
@@ -216,7 +221,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
 
-  int code = emit_scan_reports(scan, p, options, env);
+  int code = emit_scan_reports(scan, p, out, env);
   if (signal != 0) {
     std::cerr << "lamina: interrupted by SIG" << sigabbrev_np(signal)
               << ": every scanner was stopped; the reports are marked incomplete\n";

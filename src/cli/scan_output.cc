@@ -8,14 +8,17 @@
 #include <filesystem>
 #include <iostream>
 
+#include "catalog/catalog.h"
 #include "cli/workflow_hint.h"
 #include "exec/progress.h"
 #include "exec/scanner_env.h"
 #include "exec/spawn.h"
 #include "findings/diff_filter.h"
 #include "findings/gate.h"
+#include "git/tracked_path.h"
 #include "report/console.h"
 #include "report/report_writer.h"
+#include "report/workflow_command.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -46,39 +49,92 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   return scan;
 }
 
-std::string report_directory(const Options& options, const ChangePlan& p) {
+std::string report_directory(const Options& options, const std::string& repo_root) {
   std::string out_dir = options.out_dir.value_or("lamina-out");
-  if (!out_dir.empty() && out_dir.front() != '/') out_dir = p.repo_root + "/" + out_dir;
-  return out_dir;
+  if (!out_dir.empty() && out_dir.front() != '/') out_dir = repo_root + "/" + out_dir;
+  std::string normal = std::filesystem::path(out_dir).lexically_normal().string();
+  return normal.size() > 1 && normal.back() == '/' ? normal.substr(0, normal.size() - 1) : normal;
 }
 
-void prepare_report_directory(const std::string& dir, const EnvMap& env) {
+namespace {
+
+// The folder itself, opened once. Inside the checkout every component below the repository root
+// is opened without following symlinks (the change could commit `lamina-out` as a link to
+// anywhere); outside it, the path comes from the workflow and only its last component must not
+// be a symlink.
+Folder open_folder(const std::string& dir, const std::string& repo_root, bool inside) {
+  if (inside) {
+    std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
+    return Folder::open_beneath(Folder::open(repo_root), relative, true);
+  }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::string reason = ec ? ec.message() : "";
-  if (!ec && ::access(dir.c_str(), W_OK) != 0) reason = std::strerror(errno);
-  if (reason.empty()) return;
-  throw Error("report directory " + in_quotes(dir) + ": cannot write there (" + reason +
-              "); lamina only reads the workspace, so give a writable folder with --out DIR" +
-              workflow_hint(env, WorkflowFix::report_dir));
+  if (ec) throw Error(dir + ": " + ec.message());
+  return Folder::open(dir);
 }
 
-int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
+std::vector<std::string> builtin_keep_names() {
+  std::vector<std::string> names;
+  for (const ScannerSpec& spec : builtin_catalog().scanners) {
+    if (!spec.keep_output.empty()) names.push_back(spec.keep_output);
+  }
+  return names;
+}
+
+}  // namespace
+
+Folder open_report_folder(const Options& options, const std::string& repo_root,
+                          const EnvMap& env) {
+  std::string dir = report_directory(options, repo_root);
+  std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
+  bool inside = !relative.empty() && !relative.starts_with("..");
+  std::string hint = workflow_hint(env, WorkflowFix::report_dir);
+  Folder folder = [&] {
+    try {
+      Folder opened = open_folder(dir, repo_root, inside);
+      if (::access(dir.c_str(), W_OK) != 0) throw Error(std::strerror(errno));
+      return opened;
+    } catch (const Error& e) {
+      std::string reason = e.what();
+      if (reason.starts_with(dir + ": ")) reason.erase(0, dir.size() + 2);  // named already
+      throw Error("report directory " + in_quotes(dir) + ": cannot write there (" +
+                  one_line(reason, 300) +
+                  "); lamina writes its reports only into a real folder it can write, never "
+                  "through a symlink: give a writable folder with --out DIR" +
+                  hint);
+    }
+  }();
+  // First, before anything else can fail: no report of an earlier run, and none the change
+  // committed, may be taken for this run's.
+  remove_stale_reports(folder, builtin_keep_names());
+  if (inside && git::is_tracked(repo_root, dir)) {
+    throw Error("report directory " + in_quotes(dir) +
+                ": git tracks it (a change can commit reports or a symlink there); lamina writes "
+                "only into a folder of its own: give --out a folder git does not track, e.g. "
+                "--out ../lamina-out" +
+                hint);
+  }
+  return folder;
+}
+
+int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
                       const EnvMap& env) {
   bool github = p.context.provider == Provider::github;
-  std::string out_dir = report_directory(options, p);
-  ReportTargets targets = report_targets_from(env, out_dir, p.repo_root, github);
-  WrittenReports written = write_reports(scan, targets);
+  ReportTargets targets = report_targets_from(env, out.path(), p.repo_root, github);
+  WrittenReports written = write_reports(scan, targets, out);
   bool color = use_color(env, ::isatty(1) == 1);
-  std::string text = console_findings(scan, color) + written.annotations;
-  text += console_summary(scan, written.files, color);
-  for (const std::string& note : written.notes) text += "note: " + printable(note) + "\n";
+  // The annotations are the only commands: every other line, made of file names and messages,
+  // is made inert for the runner.
+  std::string summary = console_summary(scan, written.files, color);
+  for (const std::string& note : written.notes) summary += "note: " + printable(note) + "\n";
+  std::string text = log_text(github, console_findings(scan, color)) + written.annotations +
+                     log_text(github, summary);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   // A report the CI expects but cannot read makes the run's result unknown: exit 2, after
   // everything that could be written was.
   for (const std::string& error : written.errors) {
-    std::cerr << "lamina: " << printable(error) << "\n";
+    std::cerr << log_text(github, "lamina: " + printable(error) + "\n");
   }
   if (!written.errors.empty()) return kExitUsage;
   return scan.gate.exit_code;

@@ -6,6 +6,7 @@
 
 #include "cli/change_plan.h"
 #include "findings/scan_result.h"
+#include "util/file_io.h"
 
 namespace lamina {
 
@@ -14,17 +15,21 @@ namespace lamina {
 // Throws Error for an unknown fail_on or filter.
 ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env);
 
-// The folder the reports go to: --out (relative to the repository root), default lamina-out/.
-std::string report_directory(const Options& options, const ChangePlan& p);
+// The folder the reports go to: --out (relative to the repository root), default lamina-out/,
+// lexically normal.
+std::string report_directory(const Options& options, const std::string& repo_root);
 
-// Creates `dir` and checks lamina may write in it, before any scanner runs: a read-only
-// workspace fails in a moment with the fix (--out, or the workflow's `out` input), not after the
-// scan. Throws Error (exit 2).
-void prepare_report_directory(const std::string& dir, const EnvMap& env);
+// Opens the report folder once, creating it, and removes lamina's own report files from it
+// (remove_stale_reports()) before anything else can fail. Throws Error (exit 2) with the fix
+// when it cannot be written, when it or a folder between it and the repository root is a
+// symlink or a file, or when git tracks it (a change could commit reports there): a read-only
+// workspace or a hostile checkout fails in a moment, not after the scan.
+Folder open_report_folder(const Options& options, const std::string& repo_root,
+                          const EnvMap& env);
 
-// Writes the report files and platform channels, prints findings, annotations and the summary to
-// stdout. Returns the gate's exit code.
-int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Options& options,
+// Writes the report files into `out` and the platform channels, prints findings, annotations and
+// the summary to stdout. Returns the gate's exit code.
+int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
                       const EnvMap& env);
 
 // Runs the user's rollback command (argv, no shell) after a scan that did not pass (`exit_code` 1,

@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "plan/plan.h"
+
 namespace lamina {
 
-// True when some argument contains "{out}".
-bool has_out_token(const std::vector<std::string>& argv);
-
-// `argv` with every "{out}" (alone or inside an argument, e.g. "--output={out}") replaced by
-// `path`. Text inside `path` is never re-expanded.
-std::vector<std::string> replace_out_token(std::vector<std::string> argv, const std::string& path);
+// `argv` with the "{out}" at each of `slots` (Invocation::out_slots) replaced by `path`. Any other
+// "{out}" (in a file name, in a filled value, or in `path` itself) is left as it is.
+std::vector<std::string> replace_out_token(std::vector<std::string> argv,
+                                           const std::vector<OutSlot>& slots,
+                                           const std::string& path);
 
 }  // namespace lamina

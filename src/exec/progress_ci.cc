@@ -3,25 +3,10 @@
 #include <chrono>
 
 #include "exec/progress.h"
+#include "report/workflow_command.h"
 
 namespace lamina {
 namespace {
-
-// @actions/core's escapeData: '%' first, so the runner's unescaping restores the text.
-std::string escape_workflow_data(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '%')
-      escaped += "%25";
-    else if (c == '\r')
-      escaped += "%0D";
-    else if (c == '\n')
-      escaped += "%0A";
-    else
-      escaped += c;
-  }
-  return escaped;
-}
 
 long long unix_seconds(std::chrono::system_clock::time_point when) {
   return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
@@ -52,7 +37,7 @@ GithubProgress::GithubProgress(std::ostream& out, ResultSummary summary)
 
 void GithubProgress::on_finish(const RunResult& result) {
   std::string token = random_token();
-  out_ << "::group::" << escape_workflow_data(result_line(result, summary_)) << "\n"
+  out_ << "::group::" << escape_command_data(result_line(result, summary_)) << "\n"
        << "::stop-commands::" << token << "\n"
        << raw_output_block(result) << "::" << token << "::\n"
        << "::endgroup::\n"

@@ -109,9 +109,9 @@ class Runner {
     result.invocation = invocation;
     result.index = index;
     result.argv = invocation.argv;
-    if (has_out_token(invocation.argv)) {
+    if (!invocation.out_slots.empty()) {
       out_paths_[index] = run_dir_.file_for(index, invocation.scanner_id, ".out");
-      result.argv = replace_out_token(invocation.argv, out_paths_[index]);
+      result.argv = replace_out_token(invocation.argv, invocation.out_slots, out_paths_[index]);
     }
   }
 

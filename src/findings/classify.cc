@@ -58,13 +58,17 @@ void parse_into(ClassifiedRun& out, const RunResult& run, const std::string& rep
   out.refused_paths += parsed.refused_paths;
   out.notes.insert(out.notes.end(), parsed.notes.begin(), parsed.notes.end());
   SeverityPolicy policy = policy_for(inv);
+  out.findings_over_limit = parsed.findings.over_limit();
   for (Finding& f : parsed.findings) {
     f.tool = inv.scanner_id;
     f.severity = assign_severity(f, policy);
     if (artifact) place_in_artifact(f, *artifact);
     out.findings.push_back(std::move(f));
   }
-  if (parsed.error) {
+  if (out.findings_over_limit > 0) {
+    out.state = ScannerState::failed;
+    out.detail = over_limit_detail(out.findings.size() + out.findings_over_limit);
+  } else if (parsed.error) {
     out.state = ScannerState::failed;
     out.detail = "unparseable " + inv.format + " output: " + one_line(*parsed.error, 300);
   } else if (parsed.tool_failure) {
@@ -159,17 +163,28 @@ ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vecto
   };
   s.state = ScannerState::clean;
   for (const ClassifiedRun& c : classified) {
-    s.finding_count += c.findings.size();
+    s.finding_count += c.findings.size() + c.findings_over_limit;
     s.notes.insert(s.notes.end(), c.notes.begin(), c.notes.end());
     if (rank(c.state) > rank(s.state)) {
       s.state = c.state;
       s.detail = c.detail;
     }
   }
+  if (s.finding_count > kMaxFindingsPerScanner && s.state != ScannerState::failed) {
+    s.state = ScannerState::failed;  // each batch within the limit, together past it
+    s.detail = over_limit_detail(s.finding_count);
+  }
   if (s.state == ScannerState::failed && !decision.installed && !decision.install_hint.empty()) {
     s.detail += " (install: " + decision.install_hint + ")";
   }
   return s;
+}
+
+std::string over_limit_detail(size_t total) {
+  return "reported " + std::to_string(total) + " findings, more than the limit of " +
+         std::to_string(kMaxFindingsPerScanner) + " per scanner: only the first " +
+         std::to_string(kMaxFindingsPerScanner) +
+         " are kept and reported, the rest only counted; fix or exclude what it flags";
 }
 
 }  // namespace lamina

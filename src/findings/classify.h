@@ -10,13 +10,15 @@
 #include "exec/run_result.h"
 #include "findings/finding.h"
 #include "findings/scan_result.h"
+#include "parse/parse.h"
 
 namespace lamina {
 
 struct ClassifiedRun {
   ScannerState state = ScannerState::clean;
   std::string detail;             // why it failed / was cancelled; "" when it ran fine
-  std::vector<Finding> findings;  // with severities assigned
+  std::vector<Finding> findings;  // with severities assigned, at most kMaxFindingsPerScanner
+  size_t findings_over_limit = 0;  // reported past kMaxFindingsPerScanner: counted, not kept
   size_t refused_paths = 0;
   std::vector<std::string> notes;
 };
@@ -28,8 +30,12 @@ ClassifiedRun classify_run(const RunResult& run, const std::string& repo_root,
                            const PreparedArtifact* artifact = nullptr);
 
 // Folds the runs of one scanner (batches, project roots) into its outcome: any failure makes
-// the scanner failed, with the first failure's reason.
+// the scanner failed, with the first failure's reason. Findings past kMaxFindingsPerScanner in
+// all runs together fail it too (see over_limit_detail()).
 ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vector<RunResult>& runs,
                                const std::vector<ClassifiedRun>& classified);
+
+// "reported N findings, more than the limit of M: ..." for a scanner that went past the limit.
+std::string over_limit_detail(size_t total);
 
 }  // namespace lamina

@@ -28,8 +28,42 @@ struct ParseContext {
   std::string_view console;
 };
 
+// Findings kept per scanner run, and per scanner. A change decides how many findings a scanner
+// reports (4 MB of typos is most of a million codespell findings): past this, findings are only
+// counted, so neither memory nor the log grows with them, and the scanner is failed saying so.
+inline constexpr size_t kMaxFindingsPerScanner = 20000;
+
+// What a parser collects: the first kMaxFindingsPerScanner findings; later ones only counted.
+class FindingList {
+ public:
+  using value_type = Finding;
+  using iterator = std::vector<Finding>::iterator;
+  using const_iterator = std::vector<Finding>::const_iterator;
+
+  void push_back(Finding&& finding) {
+    if (items_.size() < kMaxFindingsPerScanner) {
+      items_.push_back(std::move(finding));
+    } else {
+      ++over_limit_;
+    }
+  }
+  size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  Finding& operator[](size_t i) { return items_[i]; }
+  const Finding& operator[](size_t i) const { return items_[i]; }
+  iterator begin() { return items_.begin(); }
+  iterator end() { return items_.end(); }
+  const_iterator begin() const { return items_.begin(); }
+  const_iterator end() const { return items_.end(); }
+  size_t over_limit() const { return over_limit_; }  // reported past the limit, not kept
+
+ private:
+  std::vector<Finding> items_;
+  size_t over_limit_ = 0;
+};
+
 struct ParseOutcome {
-  std::vector<Finding> findings;
+  FindingList findings;
   // Set when the output cannot be read (truncated, not the format, too deeply nested): the scanner
   // failed. Findings read before the error are kept.
   std::optional<std::string> error;

@@ -265,7 +265,7 @@ std::string incomplete_run_reason(const SarifRunSummary& run) {
 }
 
 ParseOutcome parse_sarif(std::string_view bytes, const ParseContext& ctx) {
-  std::vector<Finding> findings;
+  FindingList findings;
   ParseOutcome outcome =
       stream_sarif(bytes, ctx, [&](Finding&& finding) { findings.push_back(std::move(finding)); });
   outcome.findings = std::move(findings);

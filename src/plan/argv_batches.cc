@@ -55,6 +55,9 @@ std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& comman
                                           const std::vector<std::string_view>& file_args,
                                           size_t arg_space) {
   std::vector<std::string> before, after;
+  // "{out}" positions as (index in before/after, byte offset): only the template's own text is
+  // marked, so a file named "config{out}.js" reaches the scanner as it is.
+  std::vector<OutSlot> out_before, out_after;
   bool has_files = false;
   size_t fixed = 0;
   for (const std::string& arg : command) {
@@ -62,15 +65,20 @@ std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& comman
       has_files = true;
       continue;
     }
-    std::string filled = substitute_placeholders(arg, values);
-    fixed += argument_cost(filled);
-    (has_files ? after : before).push_back(std::move(filled));
+    FilledArgument filled = fill_placeholders(arg, values);
+    fixed += argument_cost(filled.text);
+    std::vector<std::string>& side = has_files ? after : before;
+    for (const auto& [at, name] : filled.unfilled) {
+      if (name == "out") (has_files ? out_after : out_before).push_back({side.size(), at});
+    }
+    side.push_back(std::move(filled.text));
   }
   auto make = [&](size_t first, size_t count) {
-    ArgvBatch batch{{}, first, count};
+    ArgvBatch batch{{}, out_before, first, count};
     batch.argv.reserve(before.size() + count + after.size());
     batch.argv = before;
     for (size_t i = first; i < first + count; ++i) batch.argv.emplace_back(file_args[i]);
+    for (OutSlot slot : out_after) batch.out_slots.push_back({slot.arg + batch.argv.size(), slot.at});
     batch.argv.insert(batch.argv.end(), after.begin(), after.end());
     return batch;
   };

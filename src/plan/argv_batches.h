@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "plan/plan.h"
+
 namespace lamina {
 
 // Bytes available for argv: sysconf(_SC_ARG_MAX) minus this process's environment (the child's
@@ -24,11 +26,13 @@ std::vector<std::string> insert_extra_args(const std::vector<std::string>& comma
 
 struct ArgvBatch {
   std::vector<std::string> argv;
+  std::vector<OutSlot> out_slots;  // the template's "{out}"s, never one inside a file name
   size_t first_file = 0;  // index into the file list
   size_t file_count = 0;
 };
 
-// Fills placeholders from `values` ("{out}" is left for the runner) and expands "{files}" to
+// Fills placeholders from `values` ("{out}" is left for the runner, at `out_slots`) and expands
+// "{files}" to
 // `file_args`, in as few batches as fit in `arg_space` bytes (each argument costs its length,
 // its NUL and its pointer). A template without {files} gives exactly one batch.
 std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& command,

@@ -69,6 +69,7 @@ void add_batches(ScannerDecision& decision, const Invocation& base,
   for (ArgvBatch& batch : build_argv_batches(command, values, args, arg_space)) {
     Invocation& invocation = decision.invocations.emplace_back(base);
     invocation.argv = std::move(batch.argv);
+    invocation.out_slots = std::move(batch.out_slots);
     invocation.cwd = cwd;
     size_t first = batch.file_count > 0 ? batch.first_file : 0;
     size_t count = batch.file_count > 0 ? batch.file_count : files.size();

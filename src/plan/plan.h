@@ -26,12 +26,21 @@ struct FileMatch {
   std::shared_ptr<const std::string> rule;  // e.g. "glob **/*.sh", "shebang bash", "..., marker x"
 };
 
-// One process to start. `argv` may contain the token "{out}" (alone or inside an argument, e.g.
-// "--output={out}"): the runner replaces it with a fresh file in its private temp directory and
-// reads the report from there.
+// Where the catalog's template put "{out}": argument `arg` of an argv, at byte `at`. The runner
+// writes the path of a fresh file in its private temp directory there, and nowhere else: a file
+// name or a filled value that happens to contain "{out}" is passed as it is.
+struct OutSlot {
+  size_t arg = 0;
+  size_t at = 0;
+  bool operator==(const OutSlot&) const = default;
+};
+
+// One process to start. `argv` holds "{out}" (alone or inside an argument, e.g.
+// "--output={out}") at each of `out_slots`; the runner reads the report from that file.
 struct Invocation {
   std::string scanner_id;
   std::vector<std::string> argv;
+  std::vector<OutSlot> out_slots;
   std::string cwd;                           // absolute working directory
   std::vector<std::string> env_passthrough;  // variable names the catalog entry allows through
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -81,36 +82,32 @@ void attempt(WrittenReports& written, Write&& write) {
   }
 }
 
-// A report that could not be written leaves no file behind, not even an older run's: whoever
-// uploads the folder must not take a stale report for this run's.
-void remove_stale(const std::string& path, WrittenReports& written) {
-  if (::unlink(path.c_str()) == 0) {
-    written.errors.back() += "; removed the " + path + " of an earlier run";
-  }
-}
-
-void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports& written) {
+void write_files(const ScanResult& scan, const ReportTargets& t, const Folder& out,
+                 WrittenReports& written) {
   auto put = [&](const std::string& name, const std::function<std::string()>& text) {
     std::string path = t.out_dir + "/" + name;
     size_t errors = written.errors.size();
     attempt(written, [&] {
-      write_file_atomically(path, text());
+      out.write_atomically(name, text());
       written.files.push_back(path);
     });
-    if (written.errors.size() > errors) remove_stale(path, written);
+    // A report that could not be written leaves no file behind, not even an older run's:
+    // whoever uploads the folder must not take a stale report for this run's.
+    if (written.errors.size() > errors && out.remove(name)) {
+      written.errors.back() += "; removed the " + path + " of an earlier run";
+    }
   };
-  put("lamina.sarif", [&] {
+  put(kSarifFile, [&] {
     SarifReport sarif = write_sarif(scan, t.repo_root);
     written.notes.insert(written.notes.end(), sarif.notes.begin(), sarif.notes.end());
     return sarif.text;
   });
-  std::string code_quality = t.out_dir + "/gl-code-quality-report.json";
   if (scan.incomplete) {
     // A Code Quality report is a bare list of issues: it cannot say the scan was cut short,
     // so an interrupted run writes none (the SARIF and security reports say "incomplete").
-    ::unlink(code_quality.c_str());
+    out.remove(kCodeQualityFile);
   } else {
-    put("gl-code-quality-report.json", [&] {
+    put(kCodeQualityFile, [&] {
       GitlabReport report = gitlab_code_quality(scan);
       if (report.skipped > 0) {
         written.notes.push_back(gitlab_code_quality_note(report));
@@ -133,7 +130,7 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
   }
   for (KeptOutput& kept : kept_outputs(scan)) {
     if (kept.stale) {
-      ::unlink((t.out_dir + "/" + kept.file_name).c_str());
+      out.remove(kept.file_name);
     } else {
       put(kept.file_name, [&] { return std::move(kept.bytes); });
     }
@@ -143,7 +140,7 @@ void write_files(const ScanResult& scan, const ReportTargets& t, WrittenReports&
 void write_github_channels(const ScanResult& scan, const ReportTargets& t,
                            WrittenReports& written) {
   SummaryOptions options;
-  options.sarif_path = t.out_dir + "/lamina.sarif";
+  options.sarif_path = t.out_dir + "/" + kSarifFile;
   std::optional<size_t> summary_lists;
   if (!t.step_summary_path.empty()) {
     size_t listed = 0;
@@ -173,18 +170,41 @@ void write_github_channels(const ScanResult& scan, const ReportTargets& t,
 
 }  // namespace
 
-WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t) {
+WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t, const Folder& out) {
   WrittenReports written;
-  std::error_code ec;
-  std::filesystem::create_directories(t.out_dir, ec);
-  if (ec) {
-    written.errors.push_back("cannot create the report directory " + t.out_dir + ": " +
-                             ec.message());
-  } else {
-    write_files(scan, t, written);
-  }
+  write_files(scan, t, out, written);
   if (t.github) write_github_channels(scan, t, written);
   return written;
+}
+
+bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
+  if (name == kSarifFile || name == kCodeQualityFile) return true;
+  for (const char* kind : kGitlabSecurityKinds) {
+    if (name == gitlab_report_file(kind)) return true;
+  }
+  for (const std::string& keep : keep_names) {
+    if (name == keep) return true;
+    // "sbom-<n>.cdx.json": the kept output of a later run (kept_file_name()).
+    std::string stem = keep.substr(0, keep.find('.')) + "-";
+    std::string rest = keep.substr(stem.size() - 1);
+    if (name.size() <= stem.size() + rest.size() || !name.starts_with(stem) ||
+        !name.ends_with(rest)) {
+      continue;
+    }
+    std::string_view number(name.data() + stem.size(), name.size() - stem.size() - rest.size());
+    if (std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t remove_stale_reports(const Folder& out, const std::vector<std::string>& keep_names) {
+  size_t removed = 0;
+  for (const std::string& name : out.names()) {
+    if (is_own_report_file(name, keep_names) && out.remove(name)) ++removed;
+  }
+  return removed;
 }
 
 }  // namespace lamina

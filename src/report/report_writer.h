@@ -8,6 +8,7 @@
 
 #include "findings/scan_result.h"
 #include "util/env.h"
+#include "util/file_io.h"
 
 namespace lamina {
 
@@ -30,7 +31,22 @@ struct WrittenReports {
 ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
                                   const std::string& repo_root, bool github);
 
+// The report files lamina writes, by name, in the report folder.
+inline constexpr const char* kSarifFile = "lamina.sarif";
+inline constexpr const char* kCodeQualityFile = "gl-code-quality-report.json";
+
 // Reports that could not be written are in `errors` (the caller exits 2 once the rest is out).
-WrittenReports write_reports(const ScanResult& scan, const ReportTargets& targets);
+// Files go into `out`, the report folder opened once (targets.out_dir names it in messages).
+WrittenReports write_reports(const ScanResult& scan, const ReportTargets& targets,
+                             const Folder& out);
+
+// True for a name lamina writes in the report folder: the SARIF, the GitLab reports and the
+// kept outputs of `keep_names` (catalog `output.keep`, with their "-<n>" siblings).
+bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names);
+
+// Removes every file of is_own_report_file() from `out`, before anything else can fail: a report
+// committed by a change, or left by an earlier run, is never uploaded as this run's. Returns how
+// many were removed.
+size_t remove_stale_reports(const Folder& out, const std::vector<std::string>& keep_names);
 
 }  // namespace lamina

@@ -1,16 +1,15 @@
 #include "util/text.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <cstdint>
 
 namespace lamina {
-namespace {
 
-// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid (overlongs,
-// surrogates and code points above U+10FFFF are invalid).
-size_t utf8_sequence_length(std::string_view s, size_t i) {
+size_t utf8_decode(std::string_view s, size_t i, uint32_t* code_point) {
   const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
   uint8_t b0 = byte(i);
+  *code_point = b0;
   if (b0 < 0x80) return 1;
   size_t len = 0;
   uint32_t min = 0, cp = 0;
@@ -28,7 +27,15 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     cp = (cp << 6) | (byte(i + k) & 0x3F);
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  *code_point = cp;
   return len;
+}
+
+namespace {
+
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  uint32_t unused = 0;
+  return utf8_decode(s, i, &unused);
 }
 
 // Characters that are valid UTF-8 but change how a line reads: C1 controls, U+2028/U+2029 and

@@ -23,6 +23,15 @@ TEST(CleanEntryPath, RefusesAbsoluteDotDotAndDeepPaths) {
   EXPECT_EQ(why, "path deeper than the limit of 2 folders");
 }
 
+TEST(CleanEntryPath, RefusesControlCharacters) {
+  std::string why;
+  for (std::string_view raw : {"a\nb", "a\rb", "a\tb", "\x7f", "a\xc2\x9b", "\x1b[2J"}) {
+    EXPECT_EQ(clean_entry_path(raw, {}, &why), std::nullopt) << raw;
+    EXPECT_EQ(why, "control character (newline, tab, escape...) in the path");
+  }
+  EXPECT_EQ(clean_entry_path("caf\xc3\xa9/\xc2\xa0x", {}, &why), "caf\xc3\xa9/\xc2\xa0x");
+}
+
 TEST(ConfinedSymlinkTarget, KeepsSiblingLinksShort) {
   EXPECT_EQ(confined_symlink_target("usr/lib/libz.so", "libz.so.1"), "libz.so.1");
   EXPECT_EQ(confined_symlink_target("usr/lib/x", "../bin/y"), "../bin/y");

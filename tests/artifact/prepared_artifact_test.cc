@@ -1,9 +1,12 @@
 #include "artifact/prepared_artifact.h"
 
 #include <signal.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
+#include <limits>
 
 #include "artifact/artifact_fixture.h"
 #include "artifact/unpack_interrupts.h"
@@ -202,8 +205,62 @@ TEST_F(PreparedArtifactTest, TheCompressionRatioGuardStopsABomb) {
   limits.ratio_floor = 1 << 20;
   limits.compression_ratio = 100;
   std::string message = unpack_error(put("bomb.tar.gz", layer), limits);
-  EXPECT_NE(message.find("compression ratio above the limit of 100:1"), std::string::npos)
+  EXPECT_NE(message.find("unpacks to more than 100 bytes per byte of the archive"),
+            std::string::npos)
       << message;
+}
+
+// Issue 13 item 9: a sparse entry declares gigabytes in a few KB of tar; its logical size counts.
+TEST_F(PreparedArtifactTest, ASparseEntryCountsAtItsFullSizeCompressedOrNot) {
+  if (test::run({"tar", "--version"}).exit_code != 0) GTEST_SKIP() << "no GNU tar";
+  // 256 MiB of holes and one byte of data at the end: the archive holds the byte and a map.
+  std::string holes = put("holes", "");
+  ASSERT_EQ(::truncate(holes.c_str(), 256LL << 20), 0);
+  {
+    std::fstream end(holes, std::ios::in | std::ios::out | std::ios::binary);
+    end.seekp((256LL << 20) - 1);
+    end.put('x');
+  }
+  for (const char* compress : {"", "z"}) {
+    std::string name = std::string("sparse.tar") + (*compress ? ".gz" : "");
+    std::string flags = std::string("-c") + compress + "f";
+    ASSERT_EQ(test::run({"tar", "--sparse", "--format=posix", flags, dir_.file(name), "-C",
+                         dir_.path(), "holes"})
+                  .exit_code,
+              0);
+    ASSERT_LT(std::filesystem::file_size(dir_.file(name)), 64u << 10);
+    UnpackLimits limits;
+    limits.ratio_floor = 1 << 20;
+    limits.compression_ratio = 100;
+    std::string message = unpack_error(dir_.file(name), limits);
+    EXPECT_NE(message.find("entry \"holes\": unpacks to more than 100 bytes per byte"),
+              std::string::npos)
+        << name << ": " << message;
+  }
+}
+
+TEST_F(PreparedArtifactTest, UnpackingStopsBeforeTheDiskFillsUp) {
+  std::string layer = test::make_tar({{"big", TarEntry::file, std::string(1 << 20, 'x')}});
+  UnpackLimits limits;
+  limits.free_disk_reserve = std::numeric_limits<uint64_t>::max() / 2;  // more than any disk
+  std::string message = unpack_error(put("a.tar", layer), limits);
+  EXPECT_NE(message.find("entry \"big\": unpacking it would leave less than"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("free-disk limit"), std::string::npos) << message;
+}
+
+// Issue 13 item 8: a newline in a member name would split clamscan's "<path>: <virus> FOUND" line
+// into a path outside the artifact; the archive is refused at unpack time.
+TEST_F(PreparedArtifactTest, ControlCharactersInMemberNamesAreRefused) {
+  for (const std::string& name : {std::string("app/x\n/etc/passwd"), std::string("a\tb"),
+                                  std::string("esc\x1b[2J"), std::string("c1\xc2\x85x")}) {
+    std::string layer = test::make_tar({{"ok", TarEntry::file, "fine"}, {name, TarEntry::file, "X"}});
+    std::string message = unpack_error(put("i.tar", test::docker_image({layer})));
+    EXPECT_NE(message.find("control character (newline, tab, escape...) in the path"),
+              std::string::npos)
+        << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "the error itself is one line";
+  }
 }
 
 TEST_F(PreparedArtifactTest, APlainArchiveIsUnpackedWithoutWhiteoutRules) {

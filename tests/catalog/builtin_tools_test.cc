@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "catalog/placeholders.h"
+#include "exec/out_token.h"
 #include "exec/spawn.h"
 #include "parse/parse.h"
 #include "plan/plan_fixture.h"
@@ -58,9 +58,7 @@ class BuiltinToolsTest : public test::PlanFixture {
     }
     const Invocation& inv = d.invocations[0];
     std::string out = scratch.file("report.out");
-    std::vector<std::string> argv;
-    for (const std::string& arg : inv.argv)
-      argv.push_back(substitute_placeholders(arg, {{"out", out}}));
+    std::vector<std::string> argv = replace_out_token(inv.argv, inv.out_slots, out);
     std::vector<std::string> env = {"PATH=" + path, "HOME=" + scratch.path()};
     std::string node_modules = test::source_path("node_modules");
     if (d.installed_path.find("/node_modules/.bin/") != std::string::npos) {

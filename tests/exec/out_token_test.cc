@@ -10,17 +10,24 @@ namespace {
 using ::testing::ElementsAre;
 
 TEST(OutToken, ReplacedAloneAndInsideArguments) {
-  EXPECT_THAT(replace_out_token({"tool", "{out}", "--sarif={out}", "x{out}{out}"}, "/r/1.out"),
+  EXPECT_THAT(replace_out_token({"tool", "{out}", "--sarif={out}", "x{out}{out}"},
+                                {{1, 0}, {2, 8}, {3, 1}, {3, 6}}, "/r/1.out"),
               ElementsAre("tool", "/r/1.out", "--sarif=/r/1.out", "x/r/1.out/r/1.out"));
 }
 
 TEST(OutToken, PathContainingTheTokenIsNotExpandedAgain) {
-  EXPECT_THAT(replace_out_token({"{out}"}, "/tmp/{out}"), ElementsAre("/tmp/{out}"));
+  EXPECT_THAT(replace_out_token({"{out}"}, {{0, 0}}, "/tmp/{out}"), ElementsAre("/tmp/{out}"));
 }
 
-TEST(OutToken, Detection) {
-  EXPECT_TRUE(has_out_token({"a", "--output={out}"}));
-  EXPECT_FALSE(has_out_token({"a", "{ out }", "{OUT}"}));
+TEST(OutToken, OnlyTheMarkedSlotsAreReplacedNeverAFileNamedLikeTheToken) {
+  EXPECT_THAT(replace_out_token({"tool", "-o", "{out}", "config{out}.js", "{out}"}, {{2, 0}},
+                                "/r/1.out"),
+              ElementsAre("tool", "-o", "/r/1.out", "config{out}.js", "{out}"));
+}
+
+TEST(OutToken, ASlotThatNoLongerHoldsTheTokenChangesNothing) {
+  EXPECT_THAT(replace_out_token({"tool", "abc"}, {{1, 0}, {5, 0}}, "/r/1.out"),
+              ElementsAre("tool", "abc"));
 }
 
 }  // namespace

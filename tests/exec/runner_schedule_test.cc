@@ -140,6 +140,7 @@ TEST_F(RunnerSchedule, ObserverSeesEachStartAndEndInOrder) {
 TEST_F(RunnerSchedule, OutTokenIsAFreshPrivateFileReadBackAfterExit) {
   Invocation writer =
       script("writer", "test ! -e \"${1#--output=}\" && echo report > \"${1#--output=}\"");
+  writer.out_slots.push_back({writer.argv.size(), std::string("--output=").size()});
   writer.argv.push_back("--output={out}");
   auto results = run({writer});
   EXPECT_EQ(results[0].exit_code, 0);
@@ -152,6 +153,7 @@ TEST_F(RunnerSchedule, OutTokenIsAFreshPrivateFileReadBackAfterExit) {
 
 TEST_F(RunnerSchedule, OutFileNotWrittenIsReportedMissing) {
   Invocation silent = script("silent", "true");
+  silent.out_slots.push_back({silent.argv.size(), 0});
   silent.argv.push_back("{out}");
   auto results = run({silent});
   EXPECT_TRUE(results[0].out_file_missing);

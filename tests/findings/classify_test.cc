@@ -74,5 +74,50 @@ TEST(ClassifyRun, PathsOutsideTheRepositoryAreMatchedAgainstTheFilesGiven) {
   EXPECT_EQ(c.refused_paths, 1u);
 }
 
+// A codespell run over `typos` misspellings in README.md, as the runner returns it.
+RunResult codespell_run(size_t typos) {
+  RunResult run;
+  run.invocation.scanner_id = "codespell";
+  run.invocation.format = "codespell";
+  run.invocation.ok_exit_codes = {0, 65};
+  run.invocation.cwd = "/repo";
+  run.status = RunStatus::exited;
+  run.exit_code = 65;
+  for (size_t i = 1; i <= typos; ++i) {
+    run.stdout_data += "README.md:" + std::to_string(i) + ": teh ==> the\n";
+  }
+  return run;
+}
+
+// Issue 13 item 9: a change decides how many findings a scanner reports; past the limit they are
+// counted, not kept, and the scanner fails saying so.
+TEST(ClassifyTest, FindingsPastTheLimitAreCountedAndFailTheScanner) {
+  ClassifiedRun c = classify_run(codespell_run(kMaxFindingsPerScanner + 5), "/repo");
+  EXPECT_EQ(c.findings.size(), kMaxFindingsPerScanner);
+  EXPECT_EQ(c.findings_over_limit, 5u);
+  EXPECT_EQ(c.state, ScannerState::failed);
+  EXPECT_EQ(c.detail, "reported 20005 findings, more than the limit of 20000 per scanner: only "
+                      "the first 20000 are kept and reported, the rest only counted; fix or "
+                      "exclude what it flags");
+  ScannerDecision decision;
+  decision.scanner_id = "codespell";
+  decision.installed = true;
+  ScannerOutcome s = scanner_outcome(decision, {RunResult{}}, {c});
+  EXPECT_EQ(s.finding_count, kMaxFindingsPerScanner + 5);
+  EXPECT_EQ(s.state, ScannerState::failed);
+}
+
+TEST(ClassifyTest, BatchesWithinTheLimitThatTogetherPassItFailTheScanner) {
+  ClassifiedRun half = classify_run(codespell_run(kMaxFindingsPerScanner / 2 + 1), "/repo");
+  EXPECT_EQ(half.state, ScannerState::findings);
+  ScannerDecision decision;
+  decision.scanner_id = "codespell";
+  decision.installed = true;
+  ScannerOutcome s = scanner_outcome(decision, {RunResult{}, RunResult{}}, {half, half});
+  EXPECT_EQ(s.state, ScannerState::failed);
+  EXPECT_EQ(s.detail.rfind("reported 20002 findings, more than the limit of 20000", 0), 0u)
+      << s.detail;
+}
+
 }  // namespace
 }  // namespace lamina

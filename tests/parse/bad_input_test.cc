@@ -307,5 +307,22 @@ TEST(ParseBadInput, WrongDocumentShapeIsAnErrorNamingTheFix) {
             "gitleaks-json: expected a JSON array of leaks (--report-format json)");
 }
 
+// Issue 13 item 9: past the limit a parser only counts, for the line formats and SARIF alike.
+TEST(ParseBadInput, FindingsPastTheLimitAreCountedNotKept) {
+  std::string lines;
+  std::string results;
+  for (size_t i = 1; i <= kMaxFindingsPerScanner + 3; ++i) {
+    lines += "README.md:" + std::to_string(i) + ": teh ==> the\n";
+    results += (i > 1 ? "," : "") + sarif_result("a.c", R"("m")");
+  }
+  for (const auto& [format, bytes] :
+       {std::pair<std::string, std::string>{"codespell", lines}, {"sarif", sarif_with_results(results)}}) {
+    ParseOutcome out = parse_output(format, bytes, repo_context());
+    EXPECT_EQ(out.findings.size(), kMaxFindingsPerScanner) << format;
+    EXPECT_EQ(out.findings.over_limit(), 3u) << format;
+    EXPECT_FALSE(out.error) << format;
+  }
+}
+
 }  // namespace
 }  // namespace lamina

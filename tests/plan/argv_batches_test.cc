@@ -12,7 +12,31 @@ TEST(ArgvBatchesTest, FillsPlaceholdersAndLeavesOutForTheRunner) {
                                     {{"repo", "/r"}}, {"a", "b"}, 1 << 20);
   ASSERT_EQ(batches.size(), 1u);
   EXPECT_EQ(batches[0].argv, (Strings{"tool", "--root=/r", "-o", "{out}", "a", "b"}));
+  EXPECT_EQ(batches[0].out_slots, (std::vector<OutSlot>{{3, 0}}));
   EXPECT_EQ(batches[0].file_count, 2u);
+}
+
+// Issue 13 item 3: a file named like a placeholder is a file name, never expanded.
+TEST(ArgvBatchesTest, FileNamesAndFilledValuesHoldingOutAreNeverMarkedForTheRunner) {
+  auto batches = build_argv_batches({"tool", "--root={root}", "{files}", "--sarif={out}"},
+                                    {{"root", "/r/x{out}"}}, {"config{out}.js", "b{files}"},
+                                    1 << 20);
+  ASSERT_EQ(batches.size(), 1u);
+  EXPECT_EQ(batches[0].argv, (Strings{"tool", "--root=/r/x{out}", "config{out}.js", "b{files}",
+                                      "--sarif={out}"}));
+  EXPECT_EQ(batches[0].out_slots, (std::vector<OutSlot>{{4, 8}}));
+}
+
+TEST(ArgvBatchesTest, OutSlotsAfterTheFilesFollowEachBatchesFileCount) {
+  std::vector<std::string_view> files = {"f1", "f2", "f3"};
+  // "tool" 13, "-o" 11, "{out}" 14, each file 11: two files per batch.
+  auto batches =
+      build_argv_batches({"tool", "{files}", "-o", "{out}"}, {}, files, 13 + 11 + 14 + 22);
+  ASSERT_EQ(batches.size(), 2u);
+  EXPECT_EQ(batches[0].argv, (Strings{"tool", "f1", "f2", "-o", "{out}"}));
+  EXPECT_EQ(batches[0].out_slots, (std::vector<OutSlot>{{4, 0}}));
+  EXPECT_EQ(batches[1].argv, (Strings{"tool", "f3", "-o", "{out}"}));
+  EXPECT_EQ(batches[1].out_slots, (std::vector<OutSlot>{{3, 0}}));
 }
 
 TEST(ArgvBatchesTest, SplitsFilesSoEachArgvFitsAndKeepsTrailingArguments) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "test_support.h"
 #include "util/error.h"
@@ -10,6 +11,12 @@
 
 namespace lamina {
 namespace {
+
+// The report folder as open_report_folder() gives it: created, opened once.
+Folder out_folder(const std::string& path) {
+  std::filesystem::create_directories(path);
+  return Folder::open(path);
+}
 
 ScanResult sample() {
   ScanResult scan;
@@ -34,8 +41,8 @@ TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
   test::TempDir dir;
   ScanResult scan = sample();
   scan.scanners[0].report_kind = "container_scanning";
-  WrittenReports w =
-      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  WrittenReports w = write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false),
+                                   out_folder(dir.file("out")));
   EXPECT_EQ(w.notes, std::vector<std::string>{
                          "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
                          "needs a package, its version, the OS and the image)"});
@@ -70,7 +77,8 @@ TEST(ReportWriter, KeptOutputsAreWrittenPerRunAndAFailedScannerLeavesNoStaleOne)
   }
   scan.scanners.push_back(sbom);
   ReportTargets t = report_targets_from({}, dir.file("out"), dir.path(), false);
-  WrittenReports w = write_reports(scan, t);
+  Folder out = out_folder(dir.file("out"));
+  WrittenReports w = write_reports(scan, t, out);
   EXPECT_TRUE(w.errors.empty());
   EXPECT_EQ(read_file(dir.file("out/sbom-npm.cdx.json")), "{\"first\": 1}");
   EXPECT_EQ(read_file(dir.file("out/sbom-npm-2.cdx.json")), "{\"third\": 3}");
@@ -78,7 +86,7 @@ TEST(ReportWriter, KeptOutputsAreWrittenPerRunAndAFailedScannerLeavesNoStaleOne)
             w.files.end());
   // The next run's generator fails: no document of the earlier run may pass for this one's.
   scan.scanners.back().state = ScannerState::failed;
-  write_reports(scan, t);
+  write_reports(scan, t, out);
   EXPECT_FALSE(read_file(dir.file("out/sbom-npm.cdx.json")));
 }
 
@@ -91,7 +99,7 @@ TEST(ReportWriter, WritesEveryFileAndAppendsToGithubChannels) {
   test::write_file(dir.file("repo/sub/.keep"), "");
   ReportTargets t = report_targets_from(env, dir.file("out"), dir.file("repo/sub"), true);
   EXPECT_EQ(t.path_prefix, "repo/sub/");
-  WrittenReports w = write_reports(sample(), t);
+  WrittenReports w = write_reports(sample(), t, out_folder(dir.file("out")));
   EXPECT_EQ(w.files.size(), 6u);
   for (const std::string& f : w.files) EXPECT_TRUE(read_file(f).has_value()) << f;
   EXPECT_EQ(w.annotations.rfind("::error file=repo/sub/a.sh,line=2", 0), 0u) << w.annotations;
@@ -128,7 +136,7 @@ TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariableAndTheRestIsWr
   EnvMap env{{"GITHUB_STEP_SUMMARY", dir.file("missing-dir/summary.md")},
              {"GITHUB_OUTPUT", dir.file("output")}};
   ReportTargets t = report_targets_from(env, dir.file("out"), dir.path(), true);
-  WrittenReports w = write_reports(sample(), t);
+  WrittenReports w = write_reports(sample(), t, out_folder(dir.file("out")));
   ASSERT_EQ(w.errors.size(), 1u);
   EXPECT_EQ(
       w.errors[0].rfind(
@@ -140,23 +148,13 @@ TEST(ReportWriter, UnwritableStepSummaryIsAnErrorNamingTheVariableAndTheRestIsWr
   EXPECT_NE(read_file(dir.file("output"))->find("gate<<"), std::string::npos);
 }
 
-TEST(ReportWriter, UnwritableOutputDirectoryIsAnError) {
-  test::TempDir dir;
-  test::write_file(dir.file("file"), "not a directory");
-  ReportTargets t = report_targets_from({}, dir.file("file/out"), dir.path(), false);
-  WrittenReports w = write_reports(sample(), t);
-  ASSERT_EQ(w.errors.size(), 1u);
-  EXPECT_EQ(w.errors[0].rfind("cannot create the report directory " + dir.file("file/out"), 0), 0u)
-      << w.errors[0];
-}
-
 // A folder where the SARIF should go: the write fails, and an older run's report is not left to
 // be uploaded as this run's.
 TEST(ReportWriter, FailedReportLeavesNoStaleFile) {
   test::TempDir dir;
   test::write_file(dir.file("out/gl-sast-report.json/x"), "");
   ReportTargets t = report_targets_from({}, dir.file("out"), dir.path(), false);
-  WrittenReports w = write_reports(sample(), t);
+  WrittenReports w = write_reports(sample(), t, out_folder(dir.file("out")));
   ASSERT_EQ(w.errors.size(), 1u);
   EXPECT_EQ(w.errors[0].rfind("cannot write " + dir.file("out/gl-sast-report.json"), 0), 0u)
       << w.errors[0];
@@ -169,8 +167,8 @@ TEST(ReportWriter, InterruptedScanWritesNoCodeQualityReportAndGateIsIncomplete) 
   EnvMap env{{"GITHUB_OUTPUT", dir.file("output")}};
   ScanResult scan = sample();
   scan.incomplete = true;
-  WrittenReports w =
-      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true));
+  WrittenReports w = write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true),
+                                   out_folder(dir.file("out")));
   EXPECT_TRUE(w.errors.empty());
   EXPECT_FALSE(read_file(dir.file("out/gl-code-quality-report.json")).has_value());
   EXPECT_NE(read_file(dir.file("out/lamina.sarif"))->find("this report is incomplete"),
@@ -178,6 +176,42 @@ TEST(ReportWriter, InterruptedScanWritesNoCodeQualityReportAndGateIsIncomplete) 
   EXPECT_NE(read_file(dir.file("output"))->find("gate<<ghadelimiter_"), std::string::npos);
   std::string outputs = *read_file(dir.file("output"));
   EXPECT_NE(outputs.find("\nincomplete\n"), std::string::npos) << outputs;
+}
+
+// Issue 13 item 6: a symlink planted at a report's name, or at the temporary name an earlier
+// lamina used ("lamina.sarif.lamina-tmp-1"), is replaced, never written through.
+TEST(ReportWriter, SymlinksAtReportNamesAreReplacedNotFollowed) {
+  test::TempDir dir;
+  test::write_file(dir.file("victim"), "untouched");
+  std::filesystem::create_directories(dir.file("out"));
+  std::filesystem::create_symlink(dir.file("victim"), dir.file("out/lamina.sarif"));
+  std::filesystem::create_symlink(dir.file("victim"), dir.file("out/lamina.sarif.lamina-tmp-1"));
+  std::filesystem::create_symlink(dir.file("victim"), dir.file("out/gl-sast-report.json"));
+  WrittenReports w = write_reports(
+      sample(), report_targets_from({}, dir.file("out"), dir.path(), false), out_folder(dir.file("out")));
+  EXPECT_TRUE(w.errors.empty());
+  EXPECT_EQ(read_file(dir.file("victim")), "untouched");
+  EXPECT_FALSE(std::filesystem::is_symlink(dir.file("out/lamina.sarif")));
+  EXPECT_NE(read_file(dir.file("out/lamina.sarif"))->find("2.1.0"), std::string::npos);
+  // No temporary file is left behind.
+  for (const auto& e : std::filesystem::directory_iterator(dir.file("out"))) {
+    EXPECT_FALSE(e.path().filename().string().starts_with(".")) << e.path();
+  }
+}
+
+TEST(ReportWriter, StaleReportsOfAnyKindAreRemovedAndOtherFilesKept) {
+  test::TempDir dir;
+  Folder out = out_folder(dir.file("out"));
+  for (const char* name : {"lamina.sarif", "gl-code-quality-report.json", "gl-sast-report.json",
+                           "sbom-npm.cdx.json", "sbom-npm-7.cdx.json", "notes.txt",
+                           "sbom-npm-x.cdx.json"}) {
+    test::write_file(dir.file(std::string("out/") + name), "committed by the change");
+  }
+  std::filesystem::create_symlink("/etc/passwd", dir.file("out/gl-secret-detection-report.json"));
+  EXPECT_EQ(remove_stale_reports(out, {"sbom-npm.cdx.json"}), 6u);
+  std::vector<std::string> left = out.names();
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"notes.txt", "sbom-npm-x.cdx.json"}));
 }
 
 }  // namespace

@@ -50,5 +50,42 @@ TEST(WorkflowCommand, InjectedCommandStaysInsideOneLine) {
             "secret\n");
 }
 
+// Issue 13 item 7: lamina's own lines under GitHub carry file names and messages; the runner must
+// read none of them as a command.
+TEST(InertLogText, StopCommandsAnywhereInALineIsBroken) {
+  EXPECT_EQ(inert_log_text("a/##[stop-commands]tok.js:3: sev2 [eslint] x\n"),
+            "a/##\\x5bstop-commands]tok.js:3: sev2 [eslint] x\n");
+  EXPECT_EQ(inert_log_text("####[[x"), "####\\x5b[x");
+}
+
+TEST(InertLogText, ACommandAtALineStartAfterWhitespaceIsBroken) {
+  EXPECT_EQ(inert_log_text("::notice file=x::forged\n  ::error::y\n"),
+            "\\x3a:notice file=x::forged\n  \\x3a:error::y\n");
+  // U+3000 and U+00A0 are .NET whitespace, trimmed by the runner before it looks for "::".
+  EXPECT_EQ(inert_log_text("\xe3\x80\x80\xc2\xa0::warning::z"),
+            "\xe3\x80\x80\xc2\xa0\\x3a:warning::z");
+  EXPECT_EQ(inert_log_text("path: a::b"), "path: a::b");
+}
+
+TEST(InertLogText, ACarriageReturnStartsALineForTheRunnerToo) {
+  EXPECT_EQ(inert_log_text("x\r::notice::y\r\n::debug::z"),
+            "x\r\\x3a:notice::y\r\n\\x3a:debug::z");
+}
+
+TEST(InertLogText, IgnorableCharactersCannotHideACommandFromTheEscaper) {
+  // A culture-sensitive IndexOf skips the soft hyphen and the zero-width space: they are written
+  // as escapes, so what is left is plain text.
+  EXPECT_EQ(inert_log_text("#\xc2\xad#[error]x"), "#\\xc2\\xad#[error]x");
+  EXPECT_EQ(inert_log_text("\xe2\x80\x8b::notice::x"), "\\xe2\\x80\\x8b::notice::x");
+  EXPECT_EQ(inert_log_text("a\x01" "b\tc"), "a\\x01b\tc");
+}
+
+TEST(InertLogText, PlainTextIsUnchanged) {
+  std::string text = "src/app.js:3:1: sev2 [eslint/no-eval] eval is evil (caf\xc3\xa9)\n";
+  EXPECT_EQ(inert_log_text(text), text);
+  EXPECT_EQ(log_text(false, "::notice::x"), "::notice::x");
+  EXPECT_EQ(log_text(true, "::notice::x"), "\\x3a:notice::x");
+}
+
 }  // namespace
 }  // namespace lamina
