@@ -19,6 +19,7 @@ inline void PrintTo(const FileChange& file, std::ostream* out) {
   *out << "{" << to_string(file.status) << " \"" << file.path << "\"";
   if (!file.old_path.empty()) *out << " from \"" << file.old_path << "\"";
   if (file.binary) *out << " binary";
+  if (file.lfs_pointer) *out << " lfs-pointer";
   if (file.submodule) *out << " submodule";
   if (file.symlink) *out << " symlink";
   *out << " added";
