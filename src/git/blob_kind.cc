@@ -3,14 +3,12 @@
 #include <algorithm>
 
 namespace lamina::git {
-namespace {
 
-std::string_view content_of(const git_blob* blob) {
+std::string_view blob_content(const git_blob* blob) {
+  if (blob == nullptr) return {};
   return {static_cast<const char*>(git_blob_rawcontent(blob)),
           static_cast<size_t>(git_blob_rawsize(blob))};
 }
-
-}  // namespace
 
 bool blob_is_binary(const git_blob* blob) {
   return blob != nullptr && git_blob_is_binary(blob) == 1;
@@ -21,7 +19,7 @@ bool blob_is_lfs_pointer(const git_blob* blob) {
   // 1024 bytes in size", and the version key comes first.
   constexpr std::string_view kVersionLine = "version https://git-lfs.github.com/spec/v1\n";
   if (blob == nullptr) return false;
-  std::string_view content = content_of(blob);
+  std::string_view content = blob_content(blob);
   return content.size() < 1024 && content.starts_with(kVersionLine);
 }
 

@@ -3,11 +3,15 @@
 // pull request can commit to hide its files (`* binary`, `*.js -diff`).
 #include <git2.h>
 
+#include <cstdint>
 #include <string_view>
 
 #include "git/change_set.h"
 
 namespace lamina::git {
+
+// The bytes of `blob`; empty for nullptr (a side that does not exist).
+std::string_view blob_content(const git_blob* blob);
 
 // git's test on the content (a NUL byte, or mostly unprintable bytes, in the first 8000).
 bool blob_is_binary(const git_blob* blob);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -75,15 +76,15 @@ std::string lookup(git_repository* repo, const std::optional<git_oid>& id, git_b
 // Every line of a changed binary file counts as added: its changes cannot be told line by line,
 // and a scanner that reads any content (a secret scanner) reports lines all the same.
 void add_every_line(FileChange* change, const git_blob* blob) {
-  uint32_t lines = line_count({static_cast<const char*>(git_blob_rawcontent(blob)),
-                               static_cast<size_t>(git_blob_rawsize(blob))});
+  uint32_t lines = line_count(blob_content(blob));
   if (lines == 0) return;
   change->added_lines.push_back({1, lines});
   change->hunks.push_back({1, lines});
 }
 
-// Diffs one file's blobs; returns "" or why it failed. No path is given to libgit2, so it looks
-// up no attribute (no diff driver, no `binary`, no pattern of the change's .gitattributes).
+// Diffs one file's blobs; returns "" or why it failed. The contents are diffed as buffers, which
+// belong to no repository, so libgit2 looks up no attribute for them: no diff driver, no
+// `binary`, no pattern of the change's .gitattributes reaches its matcher.
 std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff_options& options) {
   git_blob *old_blob = nullptr, *new_blob = nullptr;
   std::string error = lookup(repo, pair.old_blob, &old_blob);
@@ -95,8 +96,10 @@ std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff
                      git_oid_equal(git_blob_id(old_blob), git_blob_id(new_blob));
     if (pair.change->binary) {
       if (!unchanged && new_blob != nullptr) add_every_line(pair.change, new_blob);
-    } else if (git_diff_blobs(old_blob, nullptr, new_blob, nullptr, &options, nullptr, nullptr,
-                              on_hunk, on_line, &collector) != 0) {
+    } else if (std::string_view before = blob_content(old_blob), after = blob_content(new_blob);
+               git_diff_buffers(before.data(), before.size(), nullptr, after.data(), after.size(),
+                                nullptr, &options, nullptr, nullptr, on_hunk, on_line,
+                                &collector) != 0) {
       error = "cannot diff " + pair.change->path + ": " + last_error_message();
     }
   }

@@ -344,14 +344,17 @@ TEST(ChangeStatus, GitattributesNeverMakeATextFileBinaryOrHideItsLines) {
 // set never asks libgit2 for an attribute, so the pattern is never matched.
 TEST(ChangeStatus, PathologicalAttributePatternIsNeverMatched) {
   test::GitRepo repo;
-  std::string base = repo.commit("empty");
+  repo.write("old.py", "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\n");
+  std::string base = repo.commit("base");
   std::string deep;
   for (int i = 0; i < 60; ++i) deep += "a/";
   std::string pattern;
   for (int i = 0; i < 14; ++i) pattern += "**/";
-  repo.write(".gitattributes", pattern + "b diff=x\n");
-  repo.write(deep + "a.py", "x = 1\n");
-  std::string head = repo.commit("pathological");
+  // A rename to a deep path, so the similarity search runs on it too.
+  repo.remove("old.py");
+  repo.write(deep + "a.py", "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\nf = 6\n");
+  repo.commit("deep");
+  std::string head = repo.commit_top_level_file(".gitattributes", pattern + "b diff=x\n", "hang");
   ChangeSetOptions opts;
   opts.deadline = std::chrono::seconds(60);  // a hang would exit 3 here, failing the test run
 
@@ -359,7 +362,9 @@ TEST(ChangeStatus, PathologicalAttributePatternIsNeverMatched) {
   ChangeSet set = diff_between(repo, base, head, opts);
 
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
-  EXPECT_EQ(set.files.size(), 2u);
+  ASSERT_EQ(set.files.size(), 2u);
+  EXPECT_EQ(set.files[1], renamed(ChangeStatus::renamed, deep + "a.py", "old.py", {{6, 6}},
+                                  {{3, 6}}));
 }
 
 TEST(ChangeStatus, PastTheRenameLimitAnIdenticalCopyOfAModifiedFileIsAdded) {

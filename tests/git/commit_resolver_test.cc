@@ -16,22 +16,8 @@ namespace {
 
 using test::change;
 
-// The "remote": main has c1, c2; feature forks at c1 and adds feature.txt; main moves on.
-struct Upstream {
-  test::GitRepo repo;
-  std::string c1, c2, feature;
-  Upstream() {
-    repo.git({"checkout", "-q", "-b", "main"});
-    repo.write("a.txt", "one\n");
-    c1 = repo.commit("c1");
-    repo.git({"checkout", "-q", "-b", "feature"});
-    repo.write("feature.txt", "f\n");
-    feature = repo.commit("feature");
-    repo.git({"checkout", "-q", "main"});
-    repo.write("a.txt", "one\ntwo\n");
-    c2 = repo.commit("c2");
-  }
-};
+// The "remote" is test::ForkedHistory: main c1 then c3; feature forks at c1 and adds c2.
+using Upstream = test::ForkedHistory;
 
 // What a GitHub push creating `feature` (before = zeros) asks of the git stage.
 CiContext new_branch_push() {
@@ -75,8 +61,8 @@ TEST(CommitResolver, NewBranchPushFetchesTheDefaultBranchByNameAndDeepensToTheMe
   EXPECT_EQ(run.set.notes[0], fetched);
   EXPECT_EQ(run.set.notes[1].rfind("Deepened the shallow clone by 50 commits from `origin` to "
                                    "find the merge base of " +
-                                       upstream.c2.substr(0, 7) + " and " +
-                                       upstream.feature.substr(0, 7) + " (at most 6400 in all;",
+                                       upstream.c3.substr(0, 7) + " and " +
+                                       upstream.c2.substr(0, 7) + " (at most 6400 in all;",
                                    0),
             0u)
       << run.set.notes[1];
@@ -168,7 +154,7 @@ TEST(CommitResolver, UnknownRemoteTrackingBranchNamesAFetchThatCreatesIt) {
   EXPECT_EQ(
       compute_change_set(clone.path(), test::range_context(RangeKind::diff, "origin/main"), opts)
           .base,
-      upstream.c2);
+      upstream.c3);
 }
 
 }  // namespace
