@@ -282,7 +282,7 @@ void note_unscanned_binaries(const Plan& plan, const std::vector<const ScannerSp
   if (missed.empty()) return;
   std::string listed;
   for (size_t i = 0; i < std::min<size_t>(missed.size(), 5); ++i) {
-    listed += (i == 0 ? "" : ", ") + in_quotes(printable(missed[i]));
+    listed += (i == 0 ? "" : ", ") + in_quotes(missed[i]);
   }
   if (missed.size() > 5) listed += ", ...";
   notes->push_back(count_of(missed.size(), "changed binary file") +
@@ -345,7 +345,11 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
+  size_t before = plan.notes.size();
   note_unscanned_binaries(plan, scanners, changes, &plan.notes);
+  if (extra.console != nullptr && plan.notes.size() > before) {
+    *extra.console << "lamina: warning: " << plan.notes.back() << "\n";
+  }
   return plan;
 }
 

@@ -1,6 +1,8 @@
 // Selection: which scanners run on a change, on which files, with which argv, and why.
 #include "plan/make_plan.h"
 
+#include <sstream>
+
 #include "plan_fixture.h"
 
 namespace lamina {
@@ -87,12 +89,16 @@ TEST_F(MakePlanTest, BinaryFilesNoSecretScannerReadsAreReportedNotSecretScanned)
   install({"eslint"});  // secretlint and gitleaks are not installed
   change("app.js").binary = true;
   change("b.js");
+  std::ostringstream console;
+  inputs.console = &console;
   Plan p = plan();
-  EXPECT_EQ(p.notes,
-            (Strings{"1 binary file is passed only to scanners that read any content (secret "
-                     "scanners), not to code scanners",
-                     "1 changed binary file not secret-scanned (no secret scanner that reads "
-                     "binary content runs on it): \"app.js\""}));
+  std::string unscanned =
+      "1 changed binary file not secret-scanned (no secret scanner that reads binary content "
+      "runs on it): \"app.js\"";
+  EXPECT_EQ(p.notes, (Strings{"1 binary file is passed only to scanners that read any content "
+                              "(secret scanners), not to code scanners",
+                              unscanned}));
+  EXPECT_EQ(console.str(), "lamina: warning: " + unscanned + "\n");  // a scan's console
 }
 
 // Issue 14 item 9: a Git LFS pointer is not source; the plan explains where it went.
