@@ -197,7 +197,7 @@ printf 'version https://git-lfs.github.com/spec/v1\noid sha256:%064d\nsize 12345
 head=$(commit "$g" "lfs pointer")
 run_lamina "$g" "$root/g-out" -- plan --json --base "$base" --head "$head"
 [ "$(cat "$root/g-out.rc")" = 0 ] || fail "g: exit $(cat "$root/g-out.rc"): $(cat "$root/g-out.stderr")"
-jq -e '.plan.scanners[] | select(.id == "bandit") | .files | length == 0' "$root/g-out.stdout" \
+jq -e '.scanners[] | select(.id == "bandit") | .files | length == 0' "$root/g-out.stdout" \
   >/dev/null || fail "g: bandit was given the LFS pointer: $(cat "$root/g-out.stdout")"
 grep -q "1 Git LFS pointer file is passed only to scanners that read any content" \
   "$root/g-out.stdout" || fail "g: the plan does not explain the LFS pointer"
