@@ -27,12 +27,12 @@ CiContext new_branch_push() {
   return ctx;
 }
 
-struct Run {
+struct Outcome {
   ChangeSet set;
   std::string console;
 };
 
-Run compute(const std::string& dir, const CiContext& ctx) {
+Outcome compute(const std::string& dir, const CiContext& ctx) {
   CliGitFetcher fetcher({{"PATH", std::getenv("PATH")}, {"HOME", "/nonexistent"}});
   std::ostringstream console;
   ChangeSetOptions opts;
@@ -48,7 +48,7 @@ TEST(CommitResolver, NewBranchPushFetchesTheDefaultBranchByNameAndDeepensToTheMe
   ASSERT_NE(clone.git({"branch", "-r"}).find("origin/feature"), std::string::npos);
   ASSERT_EQ(clone.git({"branch", "-r"}).find("origin/main"), std::string::npos);
 
-  Run run = compute(clone.path(), new_branch_push());
+  Outcome run = compute(clone.path(), new_branch_push());
 
   EXPECT_EQ(run.set.base, upstream.c1);
   EXPECT_EQ(run.set.files, (std::vector<FileChange>{
@@ -74,7 +74,7 @@ TEST(CommitResolver, BranchAlreadyInTheCloneIsNotFetched) {
   Upstream upstream;
   test::GitRepo clone(upstream.repo.url(), {"--branch=feature"});
 
-  Run run = compute(clone.path(), new_branch_push());
+  Outcome run = compute(clone.path(), new_branch_push());
 
   EXPECT_EQ(run.set.base, upstream.c1);
   EXPECT_EQ(run.console, "");
@@ -91,7 +91,7 @@ TEST(CommitResolver, ForcePushWhoseBeforeIsGoneFallsBackToTheMergeBaseWithTheDef
   ctx.fallback_range = RangeKind::merge_base;
   ctx.remote_branch = "main";
 
-  Run run = compute(clone.path(), ctx);
+  Outcome run = compute(clone.path(), ctx);
 
   EXPECT_EQ(run.set.base, upstream.c1);
   EXPECT_EQ(run.set.files, (std::vector<FileChange>{
