@@ -164,21 +164,21 @@ TEST_F(MakePlanTest, GitattributesLinguistGeneratedAndVendoredOfTheBaseCommitAre
 // Issue 13 item 4: the change's own .gitattributes (`* linguist-generated`) excluded every file
 // it added. Only the base commit's count.
 TEST_F(MakePlanTest, TheChangesOwnGitattributesExcludeNothing) {
-  install({"secretlint", "eslint"});
+  install({"secretlint", "bandit"});
   test::git(repo.path(), {"init", "-q"});
   test::write_file(repo.file("README.md"), "base\n");
   test::git(repo.path(), {"add", "-A"});
   test::git(repo.path(), {"commit", "-q", "-m", "base"});
   changes.base = test::git(repo.path(), {"rev-parse", "HEAD"});
-  change(".gitattributes", "* linguist-generated\n*.js -diff linguist-vendored\n* binary\n");
-  change("app.js");
+  change(".gitattributes", "* linguist-generated\n*.py -diff linguist-vendored\n* binary\n");
+  change("app.py");
   test::git(repo.path(), {"add", "-A"});
   test::git(repo.path(), {"commit", "-q", "-m", "hide"});
   changes.head = test::git(repo.path(), {"rev-parse", "HEAD"});
   Plan p = plan();
   EXPECT_TRUE(p.exclusions.empty());
-  EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{".gitattributes", "app.js"}));
-  EXPECT_EQ(paths(decision(p, "eslint")), Strings{"app.js"});
+  EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{".gitattributes", "app.py"}));
+  EXPECT_EQ(paths(decision(p, "bandit")), Strings{"app.py"});
 }
 
 TEST_F(MakePlanTest, ConfiguredExcludeNamesItsOrigin) {
