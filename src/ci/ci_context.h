@@ -30,6 +30,9 @@ struct CiContext {
   // How fallback_base is used: diff (fallback_base..head) or merge_base (merge-base..head).
   RangeKind fallback_range = RangeKind::diff;
   std::string default_branch;  // e.g. "main", for new-branch pushes; "" when unknown
+  // The branch that `base` or `fallback_base` names as "origin/<branch>" (the default branch, a
+  // merge request's target): a clone that lacks it fetches it by name. "" when neither does.
+  std::string remote_branch;
   std::optional<long> pr_number;  // PR / MR number
   std::string workspace;          // checkout directory
   bool include_worktree = false;  // local runs: uncommitted changes are part of the change set

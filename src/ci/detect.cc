@@ -48,6 +48,7 @@ void choose_full_scan(CiContext& ctx, std::string reason) {
   ctx.base.clear();
   ctx.fallback_base.clear();
   ctx.fallback_range = RangeKind::diff;
+  ctx.remote_branch.clear();
   ctx.reason = std::move(reason);
 }
 

@@ -27,6 +27,7 @@ void choose_new_branch_range(CiContext& ctx, const EventPayload& payload, const 
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + default_branch;
+  ctx.remote_branch = default_branch;
   ctx.reason = "push created " + one_line(ref) + ": diffing " + short_sha(ctx.head) +
                " against its merge base with origin/" + one_line(default_branch) +
                " (the default branch)";
@@ -41,6 +42,7 @@ void choose_forced_push_range(CiContext& ctx, const std::string& ref) {
   if (!ctx.default_branch.empty() && ref != std::string(kBranchPrefix) + ctx.default_branch) {
     ctx.fallback_base = "origin/" + ctx.default_branch;
     ctx.fallback_range = RangeKind::merge_base;
+    ctx.remote_branch = ctx.default_branch;
     reason += " (if that commit is gone, against the merge base with origin/" +
               one_line(ctx.default_branch) + ")";
   }

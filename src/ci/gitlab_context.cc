@@ -95,6 +95,7 @@ void choose_merge_request_range(CiContext& ctx, const EnvMap& env) {
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + target;
+  ctx.remote_branch = target;
   ctx.reason = "merge request pipeline" + mr_label(ctx) +
                ": CI_MERGE_REQUEST_DIFF_BASE_SHA is unset, so diffing " + short_sha(ctx.head) +
                " against its merge base with origin/" + one_line(target);
@@ -112,6 +113,7 @@ void choose_branch_push_range(CiContext& ctx, const std::string& before,
   if (!ctx.default_branch.empty() && branch != ctx.default_branch) {
     ctx.fallback_base = "origin/" + ctx.default_branch;
     ctx.fallback_range = RangeKind::merge_base;
+    ctx.remote_branch = ctx.default_branch;
   }
 }
 
@@ -129,6 +131,7 @@ void choose_new_branch_range(CiContext& ctx, const std::string& branch) {
   }
   ctx.range = RangeKind::merge_base;
   ctx.base = "origin/" + ctx.default_branch;
+  ctx.remote_branch = ctx.default_branch;
   ctx.reason = "push pipeline for the new branch " + one_line(branch) + ": diffing " +
                short_sha(ctx.head) + " against its merge base with origin/" +
                one_line(ctx.default_branch) + " (the default branch)";

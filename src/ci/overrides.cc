@@ -64,6 +64,11 @@ CiContext with_base(CiContext ctx, const std::string& base,
   clear_fallback(ctx);
   ctx.range = RangeKind::diff;
   ctx.base = base;
+  // --base origin/<branch>: a clone without that branch fetches it by name.
+  ctx.remote_branch.clear();
+  if (base.starts_with("origin/") && is_branch_name(base.substr(7))) {
+    ctx.remote_branch = base.substr(7);
+  }
   if (head) {
     ctx.head = *head;
     ctx.include_worktree = false;

@@ -8,7 +8,6 @@ const char* to_string(ChangeStatus status) {
     case ChangeStatus::modified: return "modified";
     case ChangeStatus::deleted: return "deleted";
     case ChangeStatus::renamed: return "renamed";
-    case ChangeStatus::copied: return "copied";
     case ChangeStatus::type_change: return "type-change";
   }
   return "modified";

@@ -6,7 +6,9 @@
 
 namespace lamina {
 
-enum class ChangeStatus { added, modified, deleted, renamed, copied, type_change };
+// No `copied`: a new file that resembles another is added, every line of it counts (a copy of a
+// module with its findings is new code). Renames pair a deletion with an addition, as `git diff -M`.
+enum class ChangeStatus { added, modified, deleted, renamed, type_change };
 
 // Inclusive 1-based line range on the new-file side.
 struct LineRange {
@@ -17,16 +19,21 @@ struct LineRange {
 
 struct FileChange {
   std::string path;      // repository-relative, '/'-separated, byte-exact (may be non-UTF-8)
-  std::string old_path;  // previous path for renames and copies, else ""
+  std::string old_path;  // previous path for renames, else ""
   ChangeStatus status = ChangeStatus::modified;
-  bool binary = false;   // from content and .gitattributes; always false with names_only
+  // From the new content only (a NUL or mostly unprintable bytes, as git decides), never from
+  // .gitattributes, which the change itself may carry; always false with names_only.
+  bool binary = false;
+  // A Git LFS pointer ("version https://git-lfs.github.com/spec/v1"): the content lives outside
+  // git, so code scanners would only see the pointer. Always false with names_only.
+  bool lfs_pointer = false;
   bool submodule = false;
   bool symlink = false;
   std::vector<LineRange> added_lines;  // lines added or changed, merged and sorted
   std::vector<LineRange> hunks;        // each hunk's new-side extent, with context
 
   // Deleted files, submodules and symlinks are listed but never handed to a scanner; binary
-  // files are passed only to scanners that ask for them.
+  // files and LFS pointers are passed only to scanners that read any content (accepts_binary).
   bool scannable() const { return status != ChangeStatus::deleted && !submodule && !symlink; }
   bool operator==(const FileChange&) const = default;
 };

@@ -4,8 +4,11 @@
 #include <cstring>
 #include <utility>
 
+#include "ci/revision_text.h"
+#include "git/fix_command.h"
 #include "git/repository.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina::git {
 namespace {
@@ -23,14 +26,6 @@ std::optional<git_oid> first_parent_in_header(const git_commit* commit) {
     line = next != nullptr ? next + 1 : nullptr;
   }
   return std::nullopt;
-}
-
-std::string join_args(const std::vector<std::string>& args) {
-  std::string text = "git";
-  for (const std::string& arg : args) {
-    if (arg != "--") text += " " + arg;
-  }
-  return text;
 }
 
 // The names of the configured remotes, from their `remote.<name>.url` entries. Not
@@ -80,8 +75,7 @@ std::optional<git_oid> CommitResolver::find(const std::string& rev, const std::s
   }
   if (!is_full_sha(rev)) {
     *problem = "unknown revision '" + rev + "' (" + role + "): no commit, branch or tag of that " +
-               "name in this clone; check the name, or fetch it first: `git fetch origin " + rev +
-               "`";
+               "name in this clone; " + fix_for_name(rev);
     return std::nullopt;
   }
   if (!fetch_commit(rev, role, Need::commit, problem)) return std::nullopt;
@@ -98,6 +92,34 @@ git_oid CommitResolver::require(const std::string& rev, const std::string& role)
   std::optional<git_oid> oid = find(rev, role, &problem);
   if (!oid) throw Error(problem);
   return *oid;
+}
+
+std::optional<git_oid> CommitResolver::find_remote_branch(const std::string& branch,
+                                                          const std::string& role,
+                                                          std::string* problem) {
+  std::string remote = fetch_remote();
+  std::string ref = "refs/remotes/" + (remote.empty() ? "origin" : remote) + "/" + branch;
+  git_oid oid;
+  if (git_reference_name_to_id(&oid, repo_, ref.c_str()) == 0) return oid;
+  std::string what = "the branch " + branch + " (" + role + ")";
+  std::string reason = policy_.fetcher == nullptr ? "fetching is disabled (--no-fetch)"
+                       : remote.empty() ? "the repository has no remote to fetch it from"
+                                        : "";
+  if (reason.empty()) {
+    std::vector<std::string> args{"fetch", "--no-tags"};
+    bool shallow = git_repository_is_shallow(repo_) == 1;
+    if (shallow) args.push_back("--depth=1");
+    args.insert(args.end(), {"--", remote, branch_refspec(remote, branch)});
+    FetchOutcome outcome = run_fetch(
+        args, "Fetched " + what + " by name from `" + remote + "`, which the clone lacked" +
+                  (shallow ? ", 1 commit deep" : "") + " (`" + git_command_text(args) + "`).");
+    if (outcome.ok && git_reference_name_to_id(&oid, repo_, ref.c_str()) == 0) return oid;
+    reason = outcome.ok ? "`" + git_command_text(args) + "` did not create " + ref
+                        : "`" + git_command_text(args) + "` failed: " + outcome.error;
+  }
+  *problem = what + " is not in this clone and " + reason + "; " +
+             fix_for_branch(branch, remote.empty() ? "origin" : remote);
+  return std::nullopt;
 }
 
 std::optional<git_oid> CommitResolver::first_parent(const git_oid& commit) {
@@ -149,14 +171,28 @@ void CommitResolver::deepen(const std::string& base_sha, const std::string& head
   if (!reason.empty()) throw Error(missing_problem(base_sha, role, reason, Need::history));
   std::vector<std::string> args{
       "fetch", "--no-tags", "--deepen=" + std::to_string(step), "--", remote, base_sha, head_sha};
-  FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);
+  FetchOutcome outcome =
+      run_fetch(args, "Deepened the shallow clone by " + std::to_string(step) + " commits from `" +
+                          remote + "` to find the merge base of " + short_sha(base_sha) +
+                          " and " + short_sha(head_sha) + " (at most " +
+                          std::to_string(policy_.max_deepen) + " in all; `" +
+                          git_command_text(args) + "`).");
   if (!outcome.ok) {
-    throw Error(missing_problem(
-        base_sha, role, "`" + join_args(args) + "` failed: " + outcome.error, Need::history));
+    throw Error(missing_problem(base_sha, role,
+                                "`" + git_command_text(args) + "` failed: " + outcome.error,
+                                Need::history));
   }
+}
+
+FetchOutcome CommitResolver::run_fetch(const std::vector<std::string>& args,
+                                       const std::string& note) {
+  FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);
+  if (!outcome.ok) return outcome;
   refresh();
-  notes_->push_back("Deepened the shallow clone by " + std::to_string(step) + " commits from `" +
-                    remote + "` to find the merge base (`" + join_args(args) + "`).");
+  notes_->push_back(note);
+  // Said as it happens: a fetch is network traffic and time the reader of the log should see.
+  if (policy_.console != nullptr) *policy_.console << "lamina: " << printable(note) << "\n";
+  return outcome;
 }
 
 bool CommitResolver::has_commit(const git_oid& oid) {
@@ -183,15 +219,15 @@ bool CommitResolver::fetch_commit(const std::string& sha, const std::string& rol
   bool shallow = git_repository_is_shallow(repo_) == 1;
   if (shallow) args.push_back("--depth=1");
   args.insert(args.end(), {"--", remote, sha});
-  FetchOutcome outcome = policy_.fetcher->fetch(repo_dir_, args);
+  FetchOutcome outcome =
+      run_fetch(args, "Fetched " + role + " " + sha + " from `" + remote + "`, which the " +
+                          (shallow ? "shallow clone lacked, 1 commit deep" : "clone lacked") +
+                          " (`" + git_command_text(args) + "`).");
   if (!outcome.ok) {
-    *problem =
-        missing_problem(sha, role, "`" + join_args(args) + "` failed: " + outcome.error, need);
+    *problem = missing_problem(
+        sha, role, "`" + git_command_text(args) + "` failed: " + outcome.error, need);
     return false;
   }
-  refresh();
-  notes_->push_back("Fetched " + role + " " + sha + " from `" + remote + "`, which the " +
-                    (shallow ? "shallow " : "") + "clone lacked (`" + join_args(args) + "`).");
   return true;
 }
 
@@ -203,12 +239,51 @@ std::string CommitResolver::missing_problem(const std::string& sha, const std::s
 }
 
 std::string CommitResolver::fix_for(const std::string& sha, Need need) const {
-  std::string fetch = need == Need::history ? "`git fetch --unshallow origin`"
-                                            : "`git fetch --no-tags origin " + sha + "`";
+  // --unshallow is refused by a complete clone, which needs no deepening anyway.
+  bool shallow = git_repository_is_shallow(repo_) == 1;
+  std::string fetch =
+      need == Need::history ? (shallow ? "`git fetch --no-tags --unshallow origin`"
+                                       : "`git fetch --no-tags origin`")
+                            : "`" + git_command_text({"fetch", "--no-tags", "origin", sha}) + "`";
   switch (policy_.provider) {
     case Provider::github:
       return std::string("fix: set `fetch-depth: ") + (need == Need::parent ? "2" : "0") +
              "` on actions/checkout, or run " + fetch + " before lamina";
+    case Provider::gitlab:
+      return "fix: set `GIT_DEPTH: 0` in the job's variables, or run " + fetch + " before lamina";
+    case Provider::local:
+      break;
+  }
+  return "fix: run " + fetch + " first";
+}
+
+// A name the clone does not know: fetching it makes sense only for a remote-tracking branch
+// ("origin/main") or a branch name; anything else (HEAD~3, a typo) gets no command to paste.
+std::string CommitResolver::fix_for_name(const std::string& rev) {
+  std::vector<std::string> remotes = remote_names(repo_);
+  for (const std::string& remote : remotes) {
+    if (rev.starts_with(remote + "/") && is_branch_name(rev.substr(remote.size() + 1))) {
+      return fix_for_branch(rev.substr(remote.size() + 1), remote);
+    }
+  }
+  std::string remote = fetch_remote();
+  if (remote.empty() || !is_branch_name(rev)) return "check the name";
+  return "check the name; if it is a branch of `" + remote + "`, fetch it and pass " + remote +
+         "/" + rev + " instead: `" +
+         git_command_text({"fetch", "--no-tags", remote, branch_refspec(remote, rev)}) + "`";
+}
+
+// Fetches the branch by name into its remote-tracking ref; a shallow clone also needs the history
+// down to the merge base, so it is unshallowed in the same command.
+std::string CommitResolver::fix_for_branch(const std::string& branch,
+                                           const std::string& remote) const {
+  std::vector<std::string> args{"fetch", "--no-tags"};
+  if (git_repository_is_shallow(repo_) == 1) args.push_back("--unshallow");
+  args.insert(args.end(), {remote, branch_refspec(remote, branch)});
+  std::string fetch = "`" + git_command_text(args) + "`";
+  switch (policy_.provider) {
+    case Provider::github:
+      return "fix: set `fetch-depth: 0` on actions/checkout, or run " + fetch + " before lamina";
     case Provider::gitlab:
       return "fix: set `GIT_DEPTH: 0` in the job's variables, or run " + fetch + " before lamina";
     case Provider::local:

@@ -5,6 +5,7 @@
 #include <git2.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct FetchPolicy {
   GitFetcher* fetcher = nullptr;  // nullptr: fetching is forbidden (--no-fetch)
   Provider provider = Provider::local;
   unsigned max_deepen = 0;  // commits of history fetched at most while looking for a merge base
+  std::ostream* console = nullptr;  // each fetch is also said here as it happens (stderr in a run)
 };
 
 class CommitResolver {
@@ -29,6 +31,11 @@ class CommitResolver {
   // revision and the fix.
   std::optional<git_oid> find(const std::string& rev, const std::string& role,
                               std::string* problem);
+  // The tip of `branch` on the checkout's remote (refs/remotes/<remote>/<branch>). A clone that
+  // lacks it (a depth-1 checkout of another branch) fetches the branch by name into that ref,
+  // one commit deep when the clone is shallow. nullopt with `problem` set when it cannot be had.
+  std::optional<git_oid> find_remote_branch(const std::string& branch, const std::string& role,
+                                            std::string* problem);
   // Like find(), but throws lamina::Error with the problem.
   git_oid require(const std::string& rev, const std::string& role);
 
@@ -51,6 +58,10 @@ class CommitResolver {
   std::string missing_problem(const std::string& sha, const std::string& role,
                               const std::string& reason, Need need) const;
   std::string fix_for(const std::string& sha, Need need) const;
+  std::string fix_for_name(const std::string& rev);
+  std::string fix_for_branch(const std::string& branch, const std::string& remote) const;
+  // Runs one fetch; on success refreshes libgit2's view and records `note` (notes and console).
+  FetchOutcome run_fetch(const std::vector<std::string>& args, const std::string& note);
   std::string fetch_remote();
   void refresh();
 

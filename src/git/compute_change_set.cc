@@ -7,6 +7,7 @@
 #include "git/diff_changes.h"
 #include "git/local_upstream.h"
 #include "git/repository.h"
+#include "git/stage_deadline.h"
 #include "git/tracked_files.h"
 #include "util/error.h"
 
@@ -26,23 +27,40 @@ std::string head_revision(const CiContext& ctx) {
   return ctx.head.empty() ? "HEAD" : ctx.head;
 }
 
+// A revision of the context. "origin/<remote_branch>" is the remote's branch, fetched by name
+// when the clone lacks it (a depth-1 checkout has only the commit it was made for).
+std::optional<git_oid> find_revision(CommitResolver& resolver, const CiContext& ctx,
+                                     const std::string& rev, const std::string& role,
+                                     std::string* problem) {
+  if (!ctx.remote_branch.empty() && rev == "origin/" + ctx.remote_branch) {
+    return resolver.find_remote_branch(ctx.remote_branch, role, problem);
+  }
+  return resolver.find(rev, role, problem);
+}
+
+struct Base {
+  git_oid commit;
+  bool fallback = false;  // ctx.fallback_base, to be used as ctx.fallback_range says
+};
+
 // ctx.base, else ctx.fallback_base (stated in the notes), else an error about the base.
-git_oid resolve_base(CommitResolver& resolver, const CiContext& ctx,
-                     std::vector<std::string>* notes) {
+Base resolve_base(CommitResolver& resolver, const CiContext& ctx,
+                  std::vector<std::string>* notes) {
   if (ctx.base.empty() && ctx.fallback_base.empty()) {
     throw Error(std::string("the ") + to_string(ctx.range) +
                 " range has no base revision to compare with; pass one with --base REV");
   }
   std::string problem;
   if (!ctx.base.empty()) {
-    if (std::optional<git_oid> base = resolver.find(ctx.base, "the diff base", &problem)) {
-      return *base;
+    if (std::optional<git_oid> base = find_revision(resolver, ctx, ctx.base, "the diff base",
+                                                    &problem)) {
+      return {*base, false};
     }
     if (ctx.fallback_base.empty()) throw Error(problem);
   }
   std::string fallback_problem;
-  std::optional<git_oid> fallback =
-      resolver.find(ctx.fallback_base, "the fallback diff base", &fallback_problem);
+  std::optional<git_oid> fallback = find_revision(resolver, ctx, ctx.fallback_base,
+                                                  "the fallback diff base", &fallback_problem);
   if (!fallback) {
     throw Error(problem.empty()
                     ? fallback_problem
@@ -51,7 +69,7 @@ git_oid resolve_base(CommitResolver& resolver, const CiContext& ctx,
   notes->push_back(ctx.base.empty() ? "Used the fallback base " + ctx.fallback_base + "."
                                     : "Used the fallback base " + ctx.fallback_base +
                                           " because the base could not be had: " + problem);
-  return *fallback;
+  return {*fallback, true};
 }
 
 Range first_parent_range(CommitResolver& resolver, const CiContext& ctx,
@@ -65,9 +83,9 @@ Range first_parent_range(CommitResolver& resolver, const CiContext& ctx,
   return {parent, head, false};
 }
 
-Range merge_base_range(CommitResolver& resolver, const CiContext& ctx,
+// merge-base(target, head)..head.
+Range merge_base_range(CommitResolver& resolver, const CiContext& ctx, const git_oid& target,
                        std::vector<std::string>* notes) {
-  git_oid target = resolve_base(resolver, ctx, notes);
   git_oid head = resolver.require(head_revision(ctx), "the head");
   git_oid base = resolver.merge_base(target, head);
   if (!git_oid_equal(&base, &target)) {
@@ -81,11 +99,15 @@ Range resolve_range(git_repository* repo, CommitResolver& resolver, const CiCont
                     std::vector<std::string>* notes) {
   switch (ctx.range) {
     case RangeKind::diff: {
-      git_oid base = resolve_base(resolver, ctx, notes);
-      return {base, resolver.require(head_revision(ctx), "the head"), false};
+      Base base = resolve_base(resolver, ctx, notes);
+      // A force push's replaced tip is gone: what the branch adds to the default branch.
+      if (base.fallback && ctx.fallback_range == RangeKind::merge_base) {
+        return merge_base_range(resolver, ctx, base.commit, notes);
+      }
+      return {base.commit, resolver.require(head_revision(ctx), "the head"), false};
     }
     case RangeKind::merge_base:
-      return merge_base_range(resolver, ctx, notes);
+      return merge_base_range(resolver, ctx, resolve_base(resolver, ctx, notes).commit, notes);
     case RangeKind::first_parent:
       return first_parent_range(resolver, ctx, notes);
     case RangeKind::local_upstream: {
@@ -136,6 +158,7 @@ void list_full_scan(git_repository* repo, CommitResolver& resolver, const CiCont
   }
   git_oid head = resolver.require(head_revision(ctx), "the head");
   set->head = git::oid_hex(head);
+  StageDeadline deadline("listing the tracked files", opts.deadline);
   set->files = git::tracked_files(repo, tree_of(repo, head).get(), !opts.names_only);
   set->notes.push_back("Full scan: every file tracked at " + set->head + ".");
 }
@@ -160,7 +183,8 @@ ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
   }
   const char* workdir = git_repository_workdir(repo.get());
   CommitResolver resolver(repo.get(), workdir != nullptr ? workdir : repo_dir,
-                          {opts.allow_fetch ? fetcher : nullptr, ctx.provider, opts.max_deepen},
+                          {opts.allow_fetch ? fetcher : nullptr, ctx.provider, opts.max_deepen,
+                           opts.console},
                           &set.notes);
   if (ctx.range == RangeKind::full) {
     list_full_scan(repo.get(), resolver, ctx, opts, &set);
@@ -171,8 +195,9 @@ ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
   set.head = range.head ? git::oid_hex(*range.head) : "";
   set.includes_worktree = range.worktree;
   set.lines_known = !opts.names_only;
+  StageDeadline deadline("computing the change set (diff, renames, line ranges)", opts.deadline);
   git::DiffPtr diff = diff_of(repo.get(), range, opts.names_only);
-  git::DiffSettings settings{!opts.names_only, range.worktree, opts.find_copies, opts.rename_limit};
+  git::DiffSettings settings{!opts.names_only, range.worktree, opts.rename_limit};
   set.files = git::changes_of(repo.get(), diff.get(), settings, &set.notes);
   return set;
 }

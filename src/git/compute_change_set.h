@@ -1,6 +1,8 @@
 #pragma once
 // The git stage: the commit range a CiContext names, turned into a ChangeSet through libgit2.
+#include <chrono>
 #include <cstddef>
+#include <iostream>
 #include <string>
 
 #include "ci/ci_context.h"
@@ -13,9 +15,12 @@ struct ChangeSetOptions {
   bool allow_fetch = true;        // false (--no-fetch): a missing commit is an error with the fix
   bool names_only = false;        // file list only: no line ranges, no content-based binary flag
   size_t rename_limit = 1000;     // similarity search bound, as git's diff.renameLimit
-  bool find_copies = true;        // report copies of modified or deleted files (`git diff -C`)
   unsigned max_deepen = 6400;     // commits fetched at most while deepening towards a merge base
   GitFetcher* fetcher = nullptr;  // nullptr = the git CLI with lamina's own environment
+  std::ostream* console = &std::cerr;  // each fetch is said here too (nullptr: in notes only)
+  // The diff, rename search and line ranges (not the fetches, which have their own timeout) must
+  // end by then, or lamina exits 3 naming the stage (see StageDeadline). 0 = no deadline.
+  std::chrono::milliseconds deadline = std::chrono::minutes(10);
 };
 
 // Resolves ctx.range in the checkout containing `repo_dir` (fetching commits a shallow clone

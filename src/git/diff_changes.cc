@@ -42,8 +42,8 @@ std::optional<ChangeStatus> status_of(git_delta_t status) {
       return ChangeStatus::modified;
     case GIT_DELTA_RENAMED:
       return ChangeStatus::renamed;
-    case GIT_DELTA_COPIED:
-      return ChangeStatus::copied;
+    case GIT_DELTA_COPIED:  // never asked for (no GIT_DIFF_FIND_COPIES): a copy is an addition
+      return ChangeStatus::added;
     case GIT_DELTA_TYPECHANGE:
       return ChangeStatus::type_change;
     case GIT_DELTA_UNMODIFIED:
@@ -61,9 +61,7 @@ std::optional<Entry> entry_of(const git_diff_delta& delta) {
   Entry entry;
   entry.change.status = *status;
   entry.change.path = side.path;
-  if (*status == ChangeStatus::renamed || *status == ChangeStatus::copied) {
-    entry.change.old_path = delta.old_file.path;
-  }
+  if (*status == ChangeStatus::renamed) entry.change.old_path = delta.old_file.path;
   entry.change.submodule = side.mode == GIT_FILEMODE_COMMIT;
   entry.change.symlink = side.mode == GIT_FILEMODE_LINK;
   entry.old_id = delta.old_file.id;
@@ -82,16 +80,17 @@ bool within_rename_limit(size_t targets, size_t sources, size_t limit) {
              static_cast<unsigned long long>(limit) * limit;
 }
 
-// Runs libgit2's similarity search when it is within bounds; returns false when the caller
-// must fall back to exact matching.
+// Runs libgit2's rename search (`git diff -M`: a deleted file and an added one at least 50%
+// alike) when it is within bounds; returns false when the caller must fall back to exact
+// matching. libgit2 pairs each deleted file with at most one added file, the most similar, so
+// several new copies of one deleted file are one rename and additions. Copies are not searched
+// for: only a rename lets the old lines of a new path go uncounted, and only once.
 bool find_similar(git_diff* diff, const DiffSettings& settings, std::vector<std::string>* notes) {
   size_t targets = 0, sources = 0;
   for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
     git_delta_t status = git_diff_get_delta(diff, i)->status;
     if (status == GIT_DELTA_ADDED) ++targets;
-    if (status == GIT_DELTA_DELETED || (settings.find_copies && status == GIT_DELTA_MODIFIED)) {
-      ++sources;
-    }
+    if (status == GIT_DELTA_DELETED) ++sources;
   }
   if (targets == 0 || sources == 0) return true;
   if (!within_rename_limit(targets, sources, settings.rename_limit)) {
@@ -102,7 +101,7 @@ bool find_similar(git_diff* diff, const DiffSettings& settings, std::vector<std:
     return false;
   }
   git_diff_find_options options = GIT_DIFF_FIND_OPTIONS_INIT;
-  options.flags = GIT_DIFF_FIND_RENAMES | (settings.find_copies ? GIT_DIFF_FIND_COPIES : 0);
+  options.flags = GIT_DIFF_FIND_RENAMES;
   options.rename_limit = settings.rename_limit;
   check(git_diff_find_similar(diff, &options), "cannot detect renames");
   return true;
@@ -112,43 +111,31 @@ std::string id_key(const git_oid& oid) {
   return std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
 }
 
-// Exact rename and copy detection in one pass over blob ids, for diffs too large for the
-// similarity search. An identical copy adds no lines, so its line ranges are cleared.
-void pair_identical_contents(std::vector<Entry>& entries, bool find_copies) {
+// Exact rename detection in one pass over blob ids, for diffs too large for the similarity
+// search: each deleted file pairs with at most one added file of identical content, which adds no
+// lines (a working-tree diff has already listed them all: cleared).
+void pair_identical_contents(std::vector<Entry>& entries) {
   git_oid empty_blob;
   git_oid_fromstr(&empty_blob, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
-  std::unordered_map<std::string, size_t> deleted, modified;
+  std::unordered_map<std::string, size_t> deleted;
   for (size_t i = 0; i < entries.size(); ++i) {
     const Entry& entry = entries[i];
     if (!entry.regular_file || git_oid_equal(&entry.old_id, &empty_blob)) continue;
     if (entry.change.status == ChangeStatus::deleted) deleted.emplace(id_key(entry.old_id), i);
-    if (entry.change.status == ChangeStatus::modified) modified.emplace(id_key(entry.old_id), i);
   }
-  std::unordered_map<std::string, size_t> used;
   for (Entry& entry : entries) {
     if (entry.change.status != ChangeStatus::added || !entry.regular_file) continue;
-    std::string key = id_key(entry.new_id);
-    std::optional<size_t> source;
-    if (auto it = deleted.find(key); it != deleted.end()) {
-      source = it->second;
-      entries[*source].removed = true;
-      entry.change.status = ChangeStatus::renamed;
-      used.emplace(key, *source);
-      deleted.erase(it);
-    } else if (!find_copies) {
-      continue;
-    } else if (auto seen = used.find(key); seen != used.end()) {
-      source = seen->second;
-    } else if (auto mod = modified.find(key); mod != modified.end()) {
-      source = mod->second;
-    }
-    if (!source) continue;
-    if (entry.change.status == ChangeStatus::added) entry.change.status = ChangeStatus::copied;
-    entry.change.old_path = entries[*source].change.path;
-    entry.old_id = entries[*source].old_id;
+    auto it = deleted.find(id_key(entry.new_id));
+    if (it == deleted.end()) continue;
+    Entry& source = entries[it->second];
+    source.removed = true;
+    entry.change.status = ChangeStatus::renamed;
+    entry.change.old_path = source.change.path;
+    entry.old_id = source.old_id;
     entry.old_is_blob = true;
     entry.change.added_lines.clear();
     entry.change.hunks.clear();
+    deleted.erase(it);
   }
 }
 
@@ -192,7 +179,7 @@ std::vector<FileChange> changes_of(git_repository* repo, git_diff* diff,
   bool similarity_done = find_similar(diff, settings, notes);
   std::vector<Entry> entries = entries_of(diff);
   if (settings.lines && settings.worktree) add_line_ranges(diff, changes_by_delta(diff, entries));
-  if (!similarity_done) pair_identical_contents(entries, settings.find_copies);
+  if (!similarity_done) pair_identical_contents(entries);
   if (settings.lines && !settings.worktree) {
     add_blob_line_ranges(git_repository_path(repo), blob_pairs(entries));
   }

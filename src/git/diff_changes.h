@@ -1,7 +1,7 @@
 #pragma once
-// A libgit2 diff turned into the change set's file list: renames and copies found within a
-// bound (like git's diff.renameLimit), then per file its status, flags and, when asked for, its
-// added line ranges and hunks.
+// A libgit2 diff turned into the change set's file list: renames found within a bound (like
+// git's diff.renameLimit), then per file its status, flags and, when asked for, its added line
+// ranges and hunks. Copies are never detected: a new file is added, whatever it resembles.
 #include <git2.h>
 
 #include <cstddef>
@@ -15,7 +15,6 @@ namespace lamina::git {
 struct DiffSettings {
   bool lines = true;        // added lines, hunks and content-based binary detection
   bool worktree = false;    // the new side is the working tree, not a commit
-  bool find_copies = true;  // modified and deleted files are copy sources (`git diff -C`)
   size_t rename_limit = 1000;
 };
 

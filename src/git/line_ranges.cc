@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
+#include "git/blob_kind.h"
 #include "git/repository.h"
 #include "util/error.h"
 
@@ -16,9 +18,12 @@ struct Collector {
   FileChange* current = nullptr;
 };
 
+// A text file is diffed line by line even when its old side was binary: every line it has
+// that the old bytes did not is added.
 git_diff_options line_diff_options() {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   options.context_lines = 3;
+  options.flags = GIT_DIFF_FORCE_TEXT;
   return options;
 }
 
@@ -29,12 +34,6 @@ int on_delta(const git_diff_delta* delta, float, void* payload) {
   if (collector.current != nullptr && (delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
     collector.current->binary = true;
   }
-  return 0;
-}
-
-int on_blob_pair(const git_diff_delta* delta, float, void* payload) {
-  FileChange* change = static_cast<Collector*>(payload)->current;
-  if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) change->binary = true;
   return 0;
 }
 
@@ -74,18 +73,35 @@ std::string lookup(git_repository* repo, const std::optional<git_oid>& id, git_b
   return "cannot read blob " + oid_hex(*id) + ": " + last_error_message();
 }
 
-// Diffs one file's blobs; returns "" or why it failed.
+// Every line of a changed binary file counts as added: its changes cannot be told line by line,
+// and a scanner that reads any content (a secret scanner) reports lines all the same.
+void add_every_line(FileChange* change, const git_blob* blob) {
+  uint32_t lines = line_count(blob_content(blob));
+  if (lines == 0) return;
+  change->added_lines.push_back({1, lines});
+  change->hunks.push_back({1, lines});
+}
+
+// Diffs one file's blobs; returns "" or why it failed. The contents are diffed as buffers, which
+// belong to no repository, so libgit2 looks up no attribute for them: no diff driver, no
+// `binary`, no pattern of the change's .gitattributes reaches its matcher.
 std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff_options& options) {
   git_blob *old_blob = nullptr, *new_blob = nullptr;
   std::string error = lookup(repo, pair.old_blob, &old_blob);
   if (error.empty()) error = lookup(repo, pair.new_blob, &new_blob);
-  const std::string& old_path =
-      pair.change->old_path.empty() ? pair.change->path : pair.change->old_path;
   Collector collector{{}, pair.change};
-  if (error.empty() &&
-      git_diff_blobs(old_blob, old_path.c_str(), new_blob, pair.change->path.c_str(), &options,
-                     on_blob_pair, on_binary, on_hunk, on_line, &collector) != 0) {
-    error = "cannot diff " + pair.change->path + ": " + last_error_message();
+  if (error.empty()) {
+    classify_content(new_blob, pair.change);
+    bool unchanged = old_blob != nullptr && new_blob != nullptr &&
+                     git_oid_equal(git_blob_id(old_blob), git_blob_id(new_blob));
+    if (pair.change->binary) {
+      if (!unchanged && new_blob != nullptr) add_every_line(pair.change, new_blob);
+    } else if (std::string_view before = blob_content(old_blob), after = blob_content(new_blob);
+               git_diff_buffers(before.data(), before.size(), nullptr, after.data(), after.size(),
+                                nullptr, &options, nullptr, nullptr, on_hunk, on_line,
+                                &collector) != 0) {
+      error = "cannot diff " + pair.change->path + ": " + last_error_message();
+    }
   }
   git_blob_free(old_blob);
   git_blob_free(new_blob);

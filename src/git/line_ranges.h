@@ -22,7 +22,9 @@ struct BlobPair {
   std::optional<git_oid> new_blob;
 };
 
-// The same for commit-to-commit diffs, spread over the machine's cores: each worker thread
+// The same for commit-to-commit diffs, from the blobs' contents only (binary and lfs_pointer by
+// content, a changed binary file's every line added), spread over the machine's cores: each
+// worker thread
 // opens its own handle on the repository at `git_dir` (libgit2 handles are not shared across
 // threads) and diffs whole files, so no FileChange is touched by two threads.
 void add_blob_line_ranges(const std::string& git_dir, const std::vector<BlobPair>& pairs);

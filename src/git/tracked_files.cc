@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "git/blob_kind.h"
 #include "git/repository.h"
 #include "util/error.h"
 
@@ -30,7 +31,7 @@ int on_entry(const char* root, const git_tree_entry* entry, void* payload) {
       walk.error = "cannot read " + file.path + ": " + last_error_message();
       return -1;
     }
-    file.binary = git_blob_is_binary(blob) == 1;
+    classify_content(blob, &file);
     git_blob_free(blob);
   }
   walk.files.push_back(std::move(file));

@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "git/file_at_commit.h"
 #include "plan/exclusions.h"
 #include "plan/glob_set.h"
 #include "plan/shebang.h"
@@ -34,17 +35,35 @@ void add_pattern(GlobSet& set, const std::string& pattern, uint32_t group,
   if (!set.add(pattern, group, &id, &error)) throw Error(what + ": " + error);
 }
 
-std::vector<ExclusionRule> global_rules(const Settings& settings, const std::string& repo_root) {
+// The commit whose .gitattributes may exclude files: the base, never the change itself (a pull
+// request's `* linguist-generated` would hide every file it adds). A full scan has no change to
+// fear, so it reads the scanned commit's; an unborn repository has none.
+std::string attributes_commit(const ChangeSet& changes) {
+  return changes.full_scan ? changes.head : changes.base;
+}
+
+// linguist-generated / linguist-vendored rules from the root .gitattributes of that commit.
+std::vector<ExclusionRule> attribute_rules(const ChangeSet& changes, const std::string& repo_root,
+                                           std::vector<std::string>* notes) {
+  std::string commit = attributes_commit(changes);
+  if (commit.empty()) return {};
+  std::string where = ".gitattributes at " + commit.substr(0, 7);
+  try {
+    std::optional<std::string> text = git::read_file_at_commit(repo_root, commit, ".gitattributes");
+    return text ? gitattributes_rules(*text, where) : std::vector<ExclusionRule>{};
+  } catch (const Error& e) {
+    notes->push_back(where + " was not read (" + std::string(e.what()) +
+                     "): no file is excluded by attributes");
+    return {};
+  }
+}
+
+std::vector<ExclusionRule> global_rules(const Settings& settings,
+                                        const std::vector<ExclusionRule>& attributes) {
   std::vector<ExclusionRule> rules;
   if (settings.default_excludes.value) {
     rules = vendored_folder_rules();
-    std::string path = repo_root + "/.gitattributes";
-    struct stat st {};
-    bool regular = ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-    if (auto text = regular ? read_file(path) : std::nullopt) {
-      for (ExclusionRule& rule : gitattributes_rules(*text, ".gitattributes"))
-        rules.push_back(rule);
-    }
+    rules.insert(rules.end(), attributes.begin(), attributes.end());
   }
   for (const std::string& pattern : settings.exclude.value) {
     rules.push_back({pattern, "exclude in " + settings.exclude.origin});
@@ -61,17 +80,24 @@ bool has_extension(const std::string& path) {
 
 struct Skipped {
   size_t deleted = 0, submodules = 0, symlinks = 0;
+  // Passed only to scanners that read any content (accepts_binary): not source code.
+  size_t binaries = 0, lfs_pointers = 0;
 };
 
 void note_skipped(const Skipped& skipped, std::vector<std::string>* notes) {
-  auto note = [&](size_t count, const char* what) {
+  auto note = [&](size_t count, const char* what, const char* where) {
     if (count == 0) return;
-    notes->push_back(std::to_string(count) + " " + what + (count == 1 ? " is" : "s are") +
-                     " never passed to scanners");
+    notes->push_back(std::to_string(count) + " " + what + (count == 1 ? " is" : "s are") + where);
   };
-  note(skipped.deleted, "deleted path");
-  note(skipped.submodules, "submodule");
-  note(skipped.symlinks, "symlink");
+  note(skipped.deleted, "deleted path", " never passed to scanners");
+  note(skipped.submodules, "submodule", " never passed to scanners");
+  note(skipped.symlinks, "symlink", " never passed to scanners");
+  note(skipped.lfs_pointers, "Git LFS pointer file",
+       " passed only to scanners that read any content (secret scanners), not to code "
+       "scanners: the file's real content is stored outside git, so a code scanner would read "
+       "only the pointer");
+  note(skipped.binaries, "binary file",
+       " passed only to scanners that read any content (secret scanners), not to code scanners");
 }
 
 // One pass over the change set. Matches are kept as (file index, rule index) pairs and turned
@@ -79,14 +105,14 @@ void note_skipped(const Skipped& skipped, std::vector<std::string>* notes) {
 class Selector {
  public:
   Selector(const std::vector<const ScannerSpec*>& scanners, const Settings& settings,
-           const std::string& repo_root)
+           const std::vector<ExclusionRule>& attributes, const std::string& repo_root)
       : scanners_(scanners),
         found_(scanners.size()),
         matched_(scanners.size(), 0),
         excluded_(scanners.size(), 0),
         // Shebang lines are read relative to the repository folder, opened once.
         repo_fd_(::open(repo_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {
-    for (const ExclusionRule& rule : global_rules(settings, repo_root)) {
+    for (const ExclusionRule& rule : global_rules(settings, attributes)) {
       add_pattern(globs_, rule.pattern, kGlobalExclude, rule.why);
       why_of_glob_.push_back(rule.why);
     }
@@ -110,23 +136,28 @@ class Selector {
   Selector& operator=(const Selector&) = delete;
 
   // Matches one scannable file against every scanner, or records why it is excluded.
-  void add(uint32_t index, const FileChange& change, std::vector<Exclusion>* exclusions) {
+  // Binary files and LFS pointers are not source code: only content scanners get them.
+  static bool is_source(const FileChange& change) { return !change.binary && !change.lfs_pointer; }
+
+  // Returns false when a global rule excluded the file.
+  bool add(uint32_t index, const FileChange& change, std::vector<Exclusion>* exclusions) {
     globs_.match(change.path, &hits_);
     if (!hits_.empty() && hits_.front().group == kGlobalExclude) {
       uint32_t id = hits_.front().glob;
       exclusions->push_back({change.path, globs_.glob(id).text + " (" + why_of_glob_[id] + ")"});
-      return;
+      return false;
     }
     for (const GlobHit& hit : hits_)
       (hit.group % 2 == 1 ? matched_ : excluded_)[scanner_of(hit)] = 1;
     for (const GlobHit& hit : hits_) {
       size_t scanner = scanner_of(hit);
       if (hit.group % 2 == 0 || excluded_[scanner]) continue;
-      if (change.binary && !scanners_[scanner]->accepts_binary) continue;
+      if (!is_source(change) && !scanners_[scanner]->accepts_binary) continue;
       found_[scanner].emplace_back(index, hit.glob);
     }
-    if (!sniffing_.empty() && !change.binary && !has_extension(change.path)) sniff(index, change);
+    if (!sniffing_.empty() && is_source(change) && !has_extension(change.path)) sniff(index, change);
     for (const GlobHit& hit : hits_) matched_[scanner_of(hit)] = excluded_[scanner_of(hit)] = 0;
+    return true;
   }
 
   std::vector<std::vector<FileMatch>> matches(const ChangeSet& changes) const {
@@ -188,7 +219,12 @@ Shard select_shard(Selector& selector, const ChangeSet& changes, uint32_t begin,
   for (uint32_t index = begin; index < end; ++index) {
     const FileChange& change = changes.files[index];
     if (change.scannable()) {
-      selector.add(index, change, &shard.exclusions);
+      if (!selector.add(index, change, &shard.exclusions)) continue;
+      if (change.lfs_pointer) {
+        ++shard.skipped.lfs_pointers;
+      } else if (change.binary) {
+        ++shard.skipped.binaries;
+      }
     } else if (change.status == ChangeStatus::deleted) {
       ++shard.skipped.deleted;
     } else if (change.submodule) {
@@ -230,6 +266,8 @@ FileSelection merge_shards(std::vector<Shard>& shards, size_t scanner_count) {
     skipped.deleted += shard.skipped.deleted;
     skipped.submodules += shard.skipped.submodules;
     skipped.symlinks += shard.skipped.symlinks;
+    skipped.binaries += shard.skipped.binaries;
+    skipped.lfs_pointers += shard.skipped.lfs_pointers;
   }
   note_skipped(skipped, &selection.notes);
   return selection;
@@ -244,19 +282,23 @@ FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
   auto bound = [&](size_t shard) {
     return static_cast<uint32_t>(changes.files.size() * shard / count);
   };
+  std::vector<std::string> notes;
+  std::vector<ExclusionRule> attributes = attribute_rules(changes, repo_root, &notes);
   // The first Selector is built here, so a malformed glob throws before any thread starts.
-  Selector first(scanners, settings, repo_root);
+  Selector first(scanners, settings, attributes, repo_root);
   std::vector<Shard> shards(count);
   std::vector<std::thread> workers;
   for (size_t s = 1; s < count; ++s) {
     workers.emplace_back([&, s] {
-      Selector selector(scanners, settings, repo_root);
+      Selector selector(scanners, settings, attributes, repo_root);
       shards[s] = select_shard(selector, changes, bound(s), bound(s + 1));
     });
   }
   shards[0] = select_shard(first, changes, 0, bound(1));
   for (std::thread& worker : workers) worker.join();
-  return merge_shards(shards, scanners.size());
+  FileSelection selection = merge_shards(shards, scanners.size());
+  selection.notes.insert(selection.notes.begin(), notes.begin(), notes.end());
+  return selection;
 }
 
 }  // namespace lamina

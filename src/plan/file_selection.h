@@ -17,9 +17,12 @@ struct FileSelection {
   std::vector<std::string> notes;
 };
 
-// Deleted, submodule and symlink entries go to no scanner; binary files only to scanners that
-// accept them. Shebang lines are read from the working tree under `repo_root`, for
-// extensionless files only. Throws Error for a malformed glob, naming the scanner or setting.
+// Deleted, submodule and symlink entries go to no scanner; binary files and Git LFS pointers only
+// to scanners that accept any content (each counted in the notes). Shebang lines are read from
+// the working tree under `repo_root`, for extensionless files only. linguist-generated and
+// linguist-vendored come from the .gitattributes of the base commit (of the scanned commit for a
+// full scan), never from the change's own. Throws Error for a malformed glob, naming the scanner
+// or setting.
 FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
                            const Settings& settings, const ChangeSet& changes,
                            const std::string& repo_root);

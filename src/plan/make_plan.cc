@@ -6,9 +6,11 @@
 #include <exception>
 #include <map>
 #include <numeric>
+#include <set>
 #include <thread>
 
 #include "exec/spawn.h"
+#include "git/stage_deadline.h"
 #include "plan/argv_batches.h"
 #include "plan/coverage.h"
 #include "plan/file_selection.h"
@@ -262,10 +264,39 @@ ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
   return d;
 }
 
+// Binary files (and LFS pointers) reach only content scanners; when no secret scanner runs on
+// one, that is said, with the first few paths, rather than left for the reader to infer.
+void note_unscanned_binaries(const Plan& plan, const std::vector<const ScannerSpec*>& scanners,
+                             const ChangeSet& changes, std::vector<std::string>* notes) {
+  std::set<std::string_view> scanned, excluded;
+  for (const Exclusion& exclusion : plan.exclusions) excluded.insert(exclusion.path);
+  for (size_t i = 0; i < scanners.size(); ++i) {
+    const ScannerDecision& d = plan.scanners[i];
+    bool runs = d.selected && d.installed && d.refused.empty();
+    if (!runs || scanners[i]->report_kind != "secret_detection") continue;
+    for (const FileMatch& match : d.files) scanned.insert(match.path);
+  }
+  std::vector<std::string_view> missed;
+  for (const FileChange& file : changes.files) {
+    if (!file.scannable() || !(file.binary || file.lfs_pointer)) continue;
+    if (!scanned.count(file.path) && !excluded.count(file.path)) missed.push_back(file.path);
+  }
+  if (missed.empty()) return;
+  std::string listed;
+  for (size_t i = 0; i < std::min<size_t>(missed.size(), 5); ++i) {
+    listed += (i == 0 ? "" : ", ") + in_quotes(missed[i]);
+  }
+  if (missed.size() > 5) listed += ", ...";
+  notes->push_back(count_of(missed.size(), "changed binary file") +
+                   " not secret-scanned (no secret scanner that reads binary content runs on " +
+                   (missed.size() == 1 ? "it" : "them") + "): " + listed);
+}
+
 }  // namespace
 
 Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet& changes,
                Layer layer, const std::string& repo_root, const PlanInputs& extra) {
+  StageDeadline deadline("planning (selecting each scanner's files)", extra.deadline);
   Plan plan;
   plan.layer = layer;
   plan.repo_root = repo_root;
@@ -317,6 +348,11 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
     if (error) std::rethrow_exception(error);
   }
   plan.coverage_gaps = coverage_gaps(scanners, plan.scanners);
+  size_t before = plan.notes.size();
+  note_unscanned_binaries(plan, scanners, changes, &plan.notes);
+  if (extra.console != nullptr && plan.notes.size() > before) {
+    *extra.console << "lamina: warning: " << plan.notes.back() << "\n";
+  }
   return plan;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // Selection: which scanners of a layer run on a change, on which files, with which argv.
+#include <chrono>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -24,11 +26,16 @@ struct PlanInputs {
   // Threads deciding scanners on a large change (the result does not depend on it); 0 = up to
   // 4, one per CPU.
   size_t max_threads = 0;
+  // Where "N changed binary files not secret-scanned" is also said as the plan is made (a scan's
+  // console); nullptr: in the plan's notes only.
+  std::ostream* console = &std::cerr;
+  // Planning must end by then, or lamina exits 3 naming the stage (see StageDeadline); 0 = none.
+  std::chrono::milliseconds deadline = std::chrono::minutes(5);
 };
 
 // Decides every scanner of `layer` in `catalog` (use effective_catalog() for the configured
-// one). `repo_root` is absolute; shebang lines, project root markers and .gitattributes are read
-// from the working tree there. Throws Error for a malformed glob.
+// one). `repo_root` is absolute; shebang lines and project root markers are read from the working
+// tree there, .gitattributes from the base commit. Throws Error for a malformed glob.
 Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet& changes,
                Layer layer, const std::string& repo_root, const PlanInputs& extra);
 

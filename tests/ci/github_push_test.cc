@@ -49,6 +49,7 @@ TEST(GithubPush, ForcedPushSaysSoAndFallsBackToTheMergeBaseWithTheDefaultBranch)
   EXPECT_EQ(ctx.base, kBefore);
   EXPECT_EQ(ctx.head, kAfter);
   EXPECT_EQ(ctx.fallback_base, "origin/master");
+  EXPECT_EQ(ctx.remote_branch, "master");  // fetched by name when the clone lacks it
   EXPECT_EQ(ctx.fallback_range, RangeKind::merge_base);
   EXPECT_EQ(ctx.reason,
             "forced push to refs/heads/feature: diffing the new tip 6113728 against the replaced "
@@ -68,6 +69,7 @@ TEST(GithubPush, NewBranchDiffsAgainstItsMergeBaseWithTheDefaultBranch) {
   CiContext ctx = detect_push(branch_push("refs/heads/feature", std::string(40, '0')));
   EXPECT_EQ(ctx.range, RangeKind::merge_base);
   EXPECT_EQ(ctx.base, "origin/master");
+  EXPECT_EQ(ctx.remote_branch, "master");
   EXPECT_EQ(ctx.head, kAfter);
   EXPECT_EQ(ctx.default_branch, "master");
   EXPECT_EQ(ctx.reason,

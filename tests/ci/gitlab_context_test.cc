@@ -112,6 +112,7 @@ TEST(GitlabContext, MergeRequestWithoutDiffBaseUsesTheMergeBaseWithTheTargetBran
   CiContext ctx = detect(env);
   EXPECT_EQ(ctx.range, RangeKind::merge_base);
   EXPECT_EQ(ctx.base, "origin/main");
+  EXPECT_EQ(ctx.remote_branch, "main");
   EXPECT_EQ(ctx.reason,
             "merge request pipeline for !7: CI_MERGE_REQUEST_DIFF_BASE_SHA is unset, so diffing "
             "1a2b3c4 against its merge base with origin/main");
@@ -136,6 +137,7 @@ TEST(GitlabContext, BranchPipelineDiffsAgainstTheBranchsPreviousTip) {
   EXPECT_EQ(ctx.base, kBefore);
   EXPECT_EQ(ctx.head, kCommit);
   EXPECT_EQ(ctx.fallback_base, "origin/main");
+  EXPECT_EQ(ctx.remote_branch, "main");
   EXPECT_EQ(ctx.fallback_range, RangeKind::merge_base);
   EXPECT_EQ(ctx.pr_number, std::nullopt);
   EXPECT_EQ(ctx.reason,
@@ -153,6 +155,7 @@ TEST(GitlabContext, NewBranchDiffsAgainstItsMergeBaseWithTheDefaultBranch) {
   CiContext ctx = detect(branch_env("feature", kZeros));
   EXPECT_EQ(ctx.range, RangeKind::merge_base);
   EXPECT_EQ(ctx.base, "origin/main");
+  EXPECT_EQ(ctx.remote_branch, "main");
   EXPECT_EQ(ctx.head, kCommit);
   EXPECT_EQ(ctx.reason,
             "push pipeline for the new branch feature: diffing 1a2b3c4 against its merge base with "

@@ -26,8 +26,7 @@ TEST(GitBadInput, UnknownRevisionIsNamedWithTheFix) {
   repo.commit("c1");
   EXPECT_EQ(error_of(repo.path(), test::range_context(RangeKind::diff, "no-such-branch")),
             "unknown revision 'no-such-branch' (the diff base): no commit, branch or tag of that "
-            "name in this clone; check the name, or fetch it first: `git fetch origin "
-            "no-such-branch`");
+            "name in this clone; check the name");  // no remote: nothing to fetch it from
 }
 
 TEST(GitBadInput, UnknownHeadIsNamedToo) {
@@ -35,7 +34,23 @@ TEST(GitBadInput, UnknownHeadIsNamedToo) {
   std::string c1 = repo.commit("c1");
   EXPECT_EQ(error_of(repo.path(), test::range_context(RangeKind::diff, c1, "v9.9")),
             "unknown revision 'v9.9' (the head): no commit, branch or tag of that name in this "
-            "clone; check the name, or fetch it first: `git fetch origin v9.9`");
+            "clone; check the name");
+}
+
+// The old advice, `git fetch origin no-such-branch`, fetched into FETCH_HEAD only: the name still
+// did not resolve. The fix creates the remote-tracking branch and says to pass it.
+TEST(GitBadInput, UnknownBranchNameWithARemoteNamesAFetchThatCreatesIt) {
+  test::GitRepo repo;
+  repo.commit("c1");
+  repo.git({"remote", "add", "origin", "https://example.invalid/repo.git"});
+  EXPECT_EQ(error_of(repo.path(), test::range_context(RangeKind::diff, "release;rm -rf ~")),
+            "unknown revision 'release;rm -rf ~' (the diff base): no commit, branch or tag of "
+            "that name in this clone; check the name");
+  EXPECT_EQ(error_of(repo.path(), test::range_context(RangeKind::diff, "dev")),
+            "unknown revision 'dev' (the diff base): no commit, branch or tag of that name in "
+            "this clone; check the name; if it is a branch of `origin`, fetch it and pass "
+            "origin/dev instead: `git fetch --no-tags origin "
+            "+refs/heads/dev:refs/remotes/origin/dev`");
 }
 
 TEST(GitBadInput, RevisionNamingABlobIsNotACommit) {

@@ -8,6 +8,7 @@ namespace lamina {
 namespace {
 
 using test::change;
+using test::ForkedHistory;
 
 ChangeSet compute(const test::GitRepo& repo, const CiContext& ctx, bool names_only = true) {
   ChangeSetOptions opts;
@@ -22,21 +23,6 @@ std::vector<std::string> paths_of(const ChangeSet& set) {
   return paths;
 }
 
-// main: c1 (base.txt) then c3 (main.txt); feature from c1: c2 (feature.txt).
-struct ForkedHistory {
-  test::GitRepo repo;
-  std::string c1, c2, c3;
-  ForkedHistory() {
-    repo.write("base.txt", "base\n");
-    c1 = repo.commit("c1");
-    repo.git({"checkout", "-q", "-b", "feature"});
-    repo.write("feature.txt", "feature\n");
-    c2 = repo.commit("c2");
-    repo.git({"checkout", "-q", "main"});
-    repo.write("main.txt", "main\n");
-    c3 = repo.commit("c3");
-  }
-};
 
 TEST(RangeKind, DiffComparesTheTwoCommitsDirectly) {
   ForkedHistory history;

@@ -63,8 +63,8 @@ TEST(ShallowFetch, MissingFirstParentIsFetchedAtDepthOneAndNoted) {
   EXPECT_EQ(
       set.notes,
       (std::vector<std::string>{"Fetched the first parent of " + upstream.c2 + " " + upstream.c1 +
-                                " from `origin`, which the shallow clone lacked (`git fetch "
-                                "--no-tags --depth=1 origin " +
+                                " from `origin`, which the shallow clone lacked, 1 commit deep "
+                                "(`git fetch --no-tags --depth=1 -- origin " +
                                 upstream.c1 + "`)."}));
   EXPECT_EQ(clone.git({"rev-parse", "--is-shallow-repository"}), "true");
 }
@@ -84,8 +84,8 @@ TEST(ShallowFetch, MissingBaseShaIsFetched) {
             (std::vector<FileChange>{change(ChangeStatus::modified, "a.txt", {{2, 2}}, {{1, 2}})}));
   ASSERT_EQ(set.notes.size(), 1u);
   EXPECT_EQ(set.notes[0], "Fetched the diff base " + upstream.c1 +
-                              " from `origin`, which the shallow clone lacked (`git fetch "
-                              "--no-tags --depth=1 origin " +
+                              " from `origin`, which the shallow clone lacked, 1 commit deep "
+                              "(`git fetch --no-tags --depth=1 -- origin " +
                               upstream.c1 + "`).");
 }
 
@@ -109,11 +109,13 @@ TEST(ShallowFetch, MergeBaseDeepensTheShallowCloneUntilTheForkPoint) {
   EXPECT_EQ(set.notes,
             (std::vector<std::string>{
                 "Fetched the diff base " + upstream.c2 +
-                    " from `origin`, which the shallow clone lacked (`git fetch --no-tags "
-                    "--depth=1 origin " +
+                    " from `origin`, which the shallow clone lacked, 1 commit deep (`git "
+                    "fetch --no-tags --depth=1 -- origin " +
                     upstream.c2 + "`).",
                 "Deepened the shallow clone by 50 commits from `origin` to find the merge base "
-                "(`git fetch --no-tags --deepen=50 origin " +
+                "of " +
+                    upstream.c2.substr(0, 7) + " and " + feature.substr(0, 7) +
+                    " (at most 6400 in all; `git fetch --no-tags --deepen=50 -- origin " +
                     upstream.c2 + " " + feature + "`).",
                 "Compared with " + upstream.c1 + ", the merge base of the base " + upstream.c2 +
                     " and the head."}));
@@ -136,7 +138,7 @@ TEST(ShallowFetch, MergeBaseSearchIsBoundedAndNamesTheFix) {
       error_of(clone.path(), test::range_context(RangeKind::merge_base, main_tip, "HEAD"), opts),
       "the history down to the merge base of " + main_tip + " and " + feature +
           " is not in this clone and no merge base was found within 2 fetched commits; "
-          "fix: run `git fetch --unshallow origin` first");
+          "fix: run `git fetch --no-tags --unshallow origin` first");
 }
 
 TEST(ShallowFetch, NoFetchNamesTheMissingParentAndTheCheckoutFix) {
@@ -168,7 +170,7 @@ TEST(ShallowFetch, FailedFetchNamesTheCommandGitsErrorAndTheGitlabFix) {
 
   EXPECT_EQ(message.rfind("commit " + upstream.c1 +
                               " (the diff base) is not in this clone and `git fetch --no-tags "
-                              "--depth=1 origin " +
+                              "--depth=1 -- origin " +
                               upstream.c1 + "` failed: fatal: ",
                           0),
             0u)

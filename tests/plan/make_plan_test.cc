@@ -1,6 +1,8 @@
 // Selection: which scanners run on a change, on which files, with which argv, and why.
 #include "plan/make_plan.h"
 
+#include <sstream>
+
 #include "plan_fixture.h"
 
 namespace lamina {
@@ -66,15 +68,52 @@ TEST_F(MakePlanTest, DeletedSubmoduleAndSymlinkEntriesAreNeverPassed) {
                               "1 symlink is never passed to scanners"}));
 }
 
-TEST_F(MakePlanTest, SecretScannerGetsEveryTextFileButNoBinary) {
-  install({"secretlint"});
+// Issue 13 item 4: one NUL byte must not hide a file from the secret scanner; code scanners still
+// get no binary file (they would misparse it), and the plan says so.
+TEST_F(MakePlanTest, SecretScannerGetsEveryFileBinaryOnesTooCodeScannersNone) {
+  install({"secretlint", "eslint"});
   change("config/settings.ini");
   change("Makefile");
   change("logo.png").binary = true;
+  change("app.js").binary = true;
   Plan p = plan();
   const ScannerDecision& d = decision(p, "secretlint");
-  EXPECT_EQ(paths(d), (Strings{"Makefile", "config/settings.ini"}));
+  EXPECT_EQ(paths(d), (Strings{"Makefile", "app.js", "config/settings.ini", "logo.png"}));
   EXPECT_EQ(*d.files[0].rule, "glob *");
+  EXPECT_FALSE(decision(p, "eslint").selected);
+  EXPECT_EQ(p.notes, (Strings{"2 binary files are passed only to scanners that read any content "
+                              "(secret scanners), not to code scanners"}));
+}
+
+TEST_F(MakePlanTest, BinaryFilesNoSecretScannerReadsAreReportedNotSecretScanned) {
+  install({"eslint"});  // secretlint and gitleaks are not installed
+  change("app.js").binary = true;
+  change("b.js");
+  std::ostringstream console;
+  inputs.console = &console;
+  Plan p = plan();
+  std::string unscanned =
+      "1 changed binary file not secret-scanned (no secret scanner that reads binary content "
+      "runs on it): \"app.js\"";
+  EXPECT_EQ(p.notes, (Strings{"1 binary file is passed only to scanners that read any content "
+                              "(secret scanners), not to code scanners",
+                              unscanned}));
+  EXPECT_EQ(console.str(), "lamina: warning: " + unscanned + "\n");  // a scan's console
+}
+
+// Issue 14 item 9: a Git LFS pointer is not source; the plan explains where it went.
+TEST_F(MakePlanTest, GitLfsPointerGoesOnlyToContentScannersAndThePlanSaysWhy) {
+  install({"bandit", "secretlint"});
+  change("model.py", "version https://git-lfs.github.com/spec/v1\noid sha256:0\nsize 1\n")
+      .lfs_pointer = true;
+  change("train.py");
+  Plan p = plan();
+  EXPECT_EQ(paths(decision(p, "bandit")), Strings{"train.py"});
+  EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{"model.py", "train.py"}));
+  EXPECT_EQ(p.notes, (Strings{"1 Git LFS pointer file is passed only to scanners that read any "
+                              "content (secret scanners), not to code scanners: the file's real "
+                              "content is stored outside git, so a code scanner would read only "
+                              "the pointer"}));
 }
 
 TEST_F(MakePlanTest, VendoredFoldersAreExcludedVisibly) {
@@ -99,22 +138,47 @@ TEST_F(MakePlanTest, DefaultExcludesFalseKeepsVendoredFiles) {
   EXPECT_EQ(paths(decision(p, "secretlint")), Strings{"vendor/lib.go"});
 }
 
-TEST_F(MakePlanTest, GitattributesLinguistGeneratedAndVendoredAreExcluded) {
+TEST_F(MakePlanTest, GitattributesLinguistGeneratedAndVendoredOfTheBaseCommitAreExcluded) {
   install({"secretlint"});
+  test::git(repo.path(), {"init", "-q"});
   test::write_file(
       repo.file(".gitattributes"),
       "# generated code\napi/*.pb.go linguist-generated\nvendor/ours/** -linguist-vendored\n"
       "deps/** linguist-vendored=true\n");
+  test::git(repo.path(), {"add", "-A"});
+  test::git(repo.path(), {"commit", "-q", "-m", "base"});
+  changes.base = test::git(repo.path(), {"rev-parse", "HEAD"});
   change("api/user.pb.go");
   change("deps/x.c");
   change("vendor/ours/keep.go");
   change("api/user.go");
   Plan p = plan();
+  std::string at = ".gitattributes at " + changes.base.substr(0, 7);
   ASSERT_EQ(p.exclusions.size(), 2u);
   EXPECT_EQ(p.exclusions[0].path, "api/user.pb.go");
-  EXPECT_EQ(p.exclusions[0].rule, "api/*.pb.go (.gitattributes:2 linguist-generated)");
-  EXPECT_EQ(p.exclusions[1].rule, "deps/** (.gitattributes:4 linguist-vendored=true)");
+  EXPECT_EQ(p.exclusions[0].rule, "api/*.pb.go (" + at + ":2 linguist-generated)");
+  EXPECT_EQ(p.exclusions[1].rule, "deps/** (" + at + ":4 linguist-vendored=true)");
   EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{"api/user.go", "vendor/ours/keep.go"}));
+}
+
+// Issue 13 item 4: the change's own .gitattributes (`* linguist-generated`) excluded every file
+// it added. Only the base commit's count.
+TEST_F(MakePlanTest, TheChangesOwnGitattributesExcludeNothing) {
+  install({"secretlint", "bandit"});
+  test::git(repo.path(), {"init", "-q"});
+  test::write_file(repo.file("README.md"), "base\n");
+  test::git(repo.path(), {"add", "-A"});
+  test::git(repo.path(), {"commit", "-q", "-m", "base"});
+  changes.base = test::git(repo.path(), {"rev-parse", "HEAD"});
+  change(".gitattributes", "* linguist-generated\n*.py -diff linguist-vendored\n* binary\n");
+  change("app.py");
+  test::git(repo.path(), {"add", "-A"});
+  test::git(repo.path(), {"commit", "-q", "-m", "hide"});
+  changes.head = test::git(repo.path(), {"rev-parse", "HEAD"});
+  Plan p = plan();
+  EXPECT_TRUE(p.exclusions.empty());
+  EXPECT_EQ(paths(decision(p, "secretlint")), (Strings{".gitattributes", "app.py"}));
+  EXPECT_EQ(paths(decision(p, "bandit")), Strings{"app.py"});
 }
 
 TEST_F(MakePlanTest, ConfiguredExcludeNamesItsOrigin) {
