@@ -111,6 +111,7 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
   Invocation base = invocation_base(spec, settings);
   std::vector<std::string> command = insert_extra_args(spec.command, spec.args);
   std::map<std::string, std::string> values = {{"repo", repo_root}};
+  if (!extra.scanner_configs.empty()) values["configs"] = extra.scanner_configs;
   std::deque<std::string> owned;
   switch (spec.scope) {
     case Scope::files:
