@@ -36,7 +36,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
     scan.scanners.push_back(outcome);
   }
   std::optional<std::set<std::string>> baseline;
-  if (options.baseline) baseline = read_baseline(*options.baseline);
+  if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
   return emit_scan_reports(scan, p, options, env);
 }
