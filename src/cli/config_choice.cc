@@ -76,8 +76,8 @@ ConfigChoice choose_config(const Options& options, const EnvMap& env, const std:
   return choice;
 }
 
-std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice, const std::string& option,
-                                               const std::string& given,
+std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice,
+                                               const std::string& option, const std::string& given,
                                                const std::string& repo_root) {
   if (choice.from != ConfigFrom::base) return std::nullopt;
   char cwd[4096];
@@ -89,7 +89,8 @@ std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice, const
   if (!text) {
     throw Error(option + " " + in_quotes(given) +
                 ": with --config-from base a file inside the checkout is read from the base "
-                "commit " + choice.base_commit.substr(0, 12) +
+                "commit " +
+                choice.base_commit.substr(0, 12) +
                 ", which has none; commit it to the base branch, or give a path outside the "
                 "checkout (e.g. downloaded from an earlier run)");
   }

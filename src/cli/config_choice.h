@@ -32,8 +32,8 @@ ConfigChoice choose_config(const Options& options, const EnvMap& env, const std:
 // inside the checkout is what the change made it, so its bytes come from the base commit instead,
 // named "<path>@<short sha>"; nullopt when FILE is read as it is (worktree, or a path outside the
 // checkout, which the workflow put there). Throws Error (exit 2) when the base has no such file.
-std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice, const std::string& option,
-                                               const std::string& given,
+std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice,
+                                               const std::string& option, const std::string& given,
                                                const std::string& repo_root);
 
 // The fingerprints of --baseline FILE, and the durations of --timings FILE, each read as

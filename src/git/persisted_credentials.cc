@@ -50,8 +50,8 @@ bool is_extraheader_entry(std::string_view entry) {
   size_t start = entry.find_first_not_of(" \t");
   if (start == std::string_view::npos) return false;
   size_t end = start;
-  while (end < entry.size() && (std::isalnum(static_cast<unsigned char>(entry[end])) ||
-                                entry[end] == '-')) {
+  while (end < entry.size() &&
+         (std::isalnum(static_cast<unsigned char>(entry[end])) || entry[end] == '-')) {
     ++end;
   }
   std::string key(entry.substr(start, end - start));
@@ -108,9 +108,9 @@ std::vector<std::string> config_files(const std::string& repo_root) {
   if (::stat(files[0].c_str(), &st) != 0) return {};
   for_each_entry(files[0], [&](const git_config_entry& e) {
     std::string name = e.name;
-    bool include = name == "include.path" ||
-                   (name.rfind("includeif.", 0) == 0 && name.size() > 15 &&
-                    name.compare(name.size() - 5, 5, ".path") == 0);
+    bool include =
+        name == "include.path" || (name.rfind("includeif.", 0) == 0 && name.size() > 15 &&
+                                   name.compare(name.size() - 5, 5, ".path") == 0);
     if (!include || e.value == nullptr) return true;
     std::string path = e.value;
     const char* home = std::getenv("HOME");
@@ -179,7 +179,9 @@ HeldCredentials::HeldCredentials(const std::string& repo_root) {
   }
 }
 
-HeldCredentials::~HeldCredentials() { restore(); }
+HeldCredentials::~HeldCredentials() {
+  restore();
+}
 
 void HeldCredentials::restore() noexcept {
   for (const Held& h : held_) {

@@ -174,8 +174,8 @@ std::string refusal(const ScannerSpec& spec, const ChangeSet& changes) {
     uint32_t id = 0;
     std::string error;
     if (!globs.add(pattern, 0, &id, &error)) {
-      throw Error(spec.defined_at + ": scanner " + spec.id + ": unsafe_when_changed: " +
-                  in_quotes(pattern) + ": " + error);
+      throw Error(spec.defined_at + ": scanner " + spec.id +
+                  ": unsafe_when_changed: " + in_quotes(pattern) + ": " + error);
     }
   }
   std::vector<GlobHit> hits;

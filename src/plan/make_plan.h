@@ -17,8 +17,8 @@ struct PlanInputs {
   // What {artifact} becomes for each artifact (the unpacked folder); the artifact itself when
   // empty, as in `lamina plan`, which unpacks nothing.
   std::vector<std::string> artifact_arguments;
-  std::vector<std::string> artifact_descriptions;     // per artifact, e.g. "docker save tarball..."
-  std::string target_url;                             // post-deploy: --target-url, for scope url
+  std::vector<std::string> artifact_descriptions;  // per artifact, e.g. "docker save tarball..."
+  std::string target_url;                          // post-deploy: --target-url, for scope url
   // What {configs} becomes: the folder of lamina's scanner configuration files
   // (ScannerConfigFolder); kept as "{configs}" when empty, as in `lamina plan`.
   std::string scanner_configs;

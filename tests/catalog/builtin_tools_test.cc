@@ -177,8 +177,9 @@ TEST_F(BuiltinToolsTest, BanditReadsNoBanditFileFromTheCheckout) {
 TEST_F(BuiltinToolsTest, YamllintReadsNoYamllintFileFromTheCheckout) {
   REQUIRE_TOOL("yamllint");
   for (const char* name : {".yamllint", ".yamllint.yaml", ".yamllint.yml"}) {
-    write_file(repo.file(name), "extends: default\nrules: {key-duplicates: disable}\n"
-                                "ignore: '*.yaml'\n");
+    write_file(repo.file(name),
+               "extends: default\nrules: {key-duplicates: disable}\n"
+               "ignore: '*.yaml'\n");
   }
   change("deploy/values.yaml", "---\nreplicas: 1\nreplicas: 2\n");
   Report r = run_scanner("yamllint");
@@ -191,8 +192,9 @@ TEST_F(BuiltinToolsTest, CodespellSettingsInTheCheckoutHideNoTypo) {
   write_file(repo.file(".codespellrc"),
              "[codespell]\nignore-words-list = recieve\nskip = *.md\nquiet-level = 31\n");
   write_file(repo.file("words.txt"), "recieve\n");
-  write_file(repo.file("setup.cfg"), "[codespell]\nignore-words = words.txt\n"
-                                     "ignore-regex = .*\nexclude-file = docs/notes.md\n");
+  write_file(repo.file("setup.cfg"),
+             "[codespell]\nignore-words = words.txt\n"
+             "ignore-regex = .*\nexclude-file = docs/notes.md\n");
   change("docs/notes.md", "We recieve data.\n");
   Report r = run_scanner("codespell");
   EXPECT_EQ(r.exit_code, 65);

@@ -242,7 +242,8 @@ struct BaselineRepo : ConfigRepo {
 TEST(BaseCopyOfInput, APathInsideTheCheckoutIsReadFromTheBaseCommit) {
   BaselineRepo r;
   ConfigChoice choice = choose_config(from("base"), {}, r.repo, r.base);
-  for (const std::string& given : {r.repo + "/ci/baseline.sarif", r.repo + "/ci/../ci/baseline.sarif"}) {
+  for (const std::string& given :
+       {r.repo + "/ci/baseline.sarif", r.repo + "/ci/../ci/baseline.sarif"}) {
     std::optional<ConfigSource> copy = base_copy_of_input(choice, "--baseline", given, r.repo);
     ASSERT_TRUE(copy) << given;
     EXPECT_EQ(copy->text, "base baseline\n");
@@ -266,8 +267,7 @@ TEST(BaseCopyOfInput, OutsideTheCheckoutOrInWorktreeModeTheFileIsReadAsItIs) {
   ConfigChoice base = choose_config(from("base"), {}, r.repo, r.base);
   EXPECT_FALSE(base_copy_of_input(base, "--baseline", r.dir.file("downloaded.sarif"), r.repo));
   ConfigChoice worktree = choose_config(from("worktree"), {}, r.repo, r.base);
-  EXPECT_FALSE(
-      base_copy_of_input(worktree, "--baseline", r.repo + "/ci/baseline.sarif", r.repo));
+  EXPECT_FALSE(base_copy_of_input(worktree, "--baseline", r.repo + "/ci/baseline.sarif", r.repo));
 }
 
 TEST(BaseCopyOfInput, AFileTheBaseDoesNotHaveIsRefusedWithTheFix) {

@@ -18,7 +18,8 @@ namespace {
 
 TEST(ScannerConfigs, TheBinaryHoldsExactlyTheFilesOfCatalogConfigs) {
   std::vector<std::string> on_disk;
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("catalog/configs")))
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test::source_path("catalog/configs")))
     on_disk.push_back(entry.path().filename().string());
   std::vector<std::string> names = scanner_config_names();
   std::sort(on_disk.begin(), on_disk.end());

@@ -86,8 +86,8 @@ TEST(HeldCredentials, TakesThemOutWhileHeldAndPutsTheFileBackByteForByte) {
 TEST(HeldCredentials, AlsoHoldsAnIncludedCredentialsFile) {
   CheckoutWithCredentials c;
   std::string included = c.dir.file("runner-temp/git-credentials-1234.config");
-  test::write_file(included,
-                   "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic SECRET5\n");
+  test::write_file(
+      included, "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic SECRET5\n");
   test::git(c.repo, {"config", "--local", "includeIf.gitdir:" + c.repo + "/.git.path", included});
   std::string original_included = read_file(included).value();
   {
@@ -102,7 +102,8 @@ TEST(HeldCredentials, WritesNothingWhenThereIsNothingToHold) {
   test::TempDir dir;
   std::string repo = dir.file("repo");
   test::git(dir.path(), {"init", "-q", repo});
-  struct stat before {}, after {};
+  struct stat before {
+  }, after{};
   ASSERT_EQ(::stat((repo + "/.git/config").c_str(), &before), 0);
   {
     HeldCredentials held(repo);
