@@ -1,5 +1,6 @@
 #include "config/config_from.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "util/error.h"
@@ -38,6 +39,7 @@ std::optional<std::string> path_in_checkout(const std::string& given, const std:
   namespace fs = std::filesystem;
   fs::path absolute = fs::path(given).is_absolute() ? fs::path(given) : fs::path(cwd) / given;
   fs::path root = fs::path(repo_root).lexically_normal();
+  if (!root.has_filename()) root = root.parent_path();  // "/w/repo/" -> "/w/repo"
   std::error_code ec;
   fs::path real_root = fs::weakly_canonical(root, ec);
   if (ec) real_root = root;

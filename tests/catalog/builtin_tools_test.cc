@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -156,8 +158,8 @@ TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
 // (SECURITY.md, "What each built-in scanner reads from the checkout").
 TEST_F(BuiltinToolsTest, ShellcheckReadsNoShellcheckrcFromTheCheckout) {
   REQUIRE_TOOL("shellcheck");
-  write_file(repo.file(".shellcheckrc"), "disable=SC2086\n");
-  write_file(repo.file("deploy/.shellcheckrc"), "disable=all\n");
+  test::write_file(repo.file(".shellcheckrc"), "disable=SC2086\n");
+  test::write_file(repo.file("deploy/.shellcheckrc"), "disable=all\n");
   change("deploy/run.sh", "#!/bin/bash\nrm -rf $1/*\n");
   Report r = run_scanner("shellcheck");
   EXPECT_EQ(r.exit_code, 1);
@@ -166,8 +168,8 @@ TEST_F(BuiltinToolsTest, ShellcheckReadsNoShellcheckrcFromTheCheckout) {
 
 TEST_F(BuiltinToolsTest, BanditReadsNoBanditFileFromTheCheckout) {
   REQUIRE_TOOL("bandit");
-  write_file(repo.file(".bandit"), "[bandit]\nskips: B602,B404\nexclude: app\n");
-  write_file(repo.file("app/.bandit"), "[bandit]\nskips: B602,B404\n");
+  test::write_file(repo.file(".bandit"), "[bandit]\nskips: B602,B404\nexclude: app\n");
+  test::write_file(repo.file("app/.bandit"), "[bandit]\nskips: B602,B404\n");
   change("app/run.py", "import subprocess\nsubprocess.call(input(), shell=True)\n");
   Report r = run_scanner("bandit");
   EXPECT_EQ(r.exit_code, 1);
@@ -177,9 +179,9 @@ TEST_F(BuiltinToolsTest, BanditReadsNoBanditFileFromTheCheckout) {
 TEST_F(BuiltinToolsTest, YamllintReadsNoYamllintFileFromTheCheckout) {
   REQUIRE_TOOL("yamllint");
   for (const char* name : {".yamllint", ".yamllint.yaml", ".yamllint.yml"}) {
-    write_file(repo.file(name),
-               "extends: default\nrules: {key-duplicates: disable}\n"
-               "ignore: '*.yaml'\n");
+    test::write_file(repo.file(name),
+                     "extends: default\nrules: {key-duplicates: disable}\n"
+                     "ignore: '*.yaml'\n");
   }
   change("deploy/values.yaml", "---\nreplicas: 1\nreplicas: 2\n");
   Report r = run_scanner("yamllint");
@@ -189,12 +191,12 @@ TEST_F(BuiltinToolsTest, YamllintReadsNoYamllintFileFromTheCheckout) {
 
 TEST_F(BuiltinToolsTest, CodespellSettingsInTheCheckoutHideNoTypo) {
   REQUIRE_TOOL("codespell");
-  write_file(repo.file(".codespellrc"),
-             "[codespell]\nignore-words-list = recieve\nskip = *.md\nquiet-level = 31\n");
-  write_file(repo.file("words.txt"), "recieve\n");
-  write_file(repo.file("setup.cfg"),
-             "[codespell]\nignore-words = words.txt\n"
-             "ignore-regex = .*\nexclude-file = docs/notes.md\n");
+  test::write_file(repo.file(".codespellrc"),
+                   "[codespell]\nignore-words-list = recieve\nskip = *.md\nquiet-level = 31\n");
+  test::write_file(repo.file("words.txt"), "recieve\n");
+  test::write_file(repo.file("setup.cfg"),
+                   "[codespell]\nignore-words = words.txt\n"
+                   "ignore-regex = .*\nexclude-file = docs/notes.md\n");
   change("docs/notes.md", "We recieve data.\n");
   Report r = run_scanner("codespell");
   EXPECT_EQ(r.exit_code, 65);
@@ -203,8 +205,9 @@ TEST_F(BuiltinToolsTest, CodespellSettingsInTheCheckoutHideNoTypo) {
 
 TEST_F(BuiltinToolsTest, CodespellRefusesToRunWhenTheCheckoutTurnsOnWriteChanges) {
   REQUIRE_TOOL("codespell");
-  write_file(repo.file("setup.cfg"), "[codespell]\nwrite-changes =\n");
+  test::write_file(repo.file("setup.cfg"), "[codespell]\nwrite-changes =\n");
   change("docs/notes.md", "We recieve data.\n");
+  inputs.path = tools_path();
   Plan p = make_plan(catalog, settings, changes, Layer::inline_layer, repo.path(), inputs);
   const Invocation& inv = decision(p, "codespell").invocations.at(0);
   ScannerConfigFolder configs(scratch.path());
@@ -220,8 +223,8 @@ TEST_F(BuiltinToolsTest, CodespellRefusesToRunWhenTheCheckoutTurnsOnWriteChanges
 
 TEST_F(BuiltinToolsTest, SecretlintReadsNoIgnoreFileOrRcFromTheCheckout) {
   REQUIRE_TOOL("secretlint");
-  write_file(repo.file(".secretlintignore"), "config/ci.env\n**/*\n");
-  write_file(repo.file(".secretlintrc.json"), "{\"rules\": []}\n");
+  test::write_file(repo.file(".secretlintignore"), "config/ci.env\n**/*\n");
+  test::write_file(repo.file(".secretlintrc.json"), "{\"rules\": []}\n");
   change("config/ci.env", std::string("TOKEN=gh") + "p_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx\n");
   Report r = run_scanner("secretlint");
   EXPECT_EQ(r.exit_code, 1);
@@ -237,12 +240,13 @@ TEST_F(BuiltinToolsTest, EslintLoadsNoCodeOrConfigurationFromTheProject) {
   std::string payload = "require('fs').writeFileSync('" + marker + "', 'ran');\n";
   change("web/package.json",
          "{\"name\": \"eslint-plugin-security\", \"exports\": \"./evil.js\"}\n");
-  write_file(repo.file("web/evil.js"), payload + "module.exports = {rules: {}, configs: {}};\n");
-  write_file(repo.file("web/eslint.config.js"), payload + "module.exports = [];\n");
-  write_file(repo.file("web/node_modules/eslint-plugin-security/index.js"),
-             payload + "module.exports = {rules: {}};\n");
-  write_file(repo.file("web/node_modules/@microsoft/eslint-formatter-sarif/sarif.js"),
-             payload + "module.exports = () => '';\n");
+  test::write_file(repo.file("web/evil.js"),
+                   payload + "module.exports = {rules: {}, configs: {}};\n");
+  test::write_file(repo.file("web/eslint.config.js"), payload + "module.exports = [];\n");
+  test::write_file(repo.file("web/node_modules/eslint-plugin-security/index.js"),
+                   payload + "module.exports = {rules: {}};\n");
+  test::write_file(repo.file("web/node_modules/@microsoft/eslint-formatter-sarif/sarif.js"),
+                   payload + "module.exports = () => '';\n");
   change("web/src/handler.js", "module.exports = function (input) { return eval(input); };\n");
   Report r = run_scanner("eslint");
   EXPECT_EQ(r.exit_code, 1) << r.err;

@@ -68,7 +68,8 @@ TEST(HeldCredentials, TakesThemOutWhileHeldAndPutsTheFileBackByteForByte) {
   ::chmod(c.config.c_str(), 0640);
   {
     HeldCredentials held(c.repo);
-    EXPECT_EQ(held.files(), std::vector<std::string>{c.repo + "/.git/config"});
+    ASSERT_EQ(held.files().size(), 1u);
+    EXPECT_TRUE(held.files()[0].ends_with("/repo/.git/config")) << held.files()[0];
     std::string during = read_file(c.config).value();
     EXPECT_EQ(during.find("eC1hY2Nlc3M"), std::string::npos) << during;
     EXPECT_EQ(during.find("SECRET"), std::string::npos) << during;
