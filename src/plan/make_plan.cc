@@ -185,8 +185,8 @@ std::string refusal(const ScannerSpec& spec, const ChangeSet& changes) {
     if (hits.empty()) continue;
     return "not run: the change adds or modifies " + in_quotes(file.path) + ", under " +
            in_quotes(spec.unsafe_when_changed[hits.front().glob]) + ", which " + spec.id +
-           " loads code from, so running it would run the change's code; review that path (a "
-           "pull request should not commit it)";
+           " loads code or configuration from, so running it would let the change run code or "
+           "silence findings; review that path (a pull request should not commit it)";
   }
   return "";
 }
