@@ -64,10 +64,12 @@ run_env=(
 # probe scanner from the base configuration tries to read them and /proc/<lamina>/environ.
 # lamina runs without CAP_SYS_PTRACE, as in a Docker container (root keeps it here, and with it
 # may read any process's environ).
-for tool in eslint secretlint yamllint setpriv; do
+for tool in eslint secretlint yamllint codespell setpriv; do
   command -v "$tool" >/dev/null || PATH=$path command -v "$tool" >/dev/null ||
     { echo "SKIP (pull_request_target part): $tool is not installed" >&2; exit 77; }
 done
+without_ptrace=()
+[[ $(id -u) == 0 ]] && without_ptrace=(setpriv --bounding-set=-sys_ptrace --)
 target=$root/pr-target
 mkdir -p "$target/home" "$target/tmp"
 "$python" "$tools/hostile_pr_target.py" make "$target"
@@ -81,7 +83,7 @@ target_run() {  # target_run OUT ARGS...: lamina scan as a pull_request_target j
     GITHUB_WORKSPACE="$target/repo" GITHUB_SHA="$base" GITHUB_REF=refs/heads/main \
     GITHUB_REPOSITORY=octo/target GITHUB_SERVER_URL=https://github.com \
     GITHUB_TOKEN=ghs_prTargetFAKEtoken0123456789abcdefAB \
-    setpriv --bounding-set=-sys_ptrace -- "$lamina" scan --out "$out" "$@" \
+    "${without_ptrace[@]}" "$lamina" scan --out "$out" "$@" \
     >"$out.stdout" 2>"$out.stderr") && rc=0 || rc=$?
 }
 # A first run gives the findings' fingerprints; the PR then commits them as its "baseline".

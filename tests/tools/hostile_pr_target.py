@@ -200,7 +200,8 @@ def results(out):
     for run in sarif["runs"]:
         tool = run["tool"]["driver"]["name"]
         for r in run.get("results", []):
-            loc = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            locations = r.get("locations") or [{}]
+            loc = locations[0].get("physicalLocation", {}).get("artifactLocation", {}).get("uri", "")
             found.append((tool, r.get("ruleId", ""), loc, r.get("baselineState")))
     return found
 
