@@ -1,6 +1,8 @@
-// lamina's entry point: parse the command line, read the environment once, run the command, and
-// turn the one fatal error type into a message and exit code 2.
+// lamina's entry point: close the process to same-user readers, parse the command line, read the
+// environment once, run the command, and turn the one fatal error type into a message and exit
+// code 2.
 #include <git2.h>
+#include <sys/prctl.h>
 
 #include <cstdio>
 #include <cstring>
@@ -17,6 +19,9 @@
 #include "util/error.h"
 
 int main(int argc, char** argv) {
+  // Not dumpable: /proc/<lamina>/environ, mem and the rest become root's, so a scanner (same
+  // user) cannot read the tokens in lamina's environment. Children are dumpable again after exec.
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   lamina::EnvMap env = lamina::read_process_environment();
   // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
   std::vector<std::string> action_args;

@@ -227,15 +227,15 @@ void validate_scanner(const ScannerSpec& spec, const YAML::Node& where, const Ya
   if (spec.format.empty()) fail("expected output.format (one of the known output formats)");
   if (spec.layers.empty()) fail("expected a layer (inline, pre-deploy, post-deploy, continuous)");
   bool uses_out = false;
-  static const std::vector<std::string> known = {"files", "repo",     "root",
-                                                 "out",   "artifact", "target_url"};
+  static const std::vector<std::string> known = {"files", "repo",     "root",      "out",
+                                                 "artifact", "target_url", "configs"};
   for (const std::string& arg : spec.command) {
     for (const std::string& name : placeholders_in(arg)) {
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         fail_command("unknown placeholder {" + name + "} in command" + did_you_mean(name, known) +
-                     "; expected {files}, {repo}, {root}, {out}, {artifact} or {target_url}");
+                     "; expected {files}, {repo}, {root}, {out}, {artifact}, {target_url} or {configs}");
       }
-      bool fits = name == "repo" || name == "out" ||
+      bool fits = name == "repo" || name == "out" || name == "configs" ||
                   (name == "files" && (spec.scope == Scope::files || spec.scope == Scope::project ||
                                        spec.scope == Scope::repo)) ||
                   (name == "root" && spec.scope == Scope::project) ||

@@ -92,7 +92,8 @@ ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
   return out;
 }
 
-ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
+ChangePlan make_change_plan(const Options& options, const EnvMap& env,
+                            const std::string& scanner_configs) {
   ChangePlan out = resolve_changes(options, env);
   try {
     out.config = choose_config(options, env, out.repo_root, out.changes.base);
@@ -111,6 +112,7 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env) {
   }
   extra.target_url = options.target_url.value_or("");
   extra.path = env_or_empty(env, "PATH");
+  extra.scanner_configs = scanner_configs;
   out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.repo_root, extra);
   return out;
 }

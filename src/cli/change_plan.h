@@ -27,8 +27,10 @@ struct ChangePlan {
   Plan plan;
 };
 
-// Throws Error (exit 2) for a bad flag, configuration, payload or revision.
-ChangePlan make_change_plan(const Options& options, const EnvMap& env);
+// `scanner_configs`: the folder {configs} names (a ScannerConfigFolder), "" to keep the
+// placeholder. Throws Error (exit 2) for a bad flag, configuration, payload or revision.
+ChangePlan make_change_plan(const Options& options, const EnvMap& env,
+                            const std::string& scanner_configs = "");
 
 // Only what comes before reading git: layer, context and repo_root (where the report folder
 // is, before anything can fail). Throws like make_change_plan.

@@ -1,6 +1,9 @@
 #include "cli/config_choice.h"
 
+#include <unistd.h>
+
 #include "config/load_settings.h"
+#include "findings/evaluate.h"
 #include "git/file_at_commit.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -71,6 +74,40 @@ ConfigChoice choose_config(const Options& options, const EnvMap& env, const std:
   }
   if (text) choice.file = ConfigSource{name_at_commit(path, base_commit), std::move(*text)};
   return choice;
+}
+
+std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice,
+                                               const std::string& option, const std::string& given,
+                                               const std::string& repo_root) {
+  if (choice.from != ConfigFrom::base) return std::nullopt;
+  char cwd[4096];
+  std::string here = ::getcwd(cwd, sizeof cwd) != nullptr ? cwd : repo_root;
+  std::optional<std::string> path = path_in_checkout(given, here, repo_root);
+  if (!path) return std::nullopt;
+  std::optional<std::string> text =
+      path->empty() ? std::nullopt : git::read_file_at_commit(repo_root, choice.base_commit, *path);
+  if (!text) {
+    throw Error(option + " " + in_quotes(given) +
+                ": with --config-from base a file inside the checkout is read from the base "
+                "commit " +
+                choice.base_commit.substr(0, 12) +
+                ", which has none; commit it to the base branch, or give a path outside the "
+                "checkout (e.g. downloaded from an earlier run)");
+  }
+  return ConfigSource{name_at_commit(*path, choice.base_commit), std::move(*text)};
+}
+
+std::set<std::string> load_baseline(const ConfigChoice& choice, const std::string& given,
+                                    const std::string& repo_root) {
+  std::optional<ConfigSource> copy = base_copy_of_input(choice, "--baseline", given, repo_root);
+  return copy ? baseline_from_sarif(copy->text, copy->name) : read_baseline(given);
+}
+
+ScannerTimings load_timings(const ConfigChoice& choice, const std::string& given,
+                            const std::string& repo_root) {
+  std::optional<ConfigSource> copy = base_copy_of_input(choice, "--timings", given, repo_root);
+  return copy ? timings_from_sarif(copy->text, "--timings " + copy->name)
+              : read_timings_file(given);
 }
 
 std::string config_file_text(const ConfigChoice& choice) {

@@ -3,11 +3,13 @@
 // the base commit of the change set, so a pull request cannot add a scanner command or turn
 // scanners off in its own .lamina.yml.
 #include <optional>
+#include <set>
 #include <string>
 
 #include "cli/options.h"
 #include "config/config_from.h"
 #include "config/settings.h"
+#include "exec/timings.h"
 #include "util/env.h"
 
 namespace lamina {
@@ -25,6 +27,21 @@ struct ConfigChoice {
 // upstream), or the path leaves the repository.
 ConfigChoice choose_config(const Options& options, const EnvMap& env, const std::string& repo_root,
                            const std::string& base_commit);
+
+// --baseline / --timings FILE (`option` names it in messages). Under --config-from base a FILE
+// inside the checkout is what the change made it, so its bytes come from the base commit instead,
+// named "<path>@<short sha>"; nullopt when FILE is read as it is (worktree, or a path outside the
+// checkout, which the workflow put there). Throws Error (exit 2) when the base has no such file.
+std::optional<ConfigSource> base_copy_of_input(const ConfigChoice& choice,
+                                               const std::string& option, const std::string& given,
+                                               const std::string& repo_root);
+
+// The fingerprints of --baseline FILE, and the durations of --timings FILE, each read as
+// base_copy_of_input() says.
+std::set<std::string> load_baseline(const ConfigChoice& choice, const std::string& given,
+                                    const std::string& repo_root);
+ScannerTimings load_timings(const ConfigChoice& choice, const std::string& given,
+                            const std::string& repo_root);
 
 // For `lamina config`: ".lamina.yml", ".lamina.yml@1a2b3c4d5e6f", "(none)" or
 // "(none at base 1a2b3c4d5e6f: built-in defaults)".

@@ -150,7 +150,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   std::set<std::string> taken;
   for (const std::string& input : options.inputs) read_input(input, ctx, scan, taken);
   std::optional<std::set<std::string>> baseline;
-  if (options.baseline) baseline = read_baseline(*options.baseline);
+  if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
   return emit_scan_reports(scan, p, out, env);
 }

@@ -17,11 +17,13 @@
 #include "exec/progress.h"
 #include "exec/run_dir.h"
 #include "exec/runner.h"
+#include "exec/scanner_configs.h"
 #include "exec/schedule.h"
 #include "exec/target_probe.h"
 #include "exec/timings.h"
 #include "findings/classify.h"
 #include "findings/evaluate.h"
+#include "git/persisted_credentials.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -154,11 +156,13 @@ void note_coverage_gaps(const Plan& plan, ScanResult& scan) {
 int run_scan_command(const Options& options, const EnvMap& env) {
   // The report folder first: a report the change committed there is gone before any exit.
   Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
-  ChangePlan p = make_change_plan(options, env);
+  // Before planning: the argv of built-in scanners names lamina's own configuration files.
+  ScannerConfigFolder scanner_configs(default_temp_root(env_or_empty(env, "TMPDIR")));
+  ChangePlan p = make_change_plan(options, env, scanner_configs.path());
   require_layer_input(p, options);
   ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
-  if (options.baseline) baseline = read_baseline(*options.baseline);
+  if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
 
   // Unpacked before the first scanner starts; removed when the scan returns or throws.
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
@@ -170,7 +174,9 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;
   run_options.environment = env;
   run_options.temp_root = default_temp_root(env_or_empty(env, "TMPDIR"));
-  if (options.timings) run_options.previous_timings = read_timings_file(*options.timings);
+  if (options.timings) {
+    run_options.previous_timings = load_timings(p.config, *options.timings, p.repo_root);
+  }
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
       return run_fails_gate(classifier.of(r).findings, scan, p.repo_root,
@@ -184,7 +190,12 @@ int run_scan_command(const Options& options, const EnvMap& env) {
         if (!c.detail.empty()) return c.detail;
         return std::to_string(c.findings.size()) + " finding(s)";
       });
-  std::vector<RunResult> results = run_invocations(planned.invocations, run_options, *progress);
+  std::vector<RunResult> results;
+  {
+    // Out of the repository's git configuration while scanners run, back when they are done.
+    git::HeldCredentials credentials(p.repo_root);
+    results = run_invocations(planned.invocations, run_options, *progress);
+  }
 
   std::vector<std::vector<RunResult>> runs_of(p.plan.scanners.size());
   std::vector<std::vector<ClassifiedRun>> classified_of(p.plan.scanners.size());

@@ -1,6 +1,7 @@
 #include "findings/evaluate.h"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 #include "findings/fingerprint.h"
@@ -10,25 +11,30 @@
 
 namespace lamina {
 
-std::set<std::string> read_baseline(const std::string& sarif_path) {
-  std::set<std::string> fingerprints;
-  // Only fingerprints matter here, and the baseline may come from another machine's workspace:
-  // confine paths to "/" so no result is refused for its location.
+namespace {
+
+// Only fingerprints matter here, and the baseline may come from another machine's workspace:
+// paths are confined to "/" so no result is refused for its location.
+ParseContext baseline_context() {
   ParseContext ctx;
   ctx.scanner_id = "baseline";
   ctx.repository_root = ctx.working_directory = "/";
-  ParseOutcome outcome = stream_sarif_file(sarif_path, ctx, [&](Finding&& f) {
+  return ctx;
+}
+
+std::set<std::string> baseline_of(const std::string& origin,
+                                  const std::function<ParseOutcome(const FindingSink&)>& stream) {
+  std::set<std::string> fingerprints;
+  ParseOutcome outcome = stream([&](Finding&& f) {
     auto it = f.fingerprints.find(kFingerprintKey);
     if (it != f.fingerprints.end()) fingerprints.insert(it->second);
   });
   if (outcome.error) {
-    throw Error("--baseline " + in_quotes(sarif_path) + ": " + one_line(*outcome.error, 300) +
+    throw Error("--baseline " + in_quotes(origin) + ": " + one_line(*outcome.error, 300) +
                 "; give the lamina.sarif of an earlier scan");
   }
   return fingerprints;
 }
-
-namespace {
 
 // Fingerprints, diff positions and baseline marks: everything gate_standing() reads that the
 // parsers do not set. Returns how many baseline fingerprints no longer occur.
@@ -40,6 +46,17 @@ size_t place_findings(std::vector<Finding>& findings, const ChangeSet& changes,
 }
 
 }  // namespace
+
+std::set<std::string> read_baseline(const std::string& sarif_path) {
+  return baseline_of(sarif_path, [&](const FindingSink& sink) {
+    return stream_sarif_file(sarif_path, baseline_context(), sink);
+  });
+}
+
+std::set<std::string> baseline_from_sarif(std::string_view sarif, const std::string& origin) {
+  return baseline_of(
+      origin, [&](const FindingSink& sink) { return stream_sarif(sarif, baseline_context(), sink); });
+}
 
 void evaluate_findings(ScanResult& scan, const std::string& repo_root,
                        const std::set<std::string>* baseline) {

@@ -3,6 +3,7 @@
 // findings, fingerprint them, place them relative to the diff, mark the baseline, decide the gate.
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "findings/scan_result.h"
 
@@ -11,6 +12,8 @@ namespace lamina {
 // Reads the lamina/v1 fingerprints of a SARIF log (an earlier lamina scan). Throws Error naming
 // the file when it cannot be read or parsed.
 std::set<std::string> read_baseline(const std::string& sarif_path);
+// The same from the bytes of a SARIF log named `origin` (a baseline read from a commit).
+std::set<std::string> baseline_from_sarif(std::string_view sarif, const std::string& origin);
 
 // Fills findings' fingerprints, diff positions and baseline marks, sorts them, and sets
 // scan.gate. `baseline` is null when none was given.

@@ -115,6 +115,7 @@ std::string plan_invocations(ScannerDecision& d, const ScannerSpec& spec, const 
   Invocation base = invocation_base(spec, settings);
   std::vector<std::string> command = insert_extra_args(spec.command, spec.args);
   std::map<std::string, std::string> values = {{"repo", repo_root}};
+  if (!extra.scanner_configs.empty()) values["configs"] = extra.scanner_configs;
   std::deque<std::string> owned;
   switch (spec.scope) {
     case Scope::files:
@@ -177,8 +178,8 @@ std::string refusal(const ScannerSpec& spec, const ChangeSet& changes) {
     uint32_t id = 0;
     std::string error;
     if (!globs.add(pattern, 0, &id, &error)) {
-      throw Error(spec.defined_at + ": scanner " + spec.id + ": unsafe_when_changed: " +
-                  in_quotes(pattern) + ": " + error);
+      throw Error(spec.defined_at + ": scanner " + spec.id +
+                  ": unsafe_when_changed: " + in_quotes(pattern) + ": " + error);
     }
   }
   std::vector<GlobHit> hits;
@@ -188,8 +189,8 @@ std::string refusal(const ScannerSpec& spec, const ChangeSet& changes) {
     if (hits.empty()) continue;
     return "not run: the change adds or modifies " + in_quotes(file.path) + ", under " +
            in_quotes(spec.unsafe_when_changed[hits.front().glob]) + ", which " + spec.id +
-           " loads code from, so running it would run the change's code; review that path (a "
-           "pull request should not commit it)";
+           " loads code or configuration from, so running it would let the change run code or "
+           "silence findings; review that path (a pull request should not commit it)";
   }
   return "";
 }

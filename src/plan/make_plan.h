@@ -19,8 +19,11 @@ struct PlanInputs {
   // What {artifact} becomes for each artifact (the unpacked folder); the artifact itself when
   // empty, as in `lamina plan`, which unpacks nothing.
   std::vector<std::string> artifact_arguments;
-  std::vector<std::string> artifact_descriptions;     // per artifact, e.g. "docker save tarball..."
-  std::string target_url;                             // post-deploy: --target-url, for scope url
+  std::vector<std::string> artifact_descriptions;  // per artifact, e.g. "docker save tarball..."
+  std::string target_url;                          // post-deploy: --target-url, for scope url
+  // What {configs} becomes: the folder of lamina's scanner configuration files
+  // (ScannerConfigFolder); kept as "{configs}" when empty, as in `lamina plan`.
+  std::string scanner_configs;
   std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
   size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()
   // Threads deciding scanners on a large change (the result does not depend on it); 0 = up to

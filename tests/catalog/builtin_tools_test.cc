@@ -8,10 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "exec/out_token.h"
+#include "exec/scanner_configs.h"
 #include "exec/spawn.h"
 #include "parse/parse.h"
 #include "plan/plan_fixture.h"
@@ -47,6 +50,8 @@ class BuiltinToolsTest : public test::PlanFixture {
   Report run_scanner(const std::string& id, Layer layer = Layer::inline_layer) {
     std::string path = tools_path();
     inputs.path = path;
+    ScannerConfigFolder configs(scratch.path());  // what {configs} names, as lamina scan does
+    inputs.scanner_configs = configs.path();
     std::sort(changes.files.begin(), changes.files.end(),
               [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
     Plan p = make_plan(catalog, settings, changes, layer, repo.path(), inputs);
@@ -146,6 +151,107 @@ TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.text.find("\"ruleId\": \"security/detect-eval-with-expression\""), std::string::npos)
       << r.text << r.err;
+}
+
+// The checkout's own configuration of a tool cannot silence it: lamina's argv pins each one
+// (SECURITY.md, "What each built-in scanner reads from the checkout").
+TEST_F(BuiltinToolsTest, ShellcheckReadsNoShellcheckrcFromTheCheckout) {
+  REQUIRE_TOOL("shellcheck");
+  test::write_file(repo.file(".shellcheckrc"), "disable=SC2086\n");
+  test::write_file(repo.file("deploy/.shellcheckrc"), "disable=all\n");
+  change("deploy/run.sh", "#!/bin/bash\nrm -rf $1/*\n");
+  Report r = run_scanner("shellcheck");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("\"code\":2086"), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, BanditReadsNoBanditFileFromTheCheckout) {
+  REQUIRE_TOOL("bandit");
+  test::write_file(repo.file(".bandit"), "[bandit]\nskips: B602,B404\nexclude: app\n");
+  test::write_file(repo.file("app/.bandit"), "[bandit]\nskips: B602,B404\n");
+  change("app/run.py", "import subprocess\nsubprocess.call(input(), shell=True)\n");
+  Report r = run_scanner("bandit");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("\"test_id\": \"B602\""), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, YamllintReadsNoYamllintFileFromTheCheckout) {
+  REQUIRE_TOOL("yamllint");
+  for (const char* name : {".yamllint", ".yamllint.yaml", ".yamllint.yml"}) {
+    test::write_file(repo.file(name),
+                     "extends: default\nrules: {key-duplicates: disable}\n"
+                     "ignore: '*.yaml'\n");
+  }
+  change("deploy/values.yaml", "---\nreplicas: 1\nreplicas: 2\n");
+  Report r = run_scanner("yamllint");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("(key-duplicates)"), std::string::npos) << r.text;
+}
+
+TEST_F(BuiltinToolsTest, CodespellSettingsInTheCheckoutHideNoTypo) {
+  REQUIRE_TOOL("codespell");
+  test::write_file(repo.file(".codespellrc"),
+                   "[codespell]\nignore-words-list = recieve\nskip = *.md\nquiet-level = 31\n");
+  test::write_file(repo.file("words.txt"), "recieve\n");
+  test::write_file(repo.file("setup.cfg"),
+                   "[codespell]\nignore-words = words.txt\n"
+                   "ignore-regex = .*\nexclude-file = docs/notes.md\n");
+  change("docs/notes.md", "We recieve data.\n");
+  Report r = run_scanner("codespell");
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.text, "docs/notes.md:1: recieve ==> receive\n");
+}
+
+TEST_F(BuiltinToolsTest, CodespellRefusesToRunWhenTheCheckoutTurnsOnWriteChanges) {
+  REQUIRE_TOOL("codespell");
+  test::write_file(repo.file("setup.cfg"), "[codespell]\nwrite-changes =\n");
+  change("docs/notes.md", "We recieve data.\n");
+  inputs.path = tools_path();
+  Plan p = make_plan(catalog, settings, changes, Layer::inline_layer, repo.path(), inputs);
+  const Invocation& inv = decision(p, "codespell").invocations.at(0);
+  ScannerConfigFolder configs(scratch.path());
+  std::vector<std::string> argv;
+  for (const std::string& arg : inv.argv)
+    argv.push_back(substitute_placeholders(arg, {{"configs", configs.path()}}));
+  test::ProcessOutput result = test::run(argv, inv.cwd, {"PATH=" + tools_path()});
+  // Not one of the entry's "ran fine" codes: the scanner fails instead of passing.
+  EXPECT_EQ(std::count(inv.ok_exit_codes.begin(), inv.ok_exit_codes.end(), result.exit_code), 0)
+      << result.exit_code;
+  EXPECT_EQ(read_file(repo.file("docs/notes.md")), "We recieve data.\n");
+}
+
+TEST_F(BuiltinToolsTest, SecretlintReadsNoIgnoreFileOrRcFromTheCheckout) {
+  REQUIRE_TOOL("secretlint");
+  test::write_file(repo.file(".secretlintignore"), "config/ci.env\n**/*\n");
+  test::write_file(repo.file(".secretlintrc.json"), "{\"rules\": []}\n");
+  change("config/ci.env", std::string("TOKEN=gh") + "p_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx\n");
+  Report r = run_scanner("secretlint");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.text.find("secretlint-rule-github"), std::string::npos) << r.text << r.err;
+}
+
+// The attack of issue 13: the project's package.json names itself eslint-plugin-security, so
+// Node's self-reference would resolve `--plugin security` to the project's own file; and its
+// eslint.config.js and node_modules would be loaded by a lookup from the project folder.
+TEST_F(BuiltinToolsTest, EslintLoadsNoCodeOrConfigurationFromTheProject) {
+  REQUIRE_TOOL("eslint");
+  std::string marker = scratch.file("payload-ran");
+  std::string payload = "require('fs').writeFileSync('" + marker + "', 'ran');\n";
+  change("web/package.json",
+         "{\"name\": \"eslint-plugin-security\", \"exports\": \"./evil.js\"}\n");
+  test::write_file(repo.file("web/evil.js"),
+                   payload + "module.exports = {rules: {}, configs: {}};\n");
+  test::write_file(repo.file("web/eslint.config.js"), payload + "module.exports = [];\n");
+  test::write_file(repo.file("web/node_modules/eslint-plugin-security/index.js"),
+                   payload + "module.exports = {rules: {}};\n");
+  test::write_file(repo.file("web/node_modules/@microsoft/eslint-formatter-sarif/sarif.js"),
+                   payload + "module.exports = () => '';\n");
+  change("web/src/handler.js", "module.exports = function (input) { return eval(input); };\n");
+  Report r = run_scanner("eslint");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.text.find("\"ruleId\": \"security/detect-eval-with-expression\""), std::string::npos)
+      << r.text << r.err;
+  EXPECT_FALSE(std::filesystem::exists(marker)) << "the project's code ran inside eslint";
 }
 
 TEST_F(BuiltinToolsTest, CycloneDxNpmDescribesTheInstalledTreeOfTheProject) {

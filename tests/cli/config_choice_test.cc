@@ -223,6 +223,70 @@ TEST(ConfigFromBaseEndToEnd, PullRequestScannerNeverRunsWithConfigFromBaseOrAuto
   EXPECT_EQ(config["scanners"].count("helpful"), 0u);
 }
 
+// --baseline and --timings inside the checkout: the pull request could rewrite them (a baseline
+// that lists its own findings hides them), so under --config-from base they come from the base.
+struct BaselineRepo : ConfigRepo {
+  BaselineRepo() {
+    test::git(repo, {"checkout", "-q", "main"});
+    test::write_file(repo + "/ci/baseline.sarif", "base baseline\n");
+    test::git(repo, {"add", "-A"});
+    test::git(repo, {"commit", "-qm", "baseline"});
+    base = test::git(repo, {"rev-parse", "HEAD"});
+    test::git(repo, {"checkout", "-q", "pr"});
+    test::git(repo, {"merge", "-q", "--no-edit", "main"});
+    test::write_file(repo + "/ci/baseline.sarif", "pull request baseline\n");
+    test::git(repo, {"commit", "-qam", "pr rewrites the baseline"});
+  }
+};
+
+TEST(BaseCopyOfInput, APathInsideTheCheckoutIsReadFromTheBaseCommit) {
+  BaselineRepo r;
+  ConfigChoice choice = choose_config(from("base"), {}, r.repo, r.base);
+  for (const std::string& given :
+       {r.repo + "/ci/baseline.sarif", r.repo + "/ci/../ci/baseline.sarif"}) {
+    std::optional<ConfigSource> copy = base_copy_of_input(choice, "--baseline", given, r.repo);
+    ASSERT_TRUE(copy) << given;
+    EXPECT_EQ(copy->text, "base baseline\n");
+    EXPECT_EQ(copy->name, "ci/baseline.sarif@" + r.base.substr(0, 12));
+  }
+}
+
+TEST(BaseCopyOfInput, ASymlinkIntoTheCheckoutIsInsideToo) {
+  BaselineRepo r;
+  std::string link = r.dir.file("outside-link.sarif");
+  ASSERT_EQ(::symlink((r.repo + "/ci/baseline.sarif").c_str(), link.c_str()), 0);
+  ConfigChoice choice = choose_config(from("base"), {}, r.repo, r.base);
+  std::optional<ConfigSource> copy = base_copy_of_input(choice, "--timings", link, r.repo);
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(copy->text, "base baseline\n");
+}
+
+TEST(BaseCopyOfInput, OutsideTheCheckoutOrInWorktreeModeTheFileIsReadAsItIs) {
+  BaselineRepo r;
+  test::write_file(r.dir.file("downloaded.sarif"), "{}");
+  ConfigChoice base = choose_config(from("base"), {}, r.repo, r.base);
+  EXPECT_FALSE(base_copy_of_input(base, "--baseline", r.dir.file("downloaded.sarif"), r.repo));
+  ConfigChoice worktree = choose_config(from("worktree"), {}, r.repo, r.base);
+  EXPECT_FALSE(base_copy_of_input(worktree, "--baseline", r.repo + "/ci/baseline.sarif", r.repo));
+}
+
+TEST(BaseCopyOfInput, AFileTheBaseDoesNotHaveIsRefusedWithTheFix) {
+  BaselineRepo r;
+  test::write_file(r.repo + "/pr-only.sarif", "{}");
+  ConfigChoice choice = choose_config(from("base"), {}, r.repo, r.base);
+  try {
+    base_copy_of_input(choice, "--baseline", r.repo + "/pr-only.sarif", r.repo);
+    FAIL() << "expected an Error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.exit_code(), kExitUsage);
+    EXPECT_NE(std::string(e.what()).find("--baseline \"" + r.repo +
+                                         "/pr-only.sarif\": with --config-from base a file "
+                                         "inside the checkout is read from the base commit"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 // The same run reading the working tree does run it: the test above proves something.
 TEST(ConfigFromBaseEndToEnd, WorktreeConfigurationIsWhatThePullRequestWrote) {
   HostileConfigPullRequest pr;

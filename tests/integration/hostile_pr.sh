@@ -54,3 +54,48 @@ run_env=(
   "$lamina" scan --out "$root/out")
 
 "$python" "$tools/check_hostile_run.py" check "$root" "$schemas"
+
+# ---- pull_request_target with --config-from base (issue 13, items 1, 2 and 5) ------------------
+# The PR commits files that would run its code inside eslint (Node's self-reference through its
+# own package.json, a project eslint.config.js) and that would silence every installed scanner
+# family (.secretlintignore, .shellcheckrc, .yamllint, .codespellrc + setup.cfg, .bandit) plus a
+# rewritten --baseline; the checkout holds the credentials actions/checkout persists (a header in
+# .git/config and in an included file under RUNNER_TEMP) and a GitLab job-token remote URL. A
+# probe scanner from the base configuration tries to read them and /proc/<lamina>/environ.
+# lamina runs without CAP_SYS_PTRACE, as in a Docker container (root keeps it here, and with it
+# may read any process's environ).
+for tool in eslint secretlint yamllint codespell setpriv; do
+  command -v "$tool" >/dev/null || PATH=$path command -v "$tool" >/dev/null ||
+    { echo "SKIP (pull_request_target part): $tool is not installed" >&2; exit 77; }
+done
+without_ptrace=()
+[[ $(id -u) == 0 ]] && without_ptrace=(setpriv --bounding-set=-sys_ptrace --)
+target=$root/pr-target
+mkdir -p "$target/home" "$target/tmp"
+"$python" "$tools/hostile_pr_target.py" make "$target"
+target_run() {  # target_run OUT ARGS...: lamina scan as a pull_request_target job runs it
+  local out=$1; shift
+  local base
+  base=$("$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["base"])' "$target/shas.json")
+  (cd "$target/repo" && env -i PATH="$path" HOME="$target/home" TMPDIR="$target/tmp" \
+    RUNNER_TEMP="$target/runner-temp" CI=true GITHUB_ACTIONS=true \
+    GITHUB_EVENT_NAME=pull_request_target GITHUB_EVENT_PATH="$target/event.json" \
+    GITHUB_WORKSPACE="$target/repo" GITHUB_SHA="$base" GITHUB_REF=refs/heads/main \
+    GITHUB_REPOSITORY=octo/target GITHUB_SERVER_URL=https://github.com \
+    GITHUB_TOKEN=ghs_prTargetFAKEtoken0123456789abcdefAB \
+    "${without_ptrace[@]}" "$lamina" scan --out "$out" "$@" \
+    >"$out.stdout" 2>"$out.stderr") && rc=0 || rc=$?
+}
+# A first run gives the findings' fingerprints; the PR then commits them as its "baseline".
+target_run "$target/first" --config-from worktree
+[[ $rc == 1 ]] || fail "first pull_request_target run: exit $rc, expected 1 ($(cat "$target/first.stderr"))"
+"$python" "$tools/hostile_pr_target.py" commit-baseline "$target" "$target/first/lamina.sarif"
+# Control: reading the working tree's configuration, that baseline hides every finding.
+target_run "$target/control" --config-from worktree --baseline ci/baseline.sarif
+"$python" "$tools/hostile_pr_target.py" control "$target" "$target/control"
+rm -f "$target/probe.json"
+# The attack: the configuration (and the baseline) from the base commit.
+target_run "$target/out" --config-from auto --baseline ci/baseline.sarif
+[[ $rc == 1 ]] || fail "pull_request_target run: exit $rc, expected 1 (the gate fails)
+$(cat "$target/out.stderr")"
+"$python" "$tools/hostile_pr_target.py" check "$target" "$target/out"

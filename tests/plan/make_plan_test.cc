@@ -26,7 +26,7 @@ TEST_F(MakePlanTest, FilesScopePassesMatchingFilesWithTheDecidingGlob) {
   EXPECT_EQ(*d.files[0].rule, "glob *.sh");
   ASSERT_EQ(d.invocations.size(), 1u);
   EXPECT_EQ(d.invocations[0].argv,
-            (Strings{"shellcheck", "--format=json1", "--", "deploy/run.sh"}));
+            (Strings{"shellcheck", "--norc", "--format=json1", "--", "deploy/run.sh"}));
   EXPECT_EQ(d.invocations[0].cwd, repo.path());
   EXPECT_EQ(d.invocations[0].format, "shellcheck-json1");
   EXPECT_EQ(d.invocations[0].ok_exit_codes, (std::vector<int>{0, 1}));
@@ -299,8 +299,8 @@ TEST_F(MakePlanTest, LongFileListsAreSplitUnderTheArgumentLimit) {
     size_t bytes = 0;
     for (const std::string& arg : inv.argv) bytes += arg.size() + 1 + sizeof(char*);
     EXPECT_LE(bytes, 600u);
-    EXPECT_EQ(Strings(inv.argv.begin(), inv.argv.begin() + 3),
-              (Strings{"shellcheck", "--format=json1", "--"}));
+    EXPECT_EQ(Strings(inv.argv.begin(), inv.argv.begin() + 4),
+              (Strings{"shellcheck", "--norc", "--format=json1", "--"}));
     covered.insert(covered.end(), inv.files.begin(), inv.files.end());
   }
   EXPECT_EQ(covered, paths(d));
@@ -310,8 +310,9 @@ TEST_F(MakePlanTest, ExtraArgsGoBeforeThePositionalArguments) {
   install({"shellcheck"});
   configure("scanners:\n  shellcheck:\n    args: [--severity, warning]\n");
   change("a.sh");
-  EXPECT_EQ(decision(plan(), "shellcheck").invocations.at(0).argv,
-            (Strings{"shellcheck", "--format=json1", "--severity", "warning", "--", "a.sh"}));
+  EXPECT_EQ(
+      decision(plan(), "shellcheck").invocations.at(0).argv,
+      (Strings{"shellcheck", "--norc", "--format=json1", "--severity", "warning", "--", "a.sh"}));
 }
 
 TEST_F(MakePlanTest, TimeoutPrecedenceScannerConfigThenGlobalThenCatalog) {

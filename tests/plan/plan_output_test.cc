@@ -28,7 +28,7 @@ TEST_F(PlanOutputTest, JsonHasEveryScannerWithArgvListsAndReasons) {
      "installed": true, "installed_path": "BIN/shellcheck", "reason": "1 matching changed file",
      "install_hint": "apt-get install shellcheck",
      "files": [{"path": "ci/deploy.sh", "rule": "glob *.sh"}],
-     "invocations": [["shellcheck", "--format=json1", "--", "ci/deploy.sh"]],
+     "invocations": [["shellcheck", "--norc", "--format=json1", "--", "ci/deploy.sh"]],
      "invocation_details": [{"cwd": "REPO", "files": ["ci/deploy.sh"], "timeout_ms": 120000,
                              "format": "shellcheck-json1", "output_from": "stdout",
                              "ok_exit_codes": [0, 1], "env_passthrough": []}]},
@@ -60,7 +60,7 @@ TEST_F(PlanOutputTest, TextExplainsEachDecision) {
                       bin.file("shellcheck") +
                       "\n"
                       "  ci/deploy.sh  (glob *.sh)\n"
-                      "  $ shellcheck --format=json1 -- ci/deploy.sh\n"
+                      "  $ shellcheck --norc --format=json1 -- ci/deploy.sh\n"
                       "    in " +
                       repo.path() +
                       ", timeout 2m\n\n"
