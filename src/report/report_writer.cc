@@ -66,6 +66,8 @@ ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
     t.step_summary_path = env_or_empty(env, "GITHUB_STEP_SUMMARY");
     t.output_path = env_or_empty(env, "GITHUB_OUTPUT");
     t.path_prefix = prefix_inside(env_or_empty(env, "GITHUB_WORKSPACE"), repo_root);
+    std::string inside = prefix_inside(env_or_empty(env, "GITHUB_WORKSPACE"), out_dir);
+    if (!inside.empty()) t.out_dir_for_steps = inside.substr(0, inside.size() - 1);
   }
   return t;
 }
@@ -140,7 +142,8 @@ void write_files(const ScanResult& scan, const ReportTargets& t, const Folder& o
 void write_github_channels(const ScanResult& scan, const ReportTargets& t,
                            WrittenReports& written) {
   SummaryOptions options;
-  options.sarif_path = t.out_dir + "/" + kSarifFile;
+  options.sarif_path =
+      (t.out_dir_for_steps.empty() ? t.out_dir : t.out_dir_for_steps) + "/" + kSarifFile;
   std::optional<size_t> summary_lists;
   if (!t.step_summary_path.empty()) {
     size_t listed = 0;

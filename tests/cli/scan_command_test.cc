@@ -104,6 +104,8 @@ TEST(ScanCommand, PullRequestFindingsGateAnnotateAndReport) {
             std::string::npos);
   std::string outputs = *read_file(pr.dir.file("output"));
   EXPECT_NE(outputs.find("\nfail\n"), std::string::npos);
+  // A path later steps open: relative to the workspace, not the path lamina saw (issue 14).
+  EXPECT_NE(outputs.find("\nlamina-out/lamina.sarif\n"), std::string::npos) << outputs;
 }
 
 TEST(ScanCommand, GatePassesBelowThresholdAndBaselineHoldsTheLine) {
