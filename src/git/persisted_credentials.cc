@@ -14,6 +14,15 @@
 namespace lamina::git {
 namespace {
 
+// Replaces the file at `path` whole (a reader sees the old bytes or the new), through its folder
+// opened by descriptor.
+void replace_file(const std::string& path, const std::string& data) {
+  size_t slash = path.rfind('/');
+  std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  Folder::open(folder).write_atomically(name, data);
+}
+
 bool is_scheme_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
 }
@@ -160,7 +169,7 @@ HeldCredentials::HeldCredentials(const std::string& repo_root) {
       struct stat st {};
       bool has_mode = ::stat(path.c_str(), &st) == 0;
       held_.push_back({path, std::move(*text)});
-      write_file_atomically(path, scrubbed);
+      replace_file(path, scrubbed);
       if (has_mode) ::chmod(path.c_str(), st.st_mode & 07777);
     }
     for (const std::string& path : files) {
@@ -188,7 +197,7 @@ void HeldCredentials::restore() noexcept {
     try {
       struct stat st {};
       bool has_mode = ::stat(h.path.c_str(), &st) == 0;
-      write_file_atomically(h.path, h.original);
+      replace_file(h.path, h.original);
       if (has_mode) ::chmod(h.path.c_str(), st.st_mode & 07777);
     } catch (const std::exception& e) {
       // Nothing leaks: the credentials are only missing, and a later step that needs them fails.
