@@ -207,12 +207,11 @@ TEST_F(BuiltinToolsTest, CodespellRefusesToRunWhenTheCheckoutTurnsOnWriteChanges
   test::write_file(repo.file("setup.cfg"), "[codespell]\nwrite-changes =\n");
   change("docs/notes.md", "We recieve data.\n");
   inputs.path = tools_path();
+  ScannerConfigFolder configs(scratch.path());
+  inputs.scanner_configs = configs.path();
   Plan p = make_plan(catalog, settings, changes, Layer::inline_layer, repo.path(), inputs);
   const Invocation& inv = decision(p, "codespell").invocations.at(0);
-  ScannerConfigFolder configs(scratch.path());
-  std::vector<std::string> argv;
-  for (const std::string& arg : inv.argv)
-    argv.push_back(substitute_placeholders(arg, {{"configs", configs.path()}}));
+  std::vector<std::string> argv = inv.argv;
   test::ProcessOutput result = test::run(argv, inv.cwd, {"PATH=" + tools_path()});
   // Not one of the entry's "ran fine" codes: the scanner fails instead of passing.
   EXPECT_EQ(std::count(inv.ok_exit_codes.begin(), inv.ok_exit_codes.end(), result.exit_code), 0)

@@ -97,7 +97,10 @@ TEST(CatalogTest, SeverityKeysAreWhatTheRealOutputsReport) {
     std::string dir = std::string(real.file).substr(0, std::string(real.file).find('/'));
     std::string root = test::data_path("scanner-outputs/" + dir + "/input");
     std::string bytes = *read_file(test::data_path(std::string("scanner-outputs/") + real.file));
-    ParseOutcome out = parse_output(spec->format, bytes, ParseContext{real.scanner, root, root, {}, {}});
+    ParseContext ctx;
+    ctx.scanner_id = real.scanner;
+    ctx.repository_root = ctx.working_directory = root;
+    ParseOutcome out = parse_output(spec->format, bytes, ctx);
     ASSERT_FALSE(out.error) << real.file << ": " << *out.error;
     ASSERT_FALSE(out.findings.empty()) << real.file;
     SeverityPolicy policy;
