@@ -41,7 +41,7 @@ ScanResult trivy_image_scan() {
   EXPECT_FALSE(parsed.error) << *parsed.error;
   ScanResult scan;
   scan.scanners = {scanner("trivy-image-json", "container_scanning")};
-  scan.findings = parsed.findings;
+  scan.findings.assign(parsed.findings.begin(), parsed.findings.end());
   return scan;
 }
 

@@ -54,8 +54,8 @@ TEST(ReportWriter, FindingsLeftOutOfTheCodeQualityReportAreCountedInANote) {
   scan.findings.push_back(scan.findings[0]);
   scan.findings[1].location.path = "";
   scan.findings[1].artifact_path = "image.tar!/usr/lib/x.so";
-  WrittenReports w =
-      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false));
+  WrittenReports w = write_reports(
+      scan, report_targets_from({}, dir.file("out"), dir.path(), false), out_folder(dir.file("out")));
   EXPECT_EQ(w.notes, std::vector<std::string>{
                          "1 of 2 findings left out of gl-code-quality-report.json: 1 without a "
                          "repository file (GitLab needs one: findings on an artifact, a URL or the "
@@ -119,8 +119,8 @@ TEST(ReportWriter, OverflowAnnotationSaysWhatTheCutSummaryLists) {
     scan.findings.back().location.region.start_line = line;
   }
   scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
-  WrittenReports w =
-      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true));
+  WrittenReports w = write_reports(
+      scan, report_targets_from(env, dir.file("out"), dir.path(), true), out_folder(dir.file("out")));
   EXPECT_NE(w.annotations.find("::error title=lamina%3A more findings that fail the gate::241 "
                                "more findings that fail the gate are not annotated (GitHub shows "
                                "10 per type per step); the job summary lists 191 of them (it lists "

@@ -215,7 +215,8 @@ ScanResult rewritten(const std::string& fixture, const std::string& tool) {
   EXPECT_FALSE(parsed.error);
   ScanResult scan;
   scan.scanners = {scanner(tool, ScannerState::findings)};
-  scan.findings = std::move(parsed.findings);
+  scan.findings.assign(std::make_move_iterator(parsed.findings.begin()),
+                       std::make_move_iterator(parsed.findings.end()));
   return scan;
 }
 
