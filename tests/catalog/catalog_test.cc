@@ -194,7 +194,8 @@ TEST(CatalogTest, UnknownPlaceholderSuggestsTheNearestOne) {
   yaml.replace(yaml.find("\"{files}\""), 9, "\"{file}\"");
   EXPECT_EQ(error_of(yaml),
             "my.yml:5:14: scanner mylint: unknown placeholder {file} in command (did you mean "
-            "'files'?); expected {files}, {repo}, {root}, {out}, {artifact} or {target_url}");
+            "'files'?); expected {files}, {repo}, {root}, {out}, {artifact}, {target_url} or "
+            "{configs}");
 }
 
 TEST(CatalogTest, PlaceholderMustFitTheScope) {

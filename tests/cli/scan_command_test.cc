@@ -381,7 +381,8 @@ TEST(ReportCommand, EachRunOfAMergedLogIsItsOwnScanner) {
         "osv-scanner/osv-2.5.0-sarif-from-test-vuln-results-a.sarif",
         "semgrep/e2e-dataflow-traces-codeflows.sarif",
         "snyk/snyk-container-1.1292.1-two-runs.sarif", "trivy/image-alpine-310.sarif"}) {
-    for (json& run : json::parse(real_sarif(fixture))["runs"]) merged["runs"].push_back(run);
+    json log = json::parse(real_sarif(fixture));  // kept alive for the loop
+    for (json& run : log["runs"]) merged["runs"].push_back(run);
   }
   ASSERT_EQ(merged["runs"].size(), 9u);
   test::write_file(pr.dir.file("merged.sarif"), merged.dump());
