@@ -51,14 +51,15 @@ void note_information(const std::vector<std::pair<std::string, std::string>>& se
                       ParseOutcome& outcome) {
   std::vector<std::pair<std::string, size_t>> counts;  // id -> count, first-seen order
   std::vector<std::string> messages;
-  for (const auto& [id, message] : seen) {
+  for (const auto& entry : seen) {
+    const std::string& id = entry.first;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
     if (it != counts.end()) {
       ++it->second;
       continue;
     }
     counts.emplace_back(id, 1);
-    messages.push_back(message);
+    messages.push_back(entry.second);
   }
   for (size_t i = 0; i < counts.size(); ++i) {
     std::string times = counts[i].second > 1 ? ", " + std::to_string(counts[i].second) + " times" : "";
