@@ -24,6 +24,7 @@ COPY cmake cmake
 COPY catalog catalog
 COPY schemas schemas
 COPY src src
+COPY third_party third_party
 RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLAMINA_TESTS=OFF >/dev/null \
  && cmake --build /build --target lamina
 # The build context has no .git: scripts/image passes the commit `lamina --version` reports. Set

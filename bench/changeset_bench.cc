@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "git/compute_change_set.h"
 #include "util/error.h"
 

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "exec/runner.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "util/env.h"
 
 namespace {

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "artifact/prepared_artifact.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "util/env.h"
 
 namespace {

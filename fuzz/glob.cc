@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "fuzz_check.h"
-#include "plan/glob.h"
-#include "plan/glob_set.h"
+#include "util/glob.h"
+#include "util/glob_set.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "report/json_text.h"
+#include "util/json_text.h"
 #include "util/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

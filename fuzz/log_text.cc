@@ -7,7 +7,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 #include "util/utf8.h"
 
 namespace {

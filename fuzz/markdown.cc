@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "report/markdown.h"
+#include "util/markdown.h"
 #include "util/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

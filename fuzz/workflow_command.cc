@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 
 namespace {
 

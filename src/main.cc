@@ -1,7 +1,6 @@
 // lamina's entry point: close the process to same-user readers, parse the command line, read the
 // environment once, run the command, and turn the one fatal error type into a message and exit
 // code 2.
-#include <git2.h>
 #include <sys/prctl.h>
 
 #include <cstdio>
@@ -14,7 +13,8 @@
 #include "cli/action_inputs.h"
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "report/workflow_command.h"
+#include "git/git_library.h"
+#include "util/workflow_command.h"
 #include "util/env.h"
 #include "util/error.h"
 
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     std::fputs(command_line.output.c_str(), *command_line.exit_now == 0 ? stdout : stderr);
     return *command_line.exit_now;
   }
-  git_libgit2_init();
+  lamina::git::GitLibrary libgit2;
   bool github = lamina::env_or_empty(env, "GITHUB_ACTIONS") == "true";
   int code = lamina::kExitUsage;
   try {
@@ -55,6 +55,5 @@ int main(int argc, char** argv) {
     code = lamina::kExitUsage;
   }
   std::fflush(stdout);
-  git_libgit2_shutdown();
   return code;
 }

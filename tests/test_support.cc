@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 
 namespace lamina::test {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "artifact/prepared_artifact.h"
-#include "findings/finding.h"
+#include "model/finding.h"
 
 namespace lamina {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog/layer.h"
-#include "findings/finding.h"
-#include "plan/plan.h"
+#include "model/finding.h"
+#include "model/layer.h"
+#include "model/output_source.h"
 
 namespace lamina {
 

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "catalog/near_miss.h"
-#include "config/duration.h"
+#include "util/duration.h"
 #include "util/error.h"
 
 namespace lamina {

@@ -34,6 +34,9 @@ struct CiContext {
   // merge request's target): a clone that lacks it fetches it by name. "" when neither does.
   std::string remote_branch;
   std::optional<long> pr_number;  // PR / MR number
+  // The pull request's head commit (GitHub check runs and review comments attach to it; the
+  // test merge commit scanned is not on the PR); "" when not a pull request.
+  std::string pr_head_sha;
   std::string workspace;          // checkout directory
   bool include_worktree = false;  // local runs: uncommitted changes are part of the change set
   std::string reason;             // one sentence: how the range was chosen

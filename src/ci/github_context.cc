@@ -83,6 +83,8 @@ void choose_pull_request_range(CiContext& ctx, const EventPayload& payload) {
   const std::string base_sha = payload.sha_field("pull_request.base.sha");
   const std::optional<std::string> base_ref = payload.string_field("pull_request.base.ref");
   ctx.range = RangeKind::first_parent;
+  std::string pr_head = payload.string_field("pull_request.head.sha").value_or("");
+  if (is_commit_sha(pr_head)) ctx.pr_head_sha = pr_head;
   ctx.fallback_base = base_sha;
   ctx.fallback_range = RangeKind::diff;
   const std::string base_branch = base_ref ? one_line(*base_ref) : "the base branch";
@@ -104,6 +106,7 @@ void choose_pull_request_target_range(CiContext& ctx, const EventPayload& payloa
   ctx.range = RangeKind::merge_base;
   ctx.base = base_sha;
   ctx.head = payload.sha_field("pull_request.head.sha");
+  ctx.pr_head_sha = ctx.head;
   ctx.reason = pr_label(ctx) + ": diffing the pull request head " + short_sha(ctx.head) +
                " against its merge base with " +
                (base_ref ? one_line(*base_ref) + " at " : std::string("the base ")) +

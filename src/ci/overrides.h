@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "catalog/layer.h"
+#include "model/layer.h"
 #include "ci/ci_context.h"
 #include "util/env.h"
 

@@ -4,18 +4,18 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "artifact/prepared_artifact.h"
-#include "catalog/layer.h"
+#include "model/layer.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
 #include "cli/workflow_hint.h"
 #include "config/load_settings.h"
 #include "git/compute_change_set.h"
 #include "git/git_fetcher.h"
+#include "git/git_library.h"
 #include "plan/make_plan.h"
 #include "util/error.h"
+#include "util/spawn.h"
 #include "util/file_io.h"
 #include "util/text.h"
 
@@ -42,7 +42,7 @@ std::string absolute(const std::string& dir, const char* what, const EnvMap& env
 void require_checkout(const std::string& dir, const EnvMap& env) {
   std::string hint = workflow_hint(env, WorkflowFix::checkout);
   if (hint.empty()) return;
-  if (git_repository_open_ext(nullptr, dir.c_str(), 0, nullptr) == GIT_ENOTFOUND) {
+  if (!git::has_checkout(dir)) {
     throw Error("workspace " + in_quotes(dir) + ": no git checkout in it or above it" + hint);
   }
 }
@@ -74,10 +74,7 @@ ChangePlan locate_checkout(const Options& options, const EnvMap& env) {
                                                      : cwd;
   out.repo_root = absolute(dir, options.repo_dir.empty() ? "workspace" : "-C", env);
 
-  // The repository is the workspace lamina was pointed at (-C, GITHUB_WORKSPACE, CI_PROJECT_DIR),
-  // so it is trusted whoever owns it: in a Docker action the checkout belongs to the runner's
-  // uid, not the container's. libgit2 only reads it (it runs no hooks or configured commands).
-  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  git::trust_workspace_owner();  // the workspace lamina was pointed at, whoever owns it
   require_checkout(out.repo_root, env);
   return out;
 }
@@ -111,7 +108,7 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env,
     extra.artifact_descriptions.push_back(describe(inspect_artifact(artifact).kind));
   }
   extra.target_url = options.target_url.value_or("");
-  extra.path = env_or_empty(env, "PATH");
+  extra.find_executable = executable_lookup(env_or_empty(env, "PATH"));
   extra.scanner_configs = scanner_configs;
   out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.repo_root, extra);
   return out;

@@ -13,7 +13,7 @@ int run_command(const Options& options, const EnvMap& env) {
   static const std::map<std::string, Command> kCommands = {
       {"plan", run_plan_command},         {"scan", run_scan_command},
       {"report", run_report_command},     {"config", run_config_command},
-      {"scanners", run_scanners_command},
+      {"scanners", run_scanners_command}, {"publish", run_publish_command},
   };
   auto it = kCommands.find(options.command);
   if (it == kCommands.end()) throw Error("unknown command '" + options.command + "'");

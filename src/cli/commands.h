@@ -11,5 +11,6 @@ int run_command(const Options& options, const EnvMap& env);
 int run_plan_command(const Options& options, const EnvMap& env);
 int run_scan_command(const Options& options, const EnvMap& env);
 int run_report_command(const Options& options, const EnvMap& env);
+int run_publish_command(const Options& options, const EnvMap& env);
 
 }  // namespace lamina

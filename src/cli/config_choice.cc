@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "config/load_settings.h"
-#include "findings/evaluate.h"
+#include "outcome/evaluate.h"
 #include "git/file_at_commit.h"
 #include "util/error.h"
 #include "util/text.h"

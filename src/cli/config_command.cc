@@ -8,7 +8,7 @@
 #include "cli/catalog_commands.h"
 #include "cli/change_plan.h"
 #include "cli/config_choice.h"
-#include "config/duration.h"
+#include "util/duration.h"
 #include "config/load_settings.h"
 #include "util/error.h"
 

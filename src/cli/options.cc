@@ -1,10 +1,9 @@
 #include "cli/options.h"
 
-#include <git2.h>
-
 #include <CLI/CLI.hpp>
 
 #include "cli/target_url.h"
+#include "git/git_library.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "version.h"
@@ -52,6 +51,11 @@ void add_gate_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--fail-on", o.fail_on, "sev1 | sev2 | sev3 | never (default sev1)");
   cmd.add_option("--out", o.out_dir, "Report directory (default lamina-out/)");
   cmd.add_option("--baseline", o.baseline, "SARIF of an earlier scan: its findings never gate");
+  cmd.add_option("--publish", o.publish,
+                 "Where to publish: annotations (default), check, review, comment, "
+                 "code-scanning (GitHub); discussion, comment, status (GitLab); none");
+  cmd.add_flag("--publish-required", o.publish_required,
+               "A failed publish exits 3 (default: reported, the verdict unchanged)");
 }
 
 // Everything after "--on-fail" is the rollback command's argv, dashes included ("kubectl rollout
@@ -75,10 +79,8 @@ int split_on_fail(int argc, const char* const* argv, std::vector<std::string>& o
 }  // namespace
 
 std::string version_text() {
-  int major = 0, minor = 0, rev = 0;
-  git_libgit2_version(&major, &minor, &rev);
   return std::string("lamina ") + kVersion + " (commit " + kBuildCommit + ", libgit2 " +
-         std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(rev) + ")";
+         git::libgit2_version() + ")";
 }
 
 CommandLine parse_command_line(int argc, const char* const* argv) {
@@ -112,6 +114,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_selection_flags(*report, o);
   add_gate_flags(*report, o);
   report->add_option("--input", o.inputs, "SARIF file to ingest, repeatable")->required();
+  CLI::App* publish = app.add_subcommand(
+      "publish",
+      "In a workflow_run job: post what a fork's pull_request job could not (its report folder)");
+  publish->add_option("--input", o.inputs, "The report folder the pull_request job uploaded")
+      ->required()
+      ->expected(1);
+  publish->add_option("--publish", o.publish,
+                      "Targets (default: those the scan asked for): check, review, comment, "
+                      "code-scanning");
   // Never parsed here: main() turns `lamina action` into a `lamina scan` argv (cli/action_inputs.h).
   app.add_subcommand("action",
                      "GitHub Docker action entry: lamina scan with the options its INPUT_* "

@@ -5,9 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "config/setting_flags.h"
+
 namespace lamina {
 
-struct Options {
+// SettingFlags (src/config/setting_flags.h): --config, --jobs, --timeout, --budget, --fail-on,
+// --filter, --fail-fast, which the settings layer over the file and the environment.
+struct Options : SettingFlags {
   std::string command;  // "plan", "scan", "report", "config", "scanners"
 
   // Where and what to scan.
@@ -17,21 +21,14 @@ struct Options {
   std::optional<std::string> head;
   bool all = false;
   bool no_fetch = false;  // never fetch missing commits; fail with the fix instead
-  std::optional<std::string> config_path;
   std::optional<std::string> config_from;  // "worktree" | "base"
-
-  // Settings layered with .lamina.yml and LAMINA_* (see src/config/).
-  std::optional<std::string> jobs;
-  std::optional<std::string> timeout;
-  std::optional<std::string> budget;
-  std::optional<std::string> fail_on;
-  std::optional<std::string> filter;
-  std::optional<bool> fail_fast;
 
   // Inputs and outputs.
   bool json = false;
   std::optional<std::string> out_dir;
   std::optional<std::string> baseline;
+  std::optional<std::string> publish;  // --publish LIST (see src/platform/publish.h)
+  bool publish_required = false;
   std::optional<std::string> timings;
   std::vector<std::string> artifacts;
   std::optional<std::string> target_url;

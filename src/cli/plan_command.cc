@@ -6,7 +6,7 @@
 #include "cli/commands.h"
 #include "plan/plan_output.h"
 #include "report/plan_report.h"
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 #include "version.h"
 
 namespace lamina {

@@ -11,11 +11,10 @@
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "cli/scan_output.h"
-#include "findings/classify.h"
-#include "findings/evaluate.h"
-#include "findings/severity.h"
-#include "git/repository.h"
-#include "git/tracked_files.h"
+#include "outcome/classify.h"
+#include "outcome/evaluate.h"
+#include "model/severity.h"
+#include "git/git_library.h"
 #include "parse/sarif.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -28,14 +27,9 @@ namespace {
 std::vector<std::string> repository_files(const ChangePlan& p) {
   std::vector<std::string> files;
   for (const FileChange& f : p.changes.files) files.push_back(f.path);
-  if (!p.changes.full_scan && git::is_full_sha(p.changes.head)) {
-    git::RepositoryPtr repo = git::open_checkout(p.repo_root);
-    git_oid oid;
-    git_oid_fromstr(&oid, p.changes.head.c_str());
-    git::CommitPtr commit = git::lookup_commit(repo.get(), oid);
-    git::TreePtr tree = git::commit_tree(commit.get());
-    for (FileChange& f : git::tracked_files(repo.get(), tree.get(), false)) {
-      files.push_back(std::move(f.path));
+  if (!p.changes.full_scan) {
+    for (std::string& path : git::files_tracked_at(p.repo_root, p.changes.head)) {
+      files.push_back(std::move(path));
     }
   }
   std::sort(files.begin(), files.end());
@@ -140,6 +134,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   // The report folder first: a report the change committed there is gone before any exit.
   Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   ChangePlan p = make_change_plan(options, env);
+  PublishChoice publish = publish_choice(options, p.context.provider);
   ScanResult scan = new_scan_result(p, env);
   std::vector<std::string> files = repository_files(p);
   ParseContext ctx;
@@ -152,7 +147,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
-  return emit_scan_reports(scan, p, out, env);
+  return emit_scan_reports(scan, p, out, env, publish);
 }
 
 }  // namespace lamina

@@ -21,8 +21,8 @@
 #include "exec/schedule.h"
 #include "exec/target_probe.h"
 #include "exec/timings.h"
-#include "findings/classify.h"
-#include "findings/evaluate.h"
+#include "outcome/classify.h"
+#include "outcome/evaluate.h"
 #include "git/persisted_credentials.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -160,6 +160,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   ScannerConfigFolder scanner_configs(default_temp_root(env_or_empty(env, "TMPDIR")));
   ChangePlan p = make_change_plan(options, env, scanner_configs.path());
   require_layer_input(p, options);
+  PublishChoice publish = publish_choice(options, p.context.provider);
   ScanResult scan = new_scan_result(p, env);
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
@@ -232,7 +233,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
 
-  int code = emit_scan_reports(scan, p, out, env);
+  int code = emit_scan_reports(scan, p, out, env, publish);
   if (signal != 0) {
     std::cerr << "lamina: interrupted by SIG" << sigabbrev_np(signal)
               << ": every scanner was stopped; the reports are marked incomplete\n";

@@ -12,14 +12,17 @@
 #include "cli/workflow_hint.h"
 #include "exec/progress.h"
 #include "exec/scanner_env.h"
-#include "exec/spawn.h"
-#include "findings/diff_filter.h"
-#include "findings/gate.h"
+#include "util/spawn.h"
+#include "outcome/diff_filter.h"
+#include "outcome/gate.h"
 #include "git/tracked_path.h"
 #include "report/console.h"
+#include "platform/publish_file.h"
 #include "report/report_writer.h"
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 #include "util/error.h"
+#include "util/file_io.h"
+#include "util/markdown.h"
 #include "util/text.h"
 
 namespace lamina {
@@ -57,6 +60,18 @@ std::string report_directory(const Options& options, const std::string& repo_roo
 }
 
 namespace {
+
+// One line per publish target in the job summary, after the report it follows.
+void append_publish_summary(const ReportTargets& targets, const PublishOutcome& o) {
+  if (targets.step_summary_path.empty()) return;
+  std::string line = std::string("- publish `") + to_string(o.target) + "`: " +
+                     (o.ok ? "done" : "**failed**") + " — " + markdown_inert(o.detail, 600) + "\n";
+  try {
+    append_to_file(targets.step_summary_path, line, "$GITHUB_STEP_SUMMARY");
+  } catch (const Error& e) {
+    std::cerr << "lamina: " << printable(e.what()) << "\n";
+  }
+}
 
 // The folder itself, opened once. Inside the checkout every component below the repository root
 // is opened without following symlinks (the change could commit `lamina-out` as a link to
@@ -118,7 +133,7 @@ Folder open_report_folder(const Options& options, const std::string& repo_root,
 }
 
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
-                      const EnvMap& env) {
+                      const EnvMap& env, const PublishChoice& publishing) {
   bool github = p.context.provider == Provider::github;
   ReportTargets targets = report_targets_from(env, out.path(), p.repo_root, github);
   WrittenReports written = write_reports(scan, targets, out);
@@ -127,17 +142,49 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder&
   // is made inert for the runner.
   std::string summary = console_summary(scan, written.files, color);
   for (const std::string& note : written.notes) summary += "note: " + printable(note) + "\n";
-  std::string text = log_text(github, console_findings(scan, color)) + written.annotations +
-                     log_text(github, summary);
+  bool annotate = publishing.targets.count(PublishTarget::annotations) > 0;
+  std::string text = log_text(github, console_findings(scan, color)) +
+                     (annotate ? written.annotations : std::string()) + log_text(github, summary);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+  bool publish_failed = false;
+  PublishContext where = publish_context(p.context, env);
+  where.sarif_path = out.path() + "/" + kSarifFile;
+  // For a job with a write token (a fork's has none): `lamina publish --input <out>`.
+  bool api_targets = publishing.targets.size() > publishing.targets.count(PublishTarget::annotations);
+  if (github && api_targets && where.pr_number) {
+    try {
+      out.write_atomically(kPublishFile, publish_file_json(scan, publishing.targets, where));
+    } catch (const Error& e) {
+      std::cerr << log_text(github, std::string("lamina: ") + e.what() + "\n");
+    }
+  }
+  for (const PublishOutcome& o : publish(scan, publishing.targets, where, env)) {
+    publish_failed = publish_failed || !o.ok;
+    std::string line = std::string("lamina: publish ") + to_string(o.target) + ": " +
+                       (o.ok ? "" : "FAILED: ") + printable(o.detail) + " (" +
+                       std::to_string(o.requests) + " requests)\n";
+    std::cerr << log_text(github, line);
+    append_publish_summary(targets, o);
+  }
   // A report the CI expects but cannot read makes the run's result unknown: exit 2, after
   // everything that could be written was.
   for (const std::string& error : written.errors) {
     std::cerr << log_text(github, "lamina: " + printable(error) + "\n");
   }
   if (!written.errors.empty()) return kExitUsage;
+  if (publish_failed && publishing.required && scan.gate.exit_code == 0) {
+    std::cerr << log_text(github, "lamina: publishing failed and --publish-required is set: exit 3\n");
+    return kExitScannerFailed;
+  }
   return scan.gate.exit_code;
+}
+
+PublishChoice publish_choice(const Options& options, Provider provider) {
+  PublishChoice choice;
+  if (options.publish) choice.targets = parse_publish_list(*options.publish, provider);
+  choice.required = options.publish_required;
+  return choice;
 }
 
 void run_on_fail(const std::vector<std::string>& argv, const ScanResult& scan, int exit_code,

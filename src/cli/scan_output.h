@@ -5,7 +5,8 @@
 #include <vector>
 
 #include "cli/change_plan.h"
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
+#include "platform/publish.h"
 #include "util/file_io.h"
 
 namespace lamina {
@@ -27,10 +28,19 @@ std::string report_directory(const Options& options, const std::string& repo_roo
 Folder open_report_folder(const Options& options, const std::string& repo_root,
                           const EnvMap& env);
 
-// Writes the report files into `out` and the platform channels, prints findings, annotations and
-// the summary to stdout. Returns the gate's exit code.
+// Where this run publishes: --publish (default: annotations), checked against the CI provider
+// before anything runs. Throws Error (exit 2) for an unknown or foreign target.
+struct PublishChoice {
+  std::set<PublishTarget> targets{PublishTarget::annotations};
+  bool required = false;  // --publish-required: a failed publish exits 3
+};
+PublishChoice publish_choice(const Options& options, Provider provider);
+
+// Writes the report files into `out` and the platform channels, prints findings, annotations (when
+// published) and the summary to stdout, then publishes to the API targets and says how that
+// went. Returns the gate's exit code (3 for a failed publish only with --publish-required).
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
-                      const EnvMap& env);
+                      const EnvMap& env, const PublishChoice& publishing = {});
 
 // Runs the user's rollback command (argv, no shell) after a scan that did not pass (`exit_code` 1,
 // the gate failed, or 3, a scanner failed so the deployment is unverified), with LAMINA_GATE,

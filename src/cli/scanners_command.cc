@@ -6,7 +6,7 @@
 #include "cli/catalog_commands.h"
 #include "cli/config_choice.h"
 #include "config/load_settings.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

@@ -6,7 +6,7 @@
 #include <charconv>
 
 #include "catalog/near_miss.h"
-#include "config/duration.h"
+#include "util/duration.h"
 #include "util/error.h"
 #include "util/file_io.h"
 
@@ -151,7 +151,7 @@ const std::vector<std::string>& setting_environment_variables() {
   return names;
 }
 
-std::optional<ConfigSource> find_config_file(const Options& options, const EnvMap& env,
+std::optional<ConfigSource> find_config_file(const SettingFlags& options, const EnvMap& env,
                                              const std::string& repo_root) {
   std::optional<std::string> named = options.config_path;
   std::string origin = "--config";
@@ -181,7 +181,7 @@ std::optional<ConfigSource> find_config_file(const Options& options, const EnvMa
   return ConfigSource{".lamina.yml", std::move(*text)};
 }
 
-Settings load_settings(const std::optional<ConfigSource>& file, const Options& options,
+Settings load_settings(const std::optional<ConfigSource>& file, const SettingFlags& options,
                        const EnvMap& env) {
   // Level 0: built-in defaults.
   Settings s;

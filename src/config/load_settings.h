@@ -4,7 +4,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
-#include "cli/options.h"
+#include "config/setting_flags.h"
 #include "config/settings.h"
 #include "util/env.h"
 
@@ -13,12 +13,12 @@ namespace lamina {
 // --config FILE, else $LAMINA_CONFIG, else <repo_root>/.lamina.yml when it exists (named
 // ".lamina.yml" in messages), else nullopt. A named file that cannot be read, or a
 // .lamina.yml that is not a regular file, is an Error.
-std::optional<ConfigSource> find_config_file(const Options& options, const EnvMap& env,
+std::optional<ConfigSource> find_config_file(const SettingFlags& options, const EnvMap& env,
                                              const std::string& repo_root);
 
 // Layers defaults < file < LAMINA_* < command line. Errors name the origin:
 // "LAMINA_TIMEOUT: not a duration: \"5x\" ...", ".lamina.yml:3:10: unknown key ...".
-Settings load_settings(const std::optional<ConfigSource>& file, const Options& options,
+Settings load_settings(const std::optional<ConfigSource>& file, const SettingFlags& options,
                        const EnvMap& env);
 
 // The built-in catalog with the configuration's overrides applied and custom scanners added.

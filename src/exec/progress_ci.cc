@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "exec/progress.h"
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 
 namespace lamina {
 namespace {

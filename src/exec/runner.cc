@@ -19,7 +19,7 @@
 #include "exec/scanner_env.h"
 #include "exec/schedule.h"
 #include "exec/signal_watch.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "util/file_io.h"
 
 namespace lamina {

@@ -1,6 +1,6 @@
 #include "git/git_fetcher.h"
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "findings/finding.h"
-#include "findings/workspace_mapping.h"
+#include "model/finding.h"
+#include "model/workspace_mapping.h"
 
 namespace lamina {
 

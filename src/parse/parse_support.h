@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "findings/paths.h"
+#include "model/paths.h"
 #include "parse/parse.h"
 #include "util/text.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "findings/finding.h"
+#include "model/finding.h"
 #include "parse/sarif_result.h"
 
 namespace lamina {

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "findings/paths.h"
+#include "model/paths.h"
 
 namespace lamina {
 

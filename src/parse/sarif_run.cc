@@ -1,6 +1,6 @@
 #include "parse/sarif_run.h"
 
-#include "findings/paths.h"
+#include "model/paths.h"
 #include "parse/parse_support.h"
 #include "parse/sarif_code_flows.h"
 

@@ -12,7 +12,7 @@
 
 #include "git/file_at_commit.h"
 #include "plan/exclusions.h"
-#include "plan/glob_set.h"
+#include "util/glob_set.h"
 #include "plan/shebang.h"
 #include "util/error.h"
 #include "util/file_io.h"

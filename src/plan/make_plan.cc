@@ -9,12 +9,11 @@
 #include <set>
 #include <thread>
 
-#include "exec/spawn.h"
 #include "git/stage_deadline.h"
 #include "plan/argv_batches.h"
 #include "plan/coverage.h"
 #include "plan/file_selection.h"
-#include "plan/glob_set.h"
+#include "util/glob_set.h"
 #include "plan/project_roots.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -206,11 +205,14 @@ std::string missing_input(const ScannerSpec& spec, const std::vector<FileMatch>&
   return files.empty() ? "no matching files" : "";
 }
 
-void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::string& path,
+void check_installed(ScannerDecision& d, const ScannerSpec& spec, const PlanInputs& extra,
                      std::string* missing) {
+  auto find = [&](const std::string& program) {
+    return extra.find_executable ? extra.find_executable(program) : std::string();
+  };
   d.installed = true;
   for (const std::string& program : spec.required_executables()) {
-    std::string found = find_executable(program, path);
+    std::string found = find(program);
     if (found.empty()) {
       d.installed = false;
       *missing += (missing->empty() ? "" : ", ") + program;
@@ -218,7 +220,7 @@ void check_installed(ScannerDecision& d, const ScannerSpec& spec, const std::str
     if (!spec.command.empty() && program == spec.command.front()) d.installed_path = found;
   }
   if (d.installed_path.empty() && !spec.command.empty()) {
-    d.installed_path = find_executable(spec.command.front(), path);
+    d.installed_path = find(spec.command.front());
   }
 }
 
@@ -232,7 +234,7 @@ ScannerDecision decide(const ScannerSpec& spec, std::vector<FileMatch> files,
   d.required = spec.required;
   d.install_hint = spec.install;
   std::string missing;
-  check_installed(d, spec, extra.path, &missing);
+  check_installed(d, spec, extra, &missing);
   d.reason = missing_input(spec, files, extra);
   if (!d.reason.empty()) return d;
   d.files = std::move(files);

@@ -1,14 +1,15 @@
 #pragma once
 // Selection: which scanners of a layer run on a change, on which files, with which argv.
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.h"
-#include "catalog/layer.h"
 #include "config/settings.h"
 #include "git/change_set.h"
+#include "model/layer.h"
 #include "plan/plan.h"
 
 namespace lamina {
@@ -24,7 +25,10 @@ struct PlanInputs {
   // What {configs} becomes: the folder of lamina's scanner configuration files
   // (ScannerConfigFolder); kept as "{configs}" when empty, as in `lamina plan`.
   std::string scanner_configs;
-  std::string path = "/usr/local/bin:/usr/bin:/bin";  // PATH the scanners are looked up in
+  // Where a program is installed: its name to an absolute path, "" when it is not (the caller
+  // looks in PATH, e.g. with util/spawn.h's ExecutableLookup; planning probes nothing). Unset:
+  // nothing is installed.
+  std::function<std::string(const std::string& name)> find_executable;
   size_t arg_space = 0;  // bytes an argv may take; 0 = system_argument_space()
   // Threads deciding scanners on a large change (the result does not depend on it); 0 = up to
   // 4, one per CPU.

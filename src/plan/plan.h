@@ -9,12 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog/layer.h"
-#include "findings/finding.h"
+#include "model/finding.h"
+#include "model/layer.h"
+#include "model/output_source.h"
 
 namespace lamina {
-
-enum class OutputSource { stdout_stream, out_file };
 
 // Why a file was given to a scanner (ripgrep's globset keeps the deciding rule the same way).
 // Paths in a Plan are views of the ChangeSet it was made from, which must outlive the Plan, and

@@ -1,6 +1,6 @@
 #include "plan/plan_output.h"
 
-#include "config/duration.h"
+#include "util/duration.h"
 
 namespace lamina {
 namespace {

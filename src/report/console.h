@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
 
 namespace lamina {
 

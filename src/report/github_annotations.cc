@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "report/workflow_command.h"
+#include "util/workflow_command.h"
 #include "util/text.h"
 
 namespace lamina {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
 
 namespace lamina {
 

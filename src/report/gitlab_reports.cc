@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "findings/fingerprint.h"
-#include "report/json_text.h"
+#include "model/fingerprint.h"
+#include "util/json_text.h"
 #include "util/time_format.h"
 #include "version.h"
 

@@ -6,7 +6,7 @@
 // reports name the path inside the artifact instead, with the image layer in `details`.
 #include <string>
 
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
 
 namespace lamina {
 

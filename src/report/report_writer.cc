@@ -21,29 +21,6 @@
 namespace lamina {
 namespace {
 
-// $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT are shared by the job's steps: append, never replace.
-void append_to(const std::string& path, const std::string& text, const char* what) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno) +
-                " (check the variable points at a writable file)");
-  }
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      std::string reason = std::strerror(errno);
-      ::close(fd);
-      throw Error(std::string("cannot write ") + what + " " + path + ": " + reason);
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) {
-    throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno));
-  }
-}
-
 std::string prefix_inside(const std::string& workspace, const std::string& repo_root) {
   if (workspace.empty() || repo_root.empty()) return "";
   std::error_code ec;
@@ -149,7 +126,7 @@ void write_github_channels(const ScanResult& scan, const ReportTargets& t,
     size_t listed = 0;
     std::string markdown = step_summary_markdown(scan, options, &listed);
     attempt(written, [&] {
-      append_to(t.step_summary_path, markdown, "$GITHUB_STEP_SUMMARY");
+      append_to_file(t.step_summary_path, markdown, "$GITHUB_STEP_SUMMARY");
       summary_lists = listed;
     });
   }
@@ -163,7 +140,7 @@ void write_github_channels(const ScanResult& scan, const ReportTargets& t,
   }
   if (!t.output_path.empty()) {
     attempt(written, [&] {
-      append_to(
+      append_to_file(
           t.output_path,
           github_output_text(github_output_values(scan, options.sarif_path), random_delimiter()),
           "$GITHUB_OUTPUT");
@@ -181,7 +158,7 @@ WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t, con
 }
 
 bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
-  if (name == kSarifFile || name == kCodeQualityFile) return true;
+  if (name == kSarifFile || name == kCodeQualityFile || name == kPublishFile) return true;
   for (const char* kind : kGitlabSecurityKinds) {
     if (name == gitlab_report_file(kind)) return true;
   }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
 #include "util/env.h"
 #include "util/file_io.h"
 
@@ -38,6 +38,8 @@ ReportTargets report_targets_from(const EnvMap& env, const std::string& out_dir,
 // The report files lamina writes, by name, in the report folder.
 inline constexpr const char* kSarifFile = "lamina.sarif";
 inline constexpr const char* kCodeQualityFile = "gl-code-quality-report.json";
+// What a pull request job would publish, for `lamina publish` (src/platform/publish_file.h).
+inline constexpr const char* kPublishFile = "publish.json";
 
 // Reports that could not be written are in `errors` (the caller exits 2 once the rest is out).
 // Files go into `out`, the report folder opened once (targets.out_dir names it in messages).

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <map>
 
-#include "findings/fingerprint.h"
-#include "report/json_text.h"
+#include "model/fingerprint.h"
+#include "util/json_text.h"
 #include "util/text.h"
 #include "util/time_format.h"
 #include "version.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "report/markdown.h"
+#include "util/markdown.h"
 #include "report/sarif_writer.h"
 
 namespace lamina {

@@ -4,7 +4,7 @@
 // commit, and a Mermaid Gantt chart of the scanner runs marking the critical path.
 #include <string>
 
-#include "findings/scan_result.h"
+#include "outcome/scan_result.h"
 
 namespace lamina {
 

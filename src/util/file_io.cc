@@ -187,4 +187,27 @@ std::vector<std::string> Folder::names() const {
   return out;
 }
 
+void append_to_file(const std::string& path, const std::string& text, const char* what) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno) +
+                " (check the variable points at a writable file)");
+  }
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string reason = std::strerror(errno);
+      ::close(fd);
+      throw Error(std::string("cannot write ") + what + " " + path + ": " + reason);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno));
+  }
+}
+
+
 }  // namespace lamina

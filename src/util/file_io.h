@@ -46,4 +46,8 @@ class Folder {
   std::string path_;
 };
 
+// Appends `text` to the file at `path` (created 0644 when missing): for files a job's steps share,
+// such as $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT. Throws Error naming `what` and the path.
+void append_to_file(const std::string& path, const std::string& text, const char* what);
+
 }  // namespace lamina

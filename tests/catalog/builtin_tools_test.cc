@@ -15,7 +15,7 @@
 
 #include "exec/out_token.h"
 #include "exec/scanner_configs.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "parse/parse.h"
 #include "plan/plan_fixture.h"
 #include "util/file_io.h"
@@ -49,7 +49,7 @@ class BuiltinToolsTest : public test::PlanFixture {
   // Plans `layer` with the real PATH and runs the single invocation of `id`.
   Report run_scanner(const std::string& id, Layer layer = Layer::inline_layer) {
     std::string path = tools_path();
-    inputs.path = path;
+    inputs.find_executable = executable_lookup(path);
     ScannerConfigFolder configs(scratch.path());  // what {configs} names, as lamina scan does
     inputs.scanner_configs = configs.path();
     std::sort(changes.files.begin(), changes.files.end(),
@@ -206,7 +206,7 @@ TEST_F(BuiltinToolsTest, CodespellRefusesToRunWhenTheCheckoutTurnsOnWriteChanges
   REQUIRE_TOOL("codespell");
   test::write_file(repo.file("setup.cfg"), "[codespell]\nwrite-changes =\n");
   change("docs/notes.md", "We recieve data.\n");
-  inputs.path = tools_path();
+  inputs.find_executable = executable_lookup(tools_path());
   ScannerConfigFolder configs(scratch.path());
   inputs.scanner_configs = configs.path();
   Plan p = make_plan(catalog, settings, changes, Layer::inline_layer, repo.path(), inputs);

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog/output_formats.h"
-#include "findings/severity.h"
+#include "model/severity.h"
 #include "parse/parse.h"
 #include "test_support.h"
 #include "util/error.h"

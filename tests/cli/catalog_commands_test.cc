@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "test_support.h"
 #include "util/error.h"
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "test_support.h"
 #include "util/file_io.h"
 

@@ -8,7 +8,7 @@
 
 #include "catalog/output_formats.h"
 #include "config/load_settings.h"
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "test_support.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -78,7 +78,7 @@ TEST(ConfigSchemaTest, DocsHaveExamples) {
 TEST(ConfigSchemaTest, EveryDocExampleLoadsWithLamina) {
   for (const std::string& example : doc_examples()) {
     EXPECT_NO_THROW({
-      Settings settings = load_settings(ConfigSource{"example", example}, Options{}, EnvMap{});
+      Settings settings = load_settings(ConfigSource{"example", example}, SettingFlags{}, EnvMap{});
       effective_catalog(builtin_catalog(), settings);
     }) << example;
   }
@@ -106,7 +106,7 @@ TEST(ConfigSchemaTest, SchemaRejectsWhatTheLoaderRejects) {
     EXPECT_EQ(out.exit_code, 1) << bad << out.out << out.err;
     EXPECT_THROW(
         {
-          Settings s = load_settings(ConfigSource{"bad", bad}, Options{}, EnvMap{});
+          Settings s = load_settings(ConfigSource{"bad", bad}, SettingFlags{}, EnvMap{});
           effective_catalog(builtin_catalog(), s);
         },
         Error)

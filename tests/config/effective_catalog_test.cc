@@ -8,7 +8,7 @@ namespace lamina {
 namespace {
 
 Catalog configured(const std::string& yaml) {
-  Settings settings = load_settings(ConfigSource{".lamina.yml", yaml}, Options{}, EnvMap{});
+  Settings settings = load_settings(ConfigSource{".lamina.yml", yaml}, SettingFlags{}, EnvMap{});
   return effective_catalog(builtin_catalog(), settings);
 }
 

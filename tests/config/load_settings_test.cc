@@ -15,11 +15,11 @@ namespace {
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-Settings load(const std::string& yaml, const EnvMap& env = {}, const Options& options = {}) {
+Settings load(const std::string& yaml, const EnvMap& env = {}, const SettingFlags& options = {}) {
   return load_settings(ConfigSource{".lamina.yml", yaml}, options, env);
 }
 
-std::string error_of(const std::string& yaml, const EnvMap& env = {}, const Options& options = {}) {
+std::string error_of(const std::string& yaml, const EnvMap& env = {}, const SettingFlags& options = {}) {
   try {
     load(yaml, env, options);
   } catch (const Error& e) {
@@ -30,7 +30,7 @@ std::string error_of(const std::string& yaml, const EnvMap& env = {}, const Opti
 }
 
 TEST(LoadSettingsTest, DefaultsSayTheyAreDefaults) {
-  Settings s = load_settings(std::nullopt, Options{}, EnvMap{});
+  Settings s = load_settings(std::nullopt, SettingFlags{}, EnvMap{});
   EXPECT_EQ(s.timeout.value, minutes(5));
   EXPECT_EQ(s.timeout.origin, "default");
   EXPECT_EQ(s.fail_on.value, "sev1");
@@ -60,7 +60,7 @@ TEST(LoadSettingsTest, EnvironmentBeatsTheFile) {
 }
 
 TEST(LoadSettingsTest, CommandLineBeatsTheEnvironment) {
-  Options options;
+  SettingFlags options;
   options.timeout = "10s";
   options.fail_fast = false;
   Settings s = load("timeout: 90s\nfail_fast: true\n", {{"LAMINA_TIMEOUT", "2m"}}, options);
@@ -76,7 +76,7 @@ TEST(LoadSettingsTest, EnvironmentErrorIsPrefixedWithTheVariable) {
 }
 
 TEST(LoadSettingsTest, CommandLineErrorIsPrefixedWithTheFlag) {
-  Options options;
+  SettingFlags options;
   options.jobs = "0";
   EXPECT_EQ(error_of("", {}, options), "--jobs: not a number of jobs from 1 to 1024: \"0\"");
 }
@@ -146,7 +146,7 @@ TEST(LoadSettingsTest, ScannerEntriesAreKeptForTheCatalog) {
 TEST(FindConfigFileTest, ReadsLaminaYmlAtTheRepositoryRoot) {
   test::TempDir repo;
   test::write_file(repo.file(".lamina.yml"), "jobs: 2\n");
-  auto found = find_config_file(Options{}, EnvMap{}, repo.path());
+  auto found = find_config_file(SettingFlags{}, EnvMap{}, repo.path());
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, ".lamina.yml");
   EXPECT_EQ(found->text, "jobs: 2\n");
@@ -157,7 +157,7 @@ TEST(FindConfigFileTest, SymlinkedLaminaYmlIsRefused) {
   test::write_file(repo.file("secret"), "token: abc\n");
   ASSERT_EQ(::symlink(repo.file("secret").c_str(), repo.file(".lamina.yml").c_str()), 0);
   try {
-    find_config_file(Options{}, EnvMap{}, repo.path());
+    find_config_file(SettingFlags{}, EnvMap{}, repo.path());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -177,19 +177,19 @@ TEST(LoadSettingsTest, ValuesInMessagesAreCutAndEscaped) {
 
 TEST(FindConfigFileTest, NoFileIsNoConfiguration) {
   test::TempDir repo;
-  EXPECT_EQ(find_config_file(Options{}, EnvMap{}, repo.path()), std::nullopt);
+  EXPECT_EQ(find_config_file(SettingFlags{}, EnvMap{}, repo.path()), std::nullopt);
 }
 
 TEST(FindConfigFileTest, ConfigFlagBeatsTheEnvironmentAndMustExist) {
   test::TempDir repo;
   test::write_file(repo.file("a.yml"), "jobs: 1\n");
-  Options options;
+  SettingFlags options;
   options.config_path = repo.file("a.yml");
   auto found = find_config_file(options, {{"LAMINA_CONFIG", repo.file("b.yml")}}, repo.path());
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, repo.file("a.yml"));
   try {
-    find_config_file(Options{}, {{"LAMINA_CONFIG", repo.file("b.yml")}}, repo.path());
+    find_config_file(SettingFlags{}, {{"LAMINA_CONFIG", repo.file("b.yml")}}, repo.path());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),

@@ -96,3 +96,64 @@ grep -A1 '^sarif<<' "$work/file_commands/output" | grep -q 'lamina-out/lamina.sa
 [[ -z $(grep -A1 '^failed-scanners<<' "$work/file_commands/output" | tail -1) ]] ||
   fail "scanners failed in the image: $(grep -A2 '^failed-scanners<<' "$work/file_commands/output")"
 echo "ok: GitHub action emulation, exit $rc, $(grep -c '^::' "$work/stdout") annotations"
+
+# ---- The tokens a scanner could reach in the image (issue 13, item 2) -------------------------
+# actions/checkout persists the token in .git/config (an http extraheader); lamina runs as the
+# image's user and is not dumpable, so /proc/<lamina>/environ (PID 1 in a Docker action) is
+# closed to its scanners, and the header is held out of .git/config while they run. A probe
+# scanner, from a configuration outside the checkout, tries both and writes what it saw.
+header=$(printf 'x-access-token:%s' ghs_lamina_test_token | base64 -w0)
+g config http.https://github.com/.extraheader "AUTHORIZATION: basic $header"
+cp "$repo/.git/config" "$work/config-before"
+cat >"$work/home/probe.py" <<'PY'
+import json, os, sys
+seen = {"uid": os.getuid()}
+with open("/proc/%d/cmdline" % os.getppid(), "rb") as f:
+    seen["parent"] = f.read().decode("utf-8", "replace")
+for pid in sorted({os.getppid(), 1}):
+    try:
+        with open("/proc/%d/environ" % pid, "rb") as f:
+            seen["environ_%d" % pid] = f.read().decode("utf-8", "replace")
+    except OSError as e:
+        seen["environ_%d_error" % pid] = e.__class__.__name__
+with open(os.path.join(sys.argv[1], ".git", "config"), encoding="utf-8") as f:
+    seen["git_config"] = f.read()
+seen["own_env"] = dict(os.environ)
+with open("/github/home/probe.json", "w", encoding="utf-8") as f:
+    json.dump(seen, f)
+PY
+cat >"$work/home/probe.lamina.yml" <<'YML'
+scanners:
+  probe:
+    name: Token probe
+    layer: inline
+    files: ["*"]
+    scope: repo
+    command: [python3, /github/home/probe.py, "{repo}"]
+    output: {from: stdout, format: gcc}
+    exit_codes: [0]
+YML
+chown -R 1001:1001 "$repo" "$work/home"
+set +e
+run_action fail-on=sev3 config=/github/home/probe.lamina.yml out=probe-out \
+  >"$work/probe.stdout" 2>"$work/probe.stderr"
+rc=$?
+set -e
+[[ $rc -eq 1 ]] || fail "probe run: exit $rc, expected 1; stderr: $(cat "$work/probe.stderr")"
+probe=$work/home/probe.json
+[[ -f $probe ]] || fail "the probe scanner never ran: $(cat "$work/probe.stderr")"
+jq -e '.parent | test("lamina")' "$probe" >/dev/null || fail "the probe's parent is not lamina: $(jq .parent "$probe")"
+jq -e '.uid == 1001' "$probe" >/dev/null || fail "the probe ran as uid $(jq .uid "$probe"), not the image's user 1001"
+for pid in $(jq -r 'keys[] | select(test("^environ_[0-9]+_error$")) | capture("(?<p>[0-9]+)").p' "$probe"); do
+  echo "ok: /proc/$pid/environ closed to a scanner ($(jq -r ".environ_${pid}_error" "$probe"))"
+done
+jq -e '[keys[] | select(test("^environ_[0-9]+$"))] | length == 0' "$probe" >/dev/null ||
+  fail "a scanner read lamina's environment: $(jq -c 'with_entries(select(.key | test("^environ_")))' "$probe")"
+jq -e '[keys[] | select(test("^environ_[0-9]+_error$"))] | length >= 1' "$probe" >/dev/null ||
+  fail "the probe tried no /proc/<pid>/environ"
+jq -e '.git_config | length > 0' "$probe" >/dev/null || fail "the probe read no .git/config"
+! grep -qF -e ghs_lamina_test_token -e "$header" "$probe" ||
+  fail "a scanner could read the token (environment or .git/config): $(cat "$probe")"
+cmp -s "$work/config-before" "$repo/.git/config" ||
+  fail ".git/config is not back byte for byte after the run: $(diff "$work/config-before" "$repo/.git/config")"
+echo "ok: in the full image a scanner reads neither lamina's environment nor the persisted header"

@@ -84,6 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
     Integrations, WorkflowFile,
     ::testing::Values("examples/github/pr-gate.yml", "examples/github/pre-deploy.yml",
                       "examples/github/post-deploy.yml", "examples/github/nightly-continuous.yml",
+                      "examples/github/pr-gate-forks.yml", "examples/github/lamina-publish.yml",
                       ".github/workflows/ci.yml", ".github/workflows/release.yml",
                       ".github/workflows/lamina.yml"));
 

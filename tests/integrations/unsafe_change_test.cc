@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "exec/spawn.h"
+#include "util/spawn.h"
 #include "test_support.h"
 #include "util/file_io.h"
 

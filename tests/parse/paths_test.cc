@@ -1,4 +1,4 @@
-#include "findings/paths.h"
+#include "model/paths.h"
 
 #include <gtest/gtest.h>
 

@@ -49,7 +49,7 @@ TEST(SelectFiles, LargeChangeSetsGiveTheSameResultAsOnePassInChangeSetOrder) {
   test::TempDir repo;
   Expected expected;
   ChangeSet changes = large_change_set(&expected);
-  Settings settings = load_settings(std::nullopt, Options{}, EnvMap{});
+  Settings settings = load_settings(std::nullopt, SettingFlags{}, EnvMap{});
   Catalog catalog = builtin_catalog();
   std::vector<const ScannerSpec*> scanners = {catalog.find("shellcheck"), catalog.find("bandit")};
   ASSERT_NE(scanners[0], nullptr);

@@ -317,7 +317,7 @@ TEST_F(MakePlanTest, ExtraArgsGoBeforeThePositionalArguments) {
 
 TEST_F(MakePlanTest, TimeoutPrecedenceScannerConfigThenGlobalThenCatalog) {
   install({"shellcheck", "bandit", "yamllint"});
-  Options options;
+  SettingFlags options;
   options.timeout = "45s";
   configure("scanners:\n  bandit:\n    timeout: 7s\n", options);
   change("a.sh");

@@ -8,6 +8,7 @@
 #include "config/load_settings.h"
 #include "plan/make_plan.h"
 #include "test_support.h"
+#include "util/spawn.h"
 
 namespace lamina::test {
 
@@ -29,12 +30,12 @@ class PlanFixture : public ::testing::Test {
       ::chmod(bin.file(name).c_str(), 0755);
     }
   }
-  void configure(const std::string& yaml, const Options& options = {}) {
+  void configure(const std::string& yaml, const SettingFlags& options = {}) {
     settings = load_settings(ConfigSource{".lamina.yml", yaml}, options, EnvMap{});
     catalog = effective_catalog(builtin_catalog(), settings);
   }
   Plan plan(Layer layer = Layer::inline_layer) {
-    inputs.path = bin.path();
+    inputs.find_executable = executable_lookup(bin.path());
     std::sort(changes.files.begin(), changes.files.end(),
               [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
     return make_plan(catalog, settings, changes, layer, repo.path(), inputs);
@@ -56,7 +57,7 @@ class PlanFixture : public ::testing::Test {
   TempDir repo;
   TempDir bin;
   ChangeSet changes;
-  Settings settings = load_settings(std::nullopt, Options{}, EnvMap{});
+  Settings settings = load_settings(std::nullopt, SettingFlags{}, EnvMap{});
   Catalog catalog = builtin_catalog();
   PlanInputs inputs;
 };

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "report/github_outputs.h"
-#include "report/markdown.h"
+#include "util/markdown.h"
 #include "report/step_summary.h"
 #include "util/error.h"
 
