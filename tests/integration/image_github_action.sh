@@ -20,7 +20,7 @@ source "$src/scripts/image" --env
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 repo=$work/workspace
-g() { git -C "$repo" -c user.name=Base -c user.email=base@example.com "$@"; }
+g() { git -C "$repo" -c safe.directory="*" -c user.name=Base -c user.email=base@example.com "$@"; }
 mkdir -p "$repo" "$work/workflow" "$work/file_commands" "$work/home"
 export GIT_AUTHOR_DATE=2026-01-01T00:00:00Z GIT_COMMITTER_DATE=2026-01-01T00:00:00Z
 g init -q -b main
