@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lamina::ConfigSource file{".lamina.yml", std::string(lamina::fuzz::as_text(data, size))};
   try {
-    lamina::Settings settings = lamina::load_settings(file, lamina::Options{}, {});
+    lamina::Settings settings = lamina::load_settings(file, lamina::SettingFlags{}, {});
     FUZZ_CHECK(settings.jobs.value >= 1 && settings.jobs.value <= 1024);
     lamina::Catalog catalog = lamina::effective_catalog(lamina::builtin_catalog(), settings);
     FUZZ_CHECK(!catalog.scanners.empty());
