@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include "util/spawn.h"
 #include "git/compute_change_set.h"
 #include "util/error.h"
+#include "util/spawn.h"
 
 namespace {
 

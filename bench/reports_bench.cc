@@ -33,12 +33,16 @@ lamina::ScanResult make_scan(size_t count) {
     lamina::Finding f;
     f.tool = tools[i % 5];
     f.rule_id = "R" + std::to_string(i % 300);
-    f.message = "Finding number " + std::to_string(i) + ": user input reaches a sink without checks";
+    f.message =
+        "Finding number " + std::to_string(i) + ": user input reaches a sink without checks";
     f.severity = static_cast<lamina::Severity>(1 + i % 3);
-    f.location.path = "src/module" + std::to_string(i % 2000) + "/file" + std::to_string(i % 97) + ".py";
-    f.location.region = {static_cast<uint32_t>(1 + i % 900), 5, static_cast<uint32_t>(1 + i % 900), 20};
+    f.location.path =
+        "src/module" + std::to_string(i % 2000) + "/file" + std::to_string(i % 97) + ".py";
+    f.location.region = {static_cast<uint32_t>(1 + i % 900), 5, static_cast<uint32_t>(1 + i % 900),
+                         20};
     f.fingerprints["lamina/v1"] = std::to_string(i) + ":0";
-    f.diff_position = i % 2 ? lamina::DiffPosition::added_lines : lamina::DiffPosition::outside_diff;
+    f.diff_position =
+        i % 2 ? lamina::DiffPosition::added_lines : lamina::DiffPosition::outside_diff;
     scan.findings.push_back(std::move(f));
   }
   scan.gate = lamina::decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
@@ -56,13 +60,15 @@ size_t nlohmann_sarif(const lamina::ScanResult& scan) {
          {"locations",
           {{{"physicalLocation",
              {{"artifactLocation", {{"uri", f.location.path}, {"uriBaseId", "%SRCROOT%"}}},
-              {"region", {{"startLine", f.location.region.start_line},
-                          {"startColumn", f.location.region.start_column},
-                          {"endColumn", f.location.region.end_column}}}}}}}},
+              {"region",
+               {{"startLine", f.location.region.start_line},
+                {"startColumn", f.location.region.start_column},
+                {"endColumn", f.location.region.end_column}}}}}}}},
          {"partialFingerprints", f.fingerprints}});
   }
-  nlohmann::json log = {{"version", "2.1.0"},
-                        {"runs", {{{"tool", {{"driver", {{"name", "x"}}}}}, {"results", results}}}}};
+  nlohmann::json log = {
+      {"version", "2.1.0"},
+      {"runs", {{{"tool", {{"driver", {{"name", "x"}}}}}, {"results", results}}}}};
   return log.dump().size();
 }
 
@@ -80,13 +86,14 @@ int main(int argc, char** argv) {
   std::string dir = std::filesystem::temp_directory_path() / "lamina-reports-bench";
   std::filesystem::create_directories(dir + "/out");
   lamina::Folder out = lamina::Folder::open(dir + "/out");
-  lamina::EnvMap env{{"GITHUB_STEP_SUMMARY", dir + "/summary.md"}, {"GITHUB_OUTPUT", dir + "/output"}};
+  lamina::EnvMap env{{"GITHUB_STEP_SUMMARY", dir + "/summary.md"},
+                     {"GITHUB_OUTPUT", dir + "/output"}};
   std::vector<double> ours, reference;
   size_t sarif_bytes = 0;
   for (int i = 0; i < runs; ++i) {
     auto t0 = Clock::now();
-    lamina::WrittenReports w =
-        lamina::write_reports(scan, lamina::report_targets_from(env, dir + "/out", "/repo", true), out);
+    lamina::WrittenReports w = lamina::write_reports(
+        scan, lamina::report_targets_from(env, dir + "/out", "/repo", true), out);
     auto t1 = Clock::now();
     sarif_bytes = std::filesystem::file_size(w.files.front());
     size_t ref_bytes = nlohmann_sarif(scan);
@@ -98,8 +105,9 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("%zu findings, %d runs (median seconds)\n", count, runs);
-  std::printf("%-52s %8.3f  (SARIF %.1f MB)\n", "lamina write_reports (all reports + GitHub channels)",
-              median(ours), sarif_bytes / 1e6);
+  std::printf("%-52s %8.3f  (SARIF %.1f MB)\n",
+              "lamina write_reports (all reports + GitHub channels)", median(ours),
+              sarif_bytes / 1e6);
   std::printf("%-52s %8.3f\n", "nlohmann::json build + dump of one SARIF", median(reference));
   std::printf("ratio %.2fx; peak RSS %.0f MiB\n", median(ours) / median(reference),
               usage.ru_maxrss / 1024.0);

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "exec/runner.h"
-#include "util/spawn.h"
 #include "util/env.h"
+#include "util/spawn.h"
 
 namespace {
 

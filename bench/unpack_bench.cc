@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "artifact/prepared_artifact.h"
-#include "util/spawn.h"
 #include "util/env.h"
+#include "util/spawn.h"
 
 namespace {
 

@@ -7,15 +7,15 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "util/workflow_command.h"
 #include "util/utf8.h"
+#include "util/workflow_command.h"
 
 namespace {
 
 bool dotnet_whitespace(uint32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 // Characters a culture-sensitive comparison skips (a sample of the escaper's list: controls

@@ -14,9 +14,9 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "git/git_library.h"
-#include "util/workflow_command.h"
 #include "util/env.h"
 #include "util/error.h"
+#include "util/workflow_command.h"
 
 int main(int argc, char** argv) {
   // Not dumpable: /proc/<lamina>/environ, mem and the rest become root's, so a scanner (same
@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
     code = e.exit_code();
   } catch (const std::exception& e) {
     std::fflush(stdout);
-    std::cerr << lamina::log_text(github, std::string("lamina: internal error: ") + e.what() + "\n");
+    std::cerr << lamina::log_text(github,
+                                  std::string("lamina: internal error: ") + e.what() + "\n");
     code = lamina::kExitUsage;
   }
   std::fflush(stdout);

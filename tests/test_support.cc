@@ -61,16 +61,26 @@ ProcessOutput run_lamina(const std::vector<std::string>& args, const std::string
 }
 
 std::string git(const std::string& repo, const std::vector<std::string>& args) {
-  std::vector<std::string> argv{"git", "-C", repo, "-c", "user.name=Test", "-c",
-                                "user.email=test@example.com", "-c", "init.defaultBranch=main",
-                                "-c", "commit.gpgsign=false", "-c", "protocol.file.allow=always"};
+  std::vector<std::string> argv{"git",
+                                "-C",
+                                repo,
+                                "-c",
+                                "user.name=Test",
+                                "-c",
+                                "user.email=test@example.com",
+                                "-c",
+                                "init.defaultBranch=main",
+                                "-c",
+                                "commit.gpgsign=false",
+                                "-c",
+                                "protocol.file.allow=always"};
   argv.insert(argv.end(), args.begin(), args.end());
   const char* path = std::getenv("PATH");
-  ProcessOutput out = run(argv, "",
-                          {std::string("PATH=") + (path ? path : "/usr/bin:/bin"),
-                           "HOME=/nonexistent", "GIT_CONFIG_NOSYSTEM=1",
-                           "GIT_AUTHOR_DATE=2026-01-01T00:00:00Z",
-                           "GIT_COMMITTER_DATE=2026-01-01T00:00:00Z"});
+  ProcessOutput out =
+      run(argv, "",
+          {std::string("PATH=") + (path ? path : "/usr/bin:/bin"), "HOME=/nonexistent",
+           "GIT_CONFIG_NOSYSTEM=1", "GIT_AUTHOR_DATE=2026-01-01T00:00:00Z",
+           "GIT_COMMITTER_DATE=2026-01-01T00:00:00Z"});
   EXPECT_EQ(out.exit_code, 0) << "git " << args.front() << " failed: " << out.err;
   while (!out.out.empty() && out.out.back() == '\n') out.out.pop_back();
   return out.out;

@@ -159,7 +159,8 @@ void ConfinedTree::make_hard_link(std::string_view path, std::string_view target
 
 uint64_t ConfinedTree::free_bytes() const {
   struct statvfs fs {};
-  if (::fstatvfs(root_fd_, &fs) != 0) throw Error("cannot read the free space of the unpack folder (" + errno_text() + ")");
+  if (::fstatvfs(root_fd_, &fs) != 0)
+    throw Error("cannot read the free space of the unpack folder (" + errno_text() + ")");
   return static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 

@@ -172,7 +172,8 @@ void LayeredTree::check_ratio(ArchiveStream& stream, uint64_t unpacked) {
   // the tar stream's bytes or the files' logical sizes, whichever is more (sparse maps make the
   // files far larger than the tar stream).
   uint64_t read = static_cast<uint64_t>(std::max<int64_t>(stream.compressed_bytes(), 1));
-  uint64_t inflated = std::max(unpacked, static_cast<uint64_t>(std::max<int64_t>(stream.uncompressed_bytes(), 0)));
+  uint64_t inflated =
+      std::max(unpacked, static_cast<uint64_t>(std::max<int64_t>(stream.uncompressed_bytes(), 0)));
   if (inflated > limits_.ratio_floor && inflated / read > limits_.compression_ratio) {
     throw Error("unpacks to more than " + std::to_string(limits_.compression_ratio) +
                 " bytes per byte of the archive (expansion-ratio limit, counting sparse files at "
@@ -183,9 +184,11 @@ void LayeredTree::check_ratio(ArchiveStream& stream, uint64_t unpacked) {
 void LayeredTree::check_free_disk(uint64_t still_to_write) {
   uint64_t free = tree_.free_bytes();
   if (free < still_to_write || free - still_to_write < limits_.free_disk_reserve) {
-    throw Error("unpacking it would leave less than " +
-                std::to_string(limits_.free_disk_reserve) + " bytes free on the disk of the temp "
-                "folder (" + std::to_string(free) + " free, free-disk limit); give the job more "
+    throw Error("unpacking it would leave less than " + std::to_string(limits_.free_disk_reserve) +
+                " bytes free on the disk of the temp "
+                "folder (" +
+                std::to_string(free) +
+                " free, free-disk limit); give the job more "
                 "disk or point TMPDIR at a larger one");
   }
 }

@@ -38,7 +38,7 @@ struct ScannerSpec {
   std::vector<std::string> command;       // argv template with {files} {repo} {root} ... tokens
   std::vector<std::string> args;          // extra arguments placed right after the program name
   OutputSource output_from = OutputSource::stdout_stream;
-  std::string format;                                // one of known_output_formats()
+  std::string format;  // one of known_output_formats()
   // output.keep: the file name (in the report directory) the tool's output is also saved under,
   // e.g. an SBOM; "" = not kept. Several runs: "name-2.ext", "name-3.ext"... for the later ones.
   std::string keep_output;

@@ -9,30 +9,14 @@
 namespace lamina {
 namespace {
 
-const std::vector<std::string> kEntryKeys = {"id",
-                                             "name",
-                                             "description",
-                                             "homepage",
-                                             "layer",
-                                             "files",
-                                             "shebang",
-                                             "exclude",
-                                             "unsafe_when_changed",
-                                             "scope",
-                                             "root_markers",
-                                             "command",
-                                             "args",
-                                             "output",
-                                             "exit_codes",
-                                             "severity",
-                                             "timeout",
-                                             "expected_duration",
-                                             "env",
-                                             "requires",
-                                             "install",
-                                             "required",
-                                             "accepts_binary",
-                                             "report",
+const std::vector<std::string> kEntryKeys = {"id",       "name",           "description",
+                                             "homepage", "layer",          "files",
+                                             "shebang",  "exclude",        "unsafe_when_changed",
+                                             "scope",    "root_markers",   "command",
+                                             "args",     "output",         "exit_codes",
+                                             "severity", "timeout",        "expected_duration",
+                                             "env",      "requires",       "install",
+                                             "required", "accepts_binary", "report",
                                              "enabled"};
 
 std::vector<std::string> keys_for(EntryKind kind) {
@@ -102,13 +86,15 @@ void read_output(ScannerSpec& spec, const YAML::Node& node, const YamlSource& so
   if (node["keep"]) {
     std::string keep = read_string(node["keep"], source, field + ".keep");
     bool plain = !keep.empty() && keep.size() <= 100 && keep.front() != '.' &&
-                 keep.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                        "0123456789._-") == std::string::npos;
+                 keep.find_first_not_of(
+                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                     "0123456789._-") == std::string::npos;
     if (!plain || keep.rfind("lamina", 0) == 0 || keep.rfind("gl-", 0) == 0) {
-      source.fail(node["keep"], field + ".keep: expected a plain file name for the report "
-                                        "directory (letters, digits, '.', '_', '-'; not starting "
-                                        "with '.', \"lamina\" or \"gl-\"), e.g. sbom.cdx.json; got \"" +
-                                        keep + "\"");
+      source.fail(node["keep"], field +
+                                    ".keep: expected a plain file name for the report "
+                                    "directory (letters, digits, '.', '_', '-'; not starting "
+                                    "with '.', \"lamina\" or \"gl-\"), e.g. sbom.cdx.json; got \"" +
+                                    keep + "\"");
     }
     spec.keep_output = keep;
   }
@@ -227,13 +213,14 @@ void validate_scanner(const ScannerSpec& spec, const YAML::Node& where, const Ya
   if (spec.format.empty()) fail("expected output.format (one of the known output formats)");
   if (spec.layers.empty()) fail("expected a layer (inline, pre-deploy, post-deploy, continuous)");
   bool uses_out = false;
-  static const std::vector<std::string> known = {"files", "repo",     "root",      "out",
+  static const std::vector<std::string> known = {"files",    "repo",       "root",   "out",
                                                  "artifact", "target_url", "configs"};
   for (const std::string& arg : spec.command) {
     for (const std::string& name : placeholders_in(arg)) {
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        fail_command("unknown placeholder {" + name + "} in command" + did_you_mean(name, known) +
-                     "; expected {files}, {repo}, {root}, {out}, {artifact}, {target_url} or {configs}");
+        fail_command(
+            "unknown placeholder {" + name + "} in command" + did_you_mean(name, known) +
+            "; expected {files}, {repo}, {root}, {out}, {artifact}, {target_url} or {configs}");
       }
       bool fits = name == "repo" || name == "out" || name == "configs" ||
                   (name == "files" && (spec.scope == Scope::files || spec.scope == Scope::project ||

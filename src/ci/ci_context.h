@@ -10,12 +10,12 @@ enum class Provider { github, gitlab, local };
 
 // How the git stage turns the context into a ChangeSet.
 enum class RangeKind {
-  diff,               // base..head, both given (SHAs or revisions)
-  merge_base,         // merge-base(base, head)..head: base is the target branch tip
-  first_parent,       // head^1..head: head is a (test) merge commit
-  local_upstream,     // merge-base(HEAD, upstream | origin/HEAD | main | master)..HEAD + working tree
-  full,               // no diff: every tracked file
-  nothing,            // nothing to scan (e.g. a deleted branch)
+  diff,            // base..head, both given (SHAs or revisions)
+  merge_base,      // merge-base(base, head)..head: base is the target branch tip
+  first_parent,    // head^1..head: head is a (test) merge commit
+  local_upstream,  // merge-base(HEAD, upstream | origin/HEAD | main | master)..HEAD + working tree
+  full,            // no diff: every tracked file
+  nothing,         // nothing to scan (e.g. a deleted branch)
 };
 
 struct CiContext {
@@ -24,9 +24,9 @@ struct CiContext {
   std::string event;       // "pull_request", "push", "merge_request_event", "local", ...
   std::string repository;  // "owner/name" or "group/project"; "" when unknown
   RangeKind range = RangeKind::local_upstream;
-  std::string base;          // revision for diff/merge_base; "" otherwise
-  std::string head;          // revision scanned; "HEAD" locally
-  std::string fallback_base; // tried when `base` cannot be had (e.g. payload base.sha)
+  std::string base;           // revision for diff/merge_base; "" otherwise
+  std::string head;           // revision scanned; "HEAD" locally
+  std::string fallback_base;  // tried when `base` cannot be had (e.g. payload base.sha)
   // How fallback_base is used: diff (fallback_base..head) or merge_base (merge-base..head).
   RangeKind fallback_range = RangeKind::diff;
   std::string default_branch;  // e.g. "main", for new-branch pushes; "" when unknown

@@ -1,9 +1,9 @@
 #include "ci/detect.h"
 
-#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

@@ -1,8 +1,8 @@
 #include "ci/event_payload.h"
 
-#include "util/text.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

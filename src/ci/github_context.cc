@@ -3,10 +3,10 @@
 #include <string_view>
 #include <utility>
 
-#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

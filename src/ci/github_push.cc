@@ -1,8 +1,8 @@
 // GitHub push events: payload `before`..`after`, with the special pushes (new branch, deleted
 // branch, force push, tags) each stated in the reason (platform-specs.md B3, B4).
-#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

@@ -1,8 +1,8 @@
 // GitLab CI: identity and range from the predefined variables (platform-specs.md C1).
-#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

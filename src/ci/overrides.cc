@@ -1,10 +1,10 @@
 #include "ci/overrides.h"
 
 #include "ci/detect.h"
-#include "util/text.h"
 #include "ci/providers.h"
 #include "ci/revision_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace lamina {
 namespace {

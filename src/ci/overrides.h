@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "model/layer.h"
 #include "ci/ci_context.h"
+#include "model/layer.h"
 #include "util/env.h"
 
 namespace lamina {

@@ -17,7 +17,9 @@ std::string input(const EnvMap& env, const std::string& name) {
   return env_or_empty(env, key);
 }
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string trimmed(const std::string& s) {
   size_t begin = 0, end = s.size();

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "artifact/prepared_artifact.h"
-#include "model/layer.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
 #include "cli/workflow_hint.h"
@@ -13,10 +12,11 @@
 #include "git/compute_change_set.h"
 #include "git/git_fetcher.h"
 #include "git/git_library.h"
+#include "model/layer.h"
 #include "plan/make_plan.h"
 #include "util/error.h"
-#include "util/spawn.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 #include "util/text.h"
 
 namespace lamina {

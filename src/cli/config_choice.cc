@@ -3,8 +3,8 @@
 #include <unistd.h>
 
 #include "config/load_settings.h"
-#include "outcome/evaluate.h"
 #include "git/file_at_commit.h"
+#include "outcome/evaluate.h"
 #include "util/error.h"
 #include "util/text.h"
 

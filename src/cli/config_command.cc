@@ -8,8 +8,8 @@
 #include "cli/catalog_commands.h"
 #include "cli/change_plan.h"
 #include "cli/config_choice.h"
-#include "util/duration.h"
 #include "config/load_settings.h"
+#include "util/duration.h"
 #include "util/error.h"
 
 namespace lamina {

@@ -123,7 +123,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   publish->add_option("--publish", o.publish,
                       "Targets (default: those the scan asked for): check, review, comment, "
                       "code-scanning");
-  // Never parsed here: main() turns `lamina action` into a `lamina scan` argv (cli/action_inputs.h).
+  // Never parsed here: main() turns `lamina action` into a `lamina scan` argv
+  // (cli/action_inputs.h).
   app.add_subcommand("action",
                      "GitHub Docker action entry: lamina scan with the options its INPUT_* "
                      "variables give")

@@ -20,7 +20,7 @@ struct Options : SettingFlags {
   std::optional<std::string> base;
   std::optional<std::string> head;
   bool all = false;
-  bool no_fetch = false;  // never fetch missing commits; fail with the fix instead
+  bool no_fetch = false;                   // never fetch missing commits; fail with the fix instead
   std::optional<std::string> config_from;  // "worktree" | "base"
 
   // Inputs and outputs.

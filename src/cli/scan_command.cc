@@ -21,9 +21,9 @@
 #include "exec/schedule.h"
 #include "exec/target_probe.h"
 #include "exec/timings.h"
+#include "git/persisted_credentials.h"
 #include "outcome/classify.h"
 #include "outcome/evaluate.h"
-#include "git/persisted_credentials.h"
 #include "util/error.h"
 #include "util/text.h"
 

@@ -12,18 +12,18 @@
 #include "cli/workflow_hint.h"
 #include "exec/progress.h"
 #include "exec/scanner_env.h"
-#include "util/spawn.h"
+#include "git/tracked_path.h"
 #include "outcome/diff_filter.h"
 #include "outcome/gate.h"
-#include "git/tracked_path.h"
-#include "report/console.h"
 #include "platform/publish_file.h"
+#include "report/console.h"
 #include "report/report_writer.h"
-#include "util/workflow_command.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/markdown.h"
+#include "util/spawn.h"
 #include "util/text.h"
+#include "util/workflow_command.h"
 
 namespace lamina {
 
@@ -64,8 +64,9 @@ namespace {
 // One line per publish target in the job summary, after the report it follows.
 void append_publish_summary(const ReportTargets& targets, const PublishOutcome& o) {
   if (targets.step_summary_path.empty()) return;
-  std::string line = std::string("- publish `") + to_string(o.target) + "`: " +
-                     (o.ok ? "done" : "**failed**") + " — " + markdown_inert(o.detail, 600) + "\n";
+  std::string line = std::string("- publish `") + to_string(o.target) +
+                     "`: " + (o.ok ? "done" : "**failed**") + " — " +
+                     markdown_inert(o.detail, 600) + "\n";
   try {
     append_to_file(targets.step_summary_path, line, "$GITHUB_STEP_SUMMARY");
   } catch (const Error& e) {
@@ -98,8 +99,7 @@ std::vector<std::string> builtin_keep_names() {
 
 }  // namespace
 
-Folder open_report_folder(const Options& options, const std::string& repo_root,
-                          const EnvMap& env) {
+Folder open_report_folder(const Options& options, const std::string& repo_root, const EnvMap& env) {
   std::string dir = report_directory(options, repo_root);
   std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
   bool inside = !relative.empty() && !relative.starts_with("..");
@@ -151,7 +151,8 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder&
   PublishContext where = publish_context(p.context, env);
   where.sarif_path = out.path() + "/" + kSarifFile;
   // For a job with a write token (a fork's has none): `lamina publish --input <out>`.
-  bool api_targets = publishing.targets.size() > publishing.targets.count(PublishTarget::annotations);
+  bool api_targets =
+      publishing.targets.size() > publishing.targets.count(PublishTarget::annotations);
   if (github && api_targets && where.pr_number) {
     try {
       out.write_atomically(kPublishFile, publish_file_json(scan, publishing.targets, where));
@@ -174,7 +175,8 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder&
   }
   if (!written.errors.empty()) return kExitUsage;
   if (publish_failed && publishing.required && scan.gate.exit_code == 0) {
-    std::cerr << log_text(github, "lamina: publishing failed and --publish-required is set: exit 3\n");
+    std::cerr << log_text(github,
+                          "lamina: publishing failed and --publish-required is set: exit 3\n");
     return kExitScannerFailed;
   }
   return scan.gate.exit_code;

@@ -25,8 +25,7 @@ std::string report_directory(const Options& options, const std::string& repo_roo
 // when it cannot be written, when it or a folder between it and the repository root is a
 // symlink or a file, or when git tracks it (a change could commit reports there): a read-only
 // workspace or a hostile checkout fails in a moment, not after the scan.
-Folder open_report_folder(const Options& options, const std::string& repo_root,
-                          const EnvMap& env);
+Folder open_report_folder(const Options& options, const std::string& repo_root, const EnvMap& env);
 
 // Where this run publishes: --publish (default: annotations), checked against the CI provider
 // before anything runs. Throws Error (exit 2) for an unknown or foreign target.

@@ -3,8 +3,12 @@
 namespace lamina {
 namespace {
 
-bool on_github(const EnvMap& env) { return env_get(env, "GITHUB_ACTIONS").value_or("") == "true"; }
-bool on_gitlab(const EnvMap& env) { return env_get(env, "GITLAB_CI").value_or("") == "true"; }
+bool on_github(const EnvMap& env) {
+  return env_get(env, "GITHUB_ACTIONS").value_or("") == "true";
+}
+bool on_gitlab(const EnvMap& env) {
+  return env_get(env, "GITLAB_CI").value_or("") == "true";
+}
 
 const char* github_hint(WorkflowFix fix) {
   switch (fix) {
@@ -40,9 +44,12 @@ struct FlagInput {
 };
 
 constexpr FlagInput kFlagInputs[] = {
-    {"--fail-on", "fail-on", "fail_on"}, {"--filter", "filter", "filter"},
-    {"--config-from", "config-from", ""}, {"--config", "config", ""},
-    {"--jobs", "jobs", ""},              {"--out", "out", ""},
+    {"--fail-on", "fail-on", "fail_on"},
+    {"--filter", "filter", "filter"},
+    {"--config-from", "config-from", ""},
+    {"--config", "config", ""},
+    {"--jobs", "jobs", ""},
+    {"--out", "out", ""},
     {"--baseline", "baseline", ""},
 };
 

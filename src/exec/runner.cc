@@ -12,15 +12,15 @@
 #include <memory>
 #include <optional>
 
-#include "exec/orphans.h"
 #include "exec/capture.h"
+#include "exec/orphans.h"
 #include "exec/out_token.h"
 #include "exec/run_dir.h"
 #include "exec/scanner_env.h"
 #include "exec/schedule.h"
 #include "exec/signal_watch.h"
-#include "util/spawn.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

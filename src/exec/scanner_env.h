@@ -10,9 +10,9 @@
 namespace lamina {
 
 // "NAME=value" entries, sorted by name: PATH (a default when lamina has none), HOME, LANG
-// (C.UTF-8 when lamina has none of LANG, LC_ALL, LC_CTYPE), LC_*, TMPDIR=`run_tmp`, plus each name in `allowed` that `lamina_env` has. Credentials
-// (GITHUB_TOKEN, CI_JOB_TOKEN, ACTIONS_*, *_TOKEN, *_SECRET, *_PASSWORD, *_KEY) pass only when
-// `allowed` names them exactly.
+// (C.UTF-8 when lamina has none of LANG, LC_ALL, LC_CTYPE), LC_*, TMPDIR=`run_tmp`, plus each name
+// in `allowed` that `lamina_env` has. Credentials (GITHUB_TOKEN, CI_JOB_TOKEN, ACTIONS_*, *_TOKEN,
+// *_SECRET, *_PASSWORD, *_KEY) pass only when `allowed` names them exactly.
 std::vector<std::string> scanner_environment(const EnvMap& lamina_env,
                                              const std::vector<std::string>& allowed,
                                              const std::string& run_tmp);

@@ -70,9 +70,9 @@ std::optional<std::string> tcp_unreachable(const std::string& host, int port,
   for (const addrinfo* a = found; a != nullptr; a = a->ai_next) {
     std::string error = try_connect(*a, deadline);
     if (error.empty()) return std::nullopt;
-    last_error = error == "timeout" ? "no answer within " +
-                                          std::to_string(timeout.count() / 1000) + " s"
-                                    : lowercase_first(error);
+    last_error = error == "timeout"
+                     ? "no answer within " + std::to_string(timeout.count() / 1000) + " s"
+                     : lowercase_first(error);
     if (Clock::now() >= deadline) break;
   }
   return last_error;

@@ -7,7 +7,8 @@
 namespace lamina {
 
 // No `copied`: a new file that resembles another is added, every line of it counts (a copy of a
-// module with its findings is new code). Renames pair a deletion with an addition, as `git diff -M`.
+// module with its findings is new code). Renames pair a deletion with an addition, as `git diff
+// -M`.
 enum class ChangeStatus { added, modified, deleted, renamed, type_change };
 
 // Inclusive 1-based line range on the new-file side.
@@ -39,14 +40,14 @@ struct FileChange {
 };
 
 struct ChangeSet {
-  std::string base;  // resolved base commit SHA, "" for a full scan
-  std::string head;  // resolved head commit SHA ("" in an unborn repository)
-  bool full_scan = false;             // every tracked file, no diff
-  bool includes_worktree = false;     // uncommitted changes were included
-  bool lines_known = true;            // added_lines, hunks and binary were computed from content
-                                      // (false with --names-only and for a full scan)
-  std::vector<FileChange> files;      // sorted by path
-  std::vector<std::string> notes;     // what the git stage did: fetches, fallbacks, rename limit
+  std::string base;                // resolved base commit SHA, "" for a full scan
+  std::string head;                // resolved head commit SHA ("" in an unborn repository)
+  bool full_scan = false;          // every tracked file, no diff
+  bool includes_worktree = false;  // uncommitted changes were included
+  bool lines_known = true;         // added_lines, hunks and binary were computed from content
+                                   // (false with --names-only and for a full scan)
+  std::vector<FileChange> files;   // sorted by path
+  std::vector<std::string> notes;  // what the git stage did: fetches, fallbacks, rename limit
 };
 
 const char* to_string(ChangeStatus status);

@@ -103,8 +103,8 @@ std::optional<git_oid> CommitResolver::find_remote_branch(const std::string& bra
   if (git_reference_name_to_id(&oid, repo_, ref.c_str()) == 0) return oid;
   std::string what = "the branch " + branch + " (" + role + ")";
   std::string reason = policy_.fetcher == nullptr ? "fetching is disabled (--no-fetch)"
-                       : remote.empty() ? "the repository has no remote to fetch it from"
-                                        : "";
+                       : remote.empty()           ? "the repository has no remote to fetch it from"
+                                                  : "";
   if (reason.empty()) {
     std::vector<std::string> args{"fetch", "--no-tags"};
     bool shallow = git_repository_is_shallow(repo_) == 1;
@@ -173,10 +173,9 @@ void CommitResolver::deepen(const std::string& base_sha, const std::string& head
       "fetch", "--no-tags", "--deepen=" + std::to_string(step), "--", remote, base_sha, head_sha};
   FetchOutcome outcome =
       run_fetch(args, "Deepened the shallow clone by " + std::to_string(step) + " commits from `" +
-                          remote + "` to find the merge base of " + short_sha(base_sha) +
-                          " and " + short_sha(head_sha) + " (at most " +
-                          std::to_string(policy_.max_deepen) + " in all; `" +
-                          git_command_text(args) + "`).");
+                          remote + "` to find the merge base of " + short_sha(base_sha) + " and " +
+                          short_sha(head_sha) + " (at most " + std::to_string(policy_.max_deepen) +
+                          " in all; `" + git_command_text(args) + "`).");
   if (!outcome.ok) {
     throw Error(missing_problem(base_sha, role,
                                 "`" + git_command_text(args) + "` failed: " + outcome.error,
@@ -224,8 +223,8 @@ bool CommitResolver::fetch_commit(const std::string& sha, const std::string& rol
                           (shallow ? "shallow clone lacked, 1 commit deep" : "clone lacked") +
                           " (`" + git_command_text(args) + "`).");
   if (!outcome.ok) {
-    *problem = missing_problem(
-        sha, role, "`" + git_command_text(args) + "` failed: " + outcome.error, need);
+    *problem = missing_problem(sha, role,
+                               "`" + git_command_text(args) + "` failed: " + outcome.error, need);
     return false;
   }
   return true;
@@ -242,9 +241,9 @@ std::string CommitResolver::fix_for(const std::string& sha, Need need) const {
   // --unshallow is refused by a complete clone, which needs no deepening anyway.
   bool shallow = git_repository_is_shallow(repo_) == 1;
   std::string fetch =
-      need == Need::history ? (shallow ? "`git fetch --no-tags --unshallow origin`"
-                                       : "`git fetch --no-tags origin`")
-                            : "`" + git_command_text({"fetch", "--no-tags", "origin", sha}) + "`";
+      need == Need::history
+          ? (shallow ? "`git fetch --no-tags --unshallow origin`" : "`git fetch --no-tags origin`")
+          : "`" + git_command_text({"fetch", "--no-tags", "origin", sha}) + "`";
   switch (policy_.provider) {
     case Provider::github:
       return std::string("fix: set `fetch-depth: ") + (need == Need::parent ? "2" : "0") +

@@ -44,23 +44,22 @@ struct Base {
 };
 
 // ctx.base, else ctx.fallback_base (stated in the notes), else an error about the base.
-Base resolve_base(CommitResolver& resolver, const CiContext& ctx,
-                  std::vector<std::string>* notes) {
+Base resolve_base(CommitResolver& resolver, const CiContext& ctx, std::vector<std::string>* notes) {
   if (ctx.base.empty() && ctx.fallback_base.empty()) {
     throw Error(std::string("the ") + to_string(ctx.range) +
                 " range has no base revision to compare with; pass one with --base REV");
   }
   std::string problem;
   if (!ctx.base.empty()) {
-    if (std::optional<git_oid> base = find_revision(resolver, ctx, ctx.base, "the diff base",
-                                                    &problem)) {
+    if (std::optional<git_oid> base =
+            find_revision(resolver, ctx, ctx.base, "the diff base", &problem)) {
       return {*base, false};
     }
     if (ctx.fallback_base.empty()) throw Error(problem);
   }
   std::string fallback_problem;
-  std::optional<git_oid> fallback = find_revision(resolver, ctx, ctx.fallback_base,
-                                                  "the fallback diff base", &fallback_problem);
+  std::optional<git_oid> fallback =
+      find_revision(resolver, ctx, ctx.fallback_base, "the fallback diff base", &fallback_problem);
   if (!fallback) {
     throw Error(problem.empty()
                     ? fallback_problem
@@ -182,10 +181,10 @@ ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
     fetcher = real_fetcher.get();
   }
   const char* workdir = git_repository_workdir(repo.get());
-  CommitResolver resolver(repo.get(), workdir != nullptr ? workdir : repo_dir,
-                          {opts.allow_fetch ? fetcher : nullptr, ctx.provider, opts.max_deepen,
-                           opts.console},
-                          &set.notes);
+  CommitResolver resolver(
+      repo.get(), workdir != nullptr ? workdir : repo_dir,
+      {opts.allow_fetch ? fetcher : nullptr, ctx.provider, opts.max_deepen, opts.console},
+      &set.notes);
   if (ctx.range == RangeKind::full) {
     list_full_scan(repo.get(), resolver, ctx, opts, &set);
     return set;

@@ -13,8 +13,8 @@
 namespace lamina::git {
 
 struct DiffSettings {
-  bool lines = true;        // added lines, hunks and content-based binary detection
-  bool worktree = false;    // the new side is the working tree, not a commit
+  bool lines = true;      // added lines, hunks and content-based binary detection
+  bool worktree = false;  // the new side is the working tree, not a commit
   size_t rename_limit = 1000;
 };
 

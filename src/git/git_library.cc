@@ -7,8 +7,12 @@
 
 namespace lamina::git {
 
-GitLibrary::GitLibrary() { git_libgit2_init(); }
-GitLibrary::~GitLibrary() { git_libgit2_shutdown(); }
+GitLibrary::GitLibrary() {
+  git_libgit2_init();
+}
+GitLibrary::~GitLibrary() {
+  git_libgit2_shutdown();
+}
 
 std::string libgit2_version() {
   int major = 0, minor = 0, rev = 0;
@@ -16,7 +20,9 @@ std::string libgit2_version() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(rev);
 }
 
-void trust_workspace_owner() { git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0); }
+void trust_workspace_owner() {
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+}
 
 bool has_checkout(const std::string& dir) {
   return git_repository_open_ext(nullptr, dir.c_str(), 0, nullptr) != GIT_ENOTFOUND;
@@ -30,7 +36,8 @@ std::vector<std::string> files_tracked_at(const std::string& repo_root, const st
   CommitPtr head = lookup_commit(repo.get(), oid);
   TreePtr tree = commit_tree(head.get());
   std::vector<std::string> paths;
-  for (FileChange& f : tracked_files(repo.get(), tree.get(), false)) paths.push_back(std::move(f.path));
+  for (FileChange& f : tracked_files(repo.get(), tree.get(), false))
+    paths.push_back(std::move(f.path));
   return paths;
 }
 

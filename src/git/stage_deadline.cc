@@ -26,8 +26,8 @@ void StageDeadline::watch(std::chrono::milliseconds limit) {
   // The stage's thread is inside a library call that cannot be stopped, and unwinding from here
   // would race with it: say why and leave at once. No report is written, so none is stale.
   long long ms = limit.count();
-  std::string seconds = std::to_string(ms / 1000) +
-                        (ms % 1000 == 0 ? "" : "." + std::to_string(ms % 1000 / 100));
+  std::string seconds =
+      std::to_string(ms / 1000) + (ms % 1000 == 0 ? "" : "." + std::to_string(ms % 1000 / 100));
   std::string message = "lamina: " + stage_ + " did not finish within " + seconds +
                         " s; stopping (exit 3): the change is not verified. A pathological "
                         "pattern or an unusually large change can cause this; run `lamina plan` "

@@ -73,7 +73,7 @@ struct Finding {
   std::string package_version;   // dependency findings: installed version
   std::string operating_system;  // image findings: the image's OS ("alpine 3.10.2") when known
   std::string url;               // the flagged URL of a DAST finding, else ""
-  std::vector<Suppression> suppressions;  // SARIF suppressions, kept for lamina.sarif
+  std::vector<Suppression> suppressions;            // SARIF suppressions, kept for lamina.sarif
   std::map<std::string, std::string> fingerprints;  // partialFingerprints, incl. "lamina/v1"
   DiffPosition diff_position = DiffPosition::unknown;
   bool in_baseline = false;

@@ -85,9 +85,8 @@ void assign_fingerprints(std::vector<Finding>& findings, const LineSource& lines
     const Finding& x = findings[a];
     const Finding& y = findings[b];
     return std::tie(x.location.path, x.location.region.start_line, x.location.region.start_column,
-                    x.url) <
-           std::tie(y.location.path, y.location.region.start_line, y.location.region.start_column,
-                    y.url);
+                    x.url) < std::tie(y.location.path, y.location.region.start_line,
+                                      y.location.region.start_column, y.url);
   });
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
   for (size_t index : order) {

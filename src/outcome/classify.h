@@ -16,8 +16,8 @@ namespace lamina {
 
 struct ClassifiedRun {
   ScannerState state = ScannerState::clean;
-  std::string detail;             // why it failed / was cancelled; "" when it ran fine
-  std::vector<Finding> findings;  // with severities assigned, at most kMaxFindingsPerScanner
+  std::string detail;              // why it failed / was cancelled; "" when it ran fine
+  std::vector<Finding> findings;   // with severities assigned, at most kMaxFindingsPerScanner
   size_t findings_over_limit = 0;  // reported past kMaxFindingsPerScanner: counted, not kept
   size_t refused_paths = 0;
   std::vector<std::string> notes;

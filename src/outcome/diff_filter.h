@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "model/finding.h"
 #include "git/change_set.h"
+#include "model/finding.h"
 
 namespace lamina {
 

@@ -54,8 +54,9 @@ std::set<std::string> read_baseline(const std::string& sarif_path) {
 }
 
 std::set<std::string> baseline_from_sarif(std::string_view sarif, const std::string& origin) {
-  return baseline_of(
-      origin, [&](const FindingSink& sink) { return stream_sarif(sarif, baseline_context(), sink); });
+  return baseline_of(origin, [&](const FindingSink& sink) {
+    return stream_sarif(sarif, baseline_context(), sink);
+  });
 }
 
 void evaluate_findings(ScanResult& scan, const std::string& repo_root,

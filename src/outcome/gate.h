@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "outcome/diff_filter.h"
 #include "model/finding.h"
+#include "outcome/diff_filter.h"
 
 namespace lamina {
 

@@ -4,13 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "model/layer.h"
 #include "ci/ci_context.h"
 #include "exec/run_result.h"
-#include "outcome/diff_filter.h"
-#include "model/finding.h"
-#include "outcome/gate.h"
 #include "git/change_set.h"
+#include "model/finding.h"
+#include "model/layer.h"
+#include "outcome/diff_filter.h"
+#include "outcome/gate.h"
 
 namespace lamina {
 
@@ -54,7 +54,7 @@ struct ScanResult {
   std::vector<Finding> findings;  // sorted by path, line, column, tool, rule
   GateResult gate;
   bool baseline_given = false;
-  size_t baseline_gone = 0;                // baseline findings that no longer occur
+  size_t baseline_gone = 0;  // baseline findings that no longer occur
   size_t refused_paths = 0;  // locations not mapped into the repository (findings kept at
                              // repository level, related locations left out)
   std::vector<std::string> critical_path;  // scanner ids whose chain set the wall time

@@ -53,9 +53,9 @@ void report_scan_errors(const json& document, ParseOutcome& outcome) {
     (not_python ? syntax : unread).push_back(&error);
   }
   if (!syntax.empty()) {
-    outcome.notes.push_back("not scanned: " + std::to_string(syntax.size()) +
-                            " file(s) are not valid Python (Python could not run them either): " +
-                            listed(syntax));
+    outcome.notes.push_back(
+        "not scanned: " + std::to_string(syntax.size()) +
+        " file(s) are not valid Python (Python could not run them either): " + listed(syntax));
   }
   if (!unread.empty()) {
     outcome.error = "bandit-json: bandit could not scan " + std::to_string(unread.size()) +

@@ -53,7 +53,8 @@ void note_information(const std::vector<std::pair<std::string, std::string>>& se
   std::vector<std::string> messages;
   for (const auto& entry : seen) {
     const std::string& id = entry.first;
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
+    auto it =
+        std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
     if (it != counts.end()) {
       ++it->second;
       continue;
@@ -62,7 +63,8 @@ void note_information(const std::vector<std::pair<std::string, std::string>>& se
     messages.push_back(entry.second);
   }
   for (size_t i = 0; i < counts.size(); ++i) {
-    std::string times = counts[i].second > 1 ? ", " + std::to_string(counts[i].second) + " times" : "";
+    std::string times =
+        counts[i].second > 1 ? ", " + std::to_string(counts[i].second) + " times" : "";
     outcome.notes.push_back("cppcheck information: " + messages[i] + " (" + counts[i].first +
                             times + ")");
   }

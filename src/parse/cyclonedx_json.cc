@@ -18,7 +18,7 @@ namespace {
 using json = nlohmann::json;
 
 struct Component {
-  std::string name;     // "group/name" when a group is given
+  std::string name;  // "group/name" when a group is given
   std::string version;
   std::string purl;
   std::string location;  // a path where it was found, when the BOM says so
@@ -50,8 +50,7 @@ std::string component_location(const json& c) {
 }
 
 // Every component, nested ones included, by bom-ref (and by purl, which `affects` may use).
-void collect(const json& list, std::map<std::string, Component>& by_ref, size_t& count,
-             int depth) {
+void collect(const json& list, std::map<std::string, Component>& by_ref, size_t& count, int depth) {
   if (!list.is_array() || depth > 64) return;
   for (const json& c : list) {
     if (!c.is_object()) continue;
@@ -71,8 +70,8 @@ void collect(const json& list, std::map<std::string, Component>& by_ref, size_t&
 }
 
 int severity_rank(const std::string& severity) {
-  static const std::map<std::string, int> ranks = {
-      {"critical", 6}, {"high", 5}, {"medium", 4}, {"low", 3}, {"info", 2}, {"none", 1}};
+  static const std::map<std::string, int> ranks = {{"critical", 6}, {"high", 5}, {"medium", 4},
+                                                   {"low", 3},      {"info", 2}, {"none", 1}};
   auto it = ranks.find(severity);
   return it == ranks.end() ? 0 : it->second;
 }
@@ -176,13 +175,12 @@ ParseOutcome parse_cyclonedx_json(std::string_view bytes, const ParseContext& ct
   if (count == 0 && name.empty() && vulnerability_count == 0) {
     outcome.tool_failure = "the SBOM is empty: no metadata.component and no components";
   }
-  outcome.notes.push_back("SBOM (CycloneDX " + json_string(*document, "specVersion") + "): " +
-                          std::to_string(count) + " component" + (count == 1 ? "" : "s") +
-                          (name.empty() ? "" : " of " + name) +
-                          (vulnerability_count == 0
-                               ? ""
-                               : ", " + std::to_string(vulnerability_count) + " vulnerabilit" +
-                                     (vulnerability_count == 1 ? "y" : "ies")));
+  outcome.notes.push_back(
+      "SBOM (CycloneDX " + json_string(*document, "specVersion") + "): " + std::to_string(count) +
+      " component" + (count == 1 ? "" : "s") + (name.empty() ? "" : " of " + name) +
+      (vulnerability_count == 0 ? ""
+                                : ", " + std::to_string(vulnerability_count) + " vulnerabilit" +
+                                      (vulnerability_count == 1 ? "y" : "ies")));
   return outcome;
 }
 

@@ -78,7 +78,8 @@ std::vector<ArgvBatch> build_argv_batches(const std::vector<std::string>& comman
     batch.argv.reserve(before.size() + count + after.size());
     batch.argv = before;
     for (size_t i = first; i < first + count; ++i) batch.argv.emplace_back(file_args[i]);
-    for (OutSlot slot : out_after) batch.out_slots.push_back({slot.arg + batch.argv.size(), slot.at});
+    for (OutSlot slot : out_after)
+      batch.out_slots.push_back({slot.arg + batch.argv.size(), slot.at});
     batch.argv.insert(batch.argv.end(), after.begin(), after.end());
     return batch;
   };

@@ -27,7 +27,7 @@ std::vector<std::string> insert_extra_args(const std::vector<std::string>& comma
 struct ArgvBatch {
   std::vector<std::string> argv;
   std::vector<OutSlot> out_slots;  // the template's "{out}"s, never one inside a file name
-  size_t first_file = 0;  // index into the file list
+  size_t first_file = 0;           // index into the file list
   size_t file_count = 0;
 };
 

@@ -20,15 +20,16 @@ std::string check_name(const std::string& report_kind) {
   return it != names.end() ? it->second : "lint";
 }
 
-bool runs(const ScannerDecision& d) { return d.selected && d.installed && d.refused.empty(); }
+bool runs(const ScannerDecision& d) {
+  return d.selected && d.installed && d.refused.empty();
+}
 
 }  // namespace
 
 std::string CoverageGap::text() const {
   constexpr size_t kShown = 3;
   std::string shown;
-  for (size_t i = 0; i < paths.size() && i < kShown; ++i)
-    shown += (i ? ", " : "") + paths[i];
+  for (size_t i = 0; i < paths.size() && i < kShown; ++i) shown += (i ? ", " : "") + paths[i];
   if (paths.size() > kShown) shown += ", and " + std::to_string(paths.size() - kShown) + " more";
   std::string tools;
   for (size_t i = 0; i < scanners.size(); ++i) tools += (i ? ", " : "") + scanners[i];
@@ -65,7 +66,8 @@ std::vector<CoverageGap> coverage_gaps(const std::vector<const ScannerSpec*>& sp
   }
   std::vector<CoverageGap> gaps;
   for (auto& [kind, gap] : missing) {
-    gaps.push_back({check_name(kind), {gap.first.begin(), gap.first.end()},
+    gaps.push_back({check_name(kind),
+                    {gap.first.begin(), gap.first.end()},
                     {gap.second.begin(), gap.second.end()}});
   }
   return gaps;

@@ -12,10 +12,10 @@
 
 #include "git/file_at_commit.h"
 #include "plan/exclusions.h"
-#include "util/glob_set.h"
 #include "plan/shebang.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/glob_set.h"
 
 namespace lamina {
 namespace {
@@ -125,8 +125,8 @@ class Selector {
       if (!spec.shebang.empty()) sniffing_.push_back(i);
     }
     for (size_t id = 0; id < globs_.size(); ++id) {
-      rule_texts_.push_back(
-          std::make_shared<const std::string>("glob " + globs_.glob(static_cast<uint32_t>(id)).text));
+      rule_texts_.push_back(std::make_shared<const std::string>(
+          "glob " + globs_.glob(static_cast<uint32_t>(id)).text));
     }
   }
   ~Selector() {
@@ -155,7 +155,8 @@ class Selector {
       if (!is_source(change) && !scanners_[scanner]->accepts_binary) continue;
       found_[scanner].emplace_back(index, hit.glob);
     }
-    if (!sniffing_.empty() && is_source(change) && !has_extension(change.path)) sniff(index, change);
+    if (!sniffing_.empty() && is_source(change) && !has_extension(change.path))
+      sniff(index, change);
     for (const GlobHit& hit : hits_) matched_[scanner_of(hit)] = excluded_[scanner_of(hit)] = 0;
     return true;
   }
@@ -189,7 +190,8 @@ class Selector {
       if (matching_interpreter(interpreter, scanners_[scanner]->shebang).empty()) continue;
       auto [it, added] =
           shebang_rules_.emplace(interpreter, static_cast<uint32_t>(rule_texts_.size()));
-      if (added) rule_texts_.push_back(std::make_shared<const std::string>("shebang " + interpreter));
+      if (added)
+        rule_texts_.push_back(std::make_shared<const std::string>("shebang " + interpreter));
       found_[scanner].emplace_back(index, it->second);
     }
   }

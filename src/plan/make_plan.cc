@@ -13,9 +13,9 @@
 #include "plan/argv_batches.h"
 #include "plan/coverage.h"
 #include "plan/file_selection.h"
-#include "util/glob_set.h"
 #include "plan/project_roots.h"
 #include "util/error.h"
+#include "util/glob_set.h"
 #include "util/text.h"
 
 namespace lamina {

@@ -21,7 +21,7 @@ namespace lamina {
 // files then costs no copy of each path or rule (issue 3's selection budget), only the argv
 // strings handed to the process.
 struct FileMatch {
-  std::string_view path;                   // repository-relative, a view of ChangeSet::files[i]
+  std::string_view path;                    // repository-relative, a view of ChangeSet::files[i]
   std::shared_ptr<const std::string> rule;  // e.g. "glob **/*.sh", "shebang bash", "..., marker x"
 };
 
@@ -45,10 +45,10 @@ struct Invocation {
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
   std::chrono::milliseconds expected_duration{std::chrono::seconds(1)};  // for longest-first
   OutputSource output_from = OutputSource::stdout_stream;
-  std::string format;                        // parser name (src/parse/)
-  std::vector<int> ok_exit_codes;            // "ran fine, maybe with findings"; others are failures
+  std::string format;                   // parser name (src/parse/)
+  std::vector<int> ok_exit_codes;       // "ran fine, maybe with findings"; others are failures
   std::vector<std::string_view> files;  // repository-relative files it covers (ChangeSet views)
-  std::optional<size_t> artifact;            // scope artifact: index of its --artifact
+  std::optional<size_t> artifact;       // scope artifact: index of its --artifact
   std::map<std::string, Severity> severity;  // tool level or rule id -> severity (catalog)
 };
 
@@ -85,11 +85,11 @@ struct CoverageGap {
 
 struct Plan {
   Layer layer = Layer::inline_layer;
-  std::string repo_root;                  // absolute
-  std::vector<ScannerDecision> scanners;  // every scanner of the layer, selected or not
-  std::vector<std::string> excluded;      // changed paths excluded by configuration, with why
-  std::vector<Exclusion> exclusions;      // the same, as path and rule
-  std::vector<std::string> notes;         // e.g. "2 deleted paths are never passed to scanners"
+  std::string repo_root;                   // absolute
+  std::vector<ScannerDecision> scanners;   // every scanner of the layer, selected or not
+  std::vector<std::string> excluded;       // changed paths excluded by configuration, with why
+  std::vector<Exclusion> exclusions;       // the same, as path and rule
+  std::vector<std::string> notes;          // e.g. "2 deleted paths are never passed to scanners"
   std::vector<CoverageGap> coverage_gaps;  // checks no installed scanner made on changed files
 };
 

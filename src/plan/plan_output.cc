@@ -81,8 +81,7 @@ std::string plan_scanners_text(const Plan& plan) {
     for (const Invocation& invocation : d.invocations) {
       out += "  $";
       for (const std::string& arg : invocation.argv) out += " " + shown_argument(arg);
-      out +=
-          "\n    in " + invocation.cwd + ", timeout " + duration_text(invocation.timeout) + "\n";
+      out += "\n    in " + invocation.cwd + ", timeout " + duration_text(invocation.timeout) + "\n";
     }
   }
   if (!plan.exclusions.empty()) {

@@ -17,7 +17,9 @@ using nlohmann::json;
 constexpr size_t kAnnotationsPerRequest = 50;
 constexpr size_t kMaxOutputBytes = 65000;  // GitHub: summary and text at most 65,535 characters
 
-std::string repo_path(const PublishContext& c) { return "/repos/" + c.repository; }
+std::string repo_path(const PublishContext& c) {
+  return "/repos/" + c.repository;
+}
 
 PublishOutcome failed(PublishTarget target, std::string detail, const HttpClient& client,
                       int before) {
@@ -27,8 +29,9 @@ PublishOutcome failed(PublishTarget target, std::string detail, const HttpClient
 // The reason a fork's read-only token gives, said so the fix is findable.
 std::string with_hint(std::string detail, int status) {
   if (status == 403 || status == 404) {
-    detail += " (the token cannot write here: a pull request from a fork gets a read-only "
-              "token; publish from a workflow_run job, see docs/integrations.md)";
+    detail +=
+        " (the token cannot write here: a pull request from a fork gets a read-only "
+        "token; publish from a workflow_run job, see docs/integrations.md)";
   }
   return detail;
 }
@@ -40,8 +43,9 @@ std::string conclusion(const ScanResult& scan) {
 
 std::string check_title(const ScanResult& scan) {
   const GateResult& g = scan.gate;
-  std::string title = g.passed ? "Passed" : "Failed: " + std::to_string(g.gating) + " finding" +
-                                                (g.gating == 1 ? "" : "s") + " fail the gate";
+  std::string title = g.passed ? "Passed"
+                               : "Failed: " + std::to_string(g.gating) + " finding" +
+                                     (g.gating == 1 ? "" : "s") + " fail the gate";
   if (g.failed_scanners > 0) {
     title += ", " + std::to_string(g.failed_scanners) + " scanner" +
              (g.failed_scanners == 1 ? "" : "s") + " failed";
@@ -62,7 +66,8 @@ json annotation(const PlacedFinding& p) {
                                250)}};
   if (r.start_column > 0 && (r.end_line == 0 || r.end_line == r.start_line)) {
     a["start_column"] = r.start_column;
-    a["end_column"] = std::max(r.start_column, r.end_column > 0 ? r.end_column - 1 : r.start_column);
+    a["end_column"] =
+        std::max(r.start_column, r.end_column > 0 ? r.end_column - 1 : r.start_column);
   }
   return a;
 }
@@ -124,7 +129,8 @@ PublishOutcome github_check(const ScanResult& scan, const PublishContext& c, Htt
   }
   json created = json::parse(r.body, nullptr, false);
   long long id = created.is_object() ? id_of(created) : -1;
-  if (id < 0) return failed(PublishTarget::check, "POST check-runs: no id in the answer", client, before);
+  if (id < 0)
+    return failed(PublishTarget::check, "POST check-runs: no id in the answer", client, before);
   while (sent < placed.size()) {
     HttpRequest more{"PATCH", repo_path(c) + "/check-runs/" + std::to_string(id),
                      json{{"output", batch(output)}}.dump()};
@@ -137,8 +143,8 @@ PublishOutcome github_check(const ScanResult& scan, const PublishContext& c, Htt
     }
   }
   return {PublishTarget::check, true,
-          "check run " + std::to_string(id) + " (" + conclusion(scan) + "): " +
-              std::to_string(placed.size()) + " annotations",
+          "check run " + std::to_string(id) + " (" + conclusion(scan) +
+              "): " + std::to_string(placed.size()) + " annotations",
           client.requests_sent() - before};
 }
 
@@ -182,7 +188,8 @@ PublishOutcome github_comment(const ScanResult& scan, const PublishContext& c, H
 PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, HttpClient& client,
                              size_t max_new) {
   int before = client.requests_sent();
-  if (!c.pr_number) return {PublishTarget::review, true, "not a pull request: no review comments", 0};
+  if (!c.pr_number)
+    return {PublishTarget::review, true, "not a pull request: no review comments", 0};
   std::string pull = repo_path(c) + "/pulls/" + std::to_string(*c.pr_number);
   std::string error;
   std::vector<json> comments = list_all(client, pull + "/comments?per_page=100", &error);
@@ -205,7 +212,8 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
         ++unchanged;
         continue;
       }
-      HttpRequest edit{"PATCH", repo_path(c) + "/pulls/comments/" + std::to_string(id_of(*it->second)),
+      HttpRequest edit{"PATCH",
+                       repo_path(c) + "/pulls/comments/" + std::to_string(id_of(*it->second)),
                        json{{"body", body}}.dump()};
       HttpResponse r = client.send(edit);
       if (r.status == 200) {
@@ -237,7 +245,8 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
   }
   for (const auto& [marker, comment] : existing) {
     if (wanted.count(marker)) continue;
-    HttpRequest remove{"DELETE", repo_path(c) + "/pulls/comments/" + std::to_string(id_of(*comment)), ""};
+    HttpRequest remove{"DELETE",
+                       repo_path(c) + "/pulls/comments/" + std::to_string(id_of(*comment)), ""};
     HttpResponse r = client.send(remove);
     if (r.status == 204 || r.status == 404) {
       ++deleted;
@@ -248,9 +257,13 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
   std::string detail = std::to_string(created) + " review comments created, " +
                        std::to_string(edited) + " edited, " + std::to_string(unchanged) +
                        " unchanged, " + std::to_string(deleted) + " deleted (finding gone)";
-  if (over_cap) detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) + " new per run)";
-  if (rejected) detail += ", " + std::to_string(rejected) + " refused by GitHub (line not in the diff)";
-  if (!problems.empty()) detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
+  if (over_cap)
+    detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) +
+              " new per run)";
+  if (rejected)
+    detail += ", " + std::to_string(rejected) + " refused by GitHub (line not in the diff)";
+  if (!problems.empty())
+    detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
   return {PublishTarget::review, problems.empty(), detail, client.requests_sent() - before};
 }
 
@@ -259,7 +272,8 @@ PublishOutcome github_code_scanning(const ScanResult& scan, const PublishContext
   (void)scan;
   int before = client.requests_sent();
   std::optional<std::string> sarif = read_file(c.sarif_path);
-  if (!sarif) return failed(PublishTarget::code_scanning, "cannot read " + c.sarif_path, client, before);
+  if (!sarif)
+    return failed(PublishTarget::code_scanning, "cannot read " + c.sarif_path, client, before);
   json upload = {{"commit_sha", c.commit_sha},
                  {"ref", c.ref},
                  {"sarif", base64_encode(gzip(*sarif))},
@@ -267,8 +281,8 @@ PublishOutcome github_code_scanning(const ScanResult& scan, const PublishContext
   HttpRequest post{"POST", repo_path(c) + "/code-scanning/sarifs", upload.dump()};
   HttpResponse r = client.send(post);
   if (r.status != 202) {
-    return failed(PublishTarget::code_scanning, with_hint(describe_failure(client, post, r), r.status),
-                  client, before);
+    return failed(PublishTarget::code_scanning,
+                  with_hint(describe_failure(client, post, r), r.status), client, before);
   }
   json accepted = json::parse(r.body, nullptr, false);
   std::string id = accepted.is_object() && accepted.contains("id") && accepted["id"].is_string()
@@ -281,7 +295,9 @@ PublishOutcome github_code_scanning(const ScanResult& scan, const PublishContext
   for (int poll = 0; poll < 30; ++poll) {
     HttpRequest status{"GET", repo_path(c) + "/code-scanning/sarifs/" + id, ""};
     HttpResponse s = client.send(status);
-    if (s.status != 200) return failed(PublishTarget::code_scanning, describe_failure(client, status, s), client, before);
+    if (s.status != 200)
+      return failed(PublishTarget::code_scanning, describe_failure(client, status, s), client,
+                    before);
     json state = json::parse(s.body, nullptr, false);
     std::string processing = state.is_object() && state.contains("processing_status") &&
                                      state["processing_status"].is_string()
@@ -301,7 +317,8 @@ PublishOutcome github_code_scanning(const ScanResult& scan, const PublishContext
     client.pause(std::chrono::seconds(2));
   }
   return failed(PublishTarget::code_scanning,
-                "SARIF upload " + one_line(id, 80) + " still pending after 30 polls", client, before);
+                "SARIF upload " + one_line(id, 80) + " still pending after 30 polls", client,
+                before);
 }
 
 }  // namespace lamina

@@ -35,7 +35,8 @@ std::string mr_path(const PublishContext& c) {
   return project_path(c) + "/merge_requests/" + std::to_string(*c.pr_number);
 }
 
-PublishOutcome failed(PublishTarget target, std::string detail, const HttpClient& client, int before) {
+PublishOutcome failed(PublishTarget target, std::string detail, const HttpClient& client,
+                      int before) {
   return {target, false, std::move(detail), client.requests_sent() - before};
 }
 
@@ -80,27 +81,36 @@ PublishOutcome gitlab_comment(const ScanResult& scan, const PublishContext& c, H
     if (marker_in(str(note, "body"), scan, "summary").empty()) continue;
     std::string id = id_text(note);
     if (str(note, "body") == body) {
-      return {PublishTarget::comment, true, "summary note " + id + " unchanged", client.requests_sent() - before};
+      return {PublishTarget::comment, true, "summary note " + id + " unchanged",
+              client.requests_sent() - before};
     }
     HttpRequest edit{"PUT", mr_path(c) + "/notes/" + id, json{{"body", body}}.dump()};
     HttpResponse r = client.send(edit);
-    if (r.status != 200) return failed(PublishTarget::comment, describe_failure(client, edit, r), client, before);
-    return {PublishTarget::comment, true, "summary note " + id + " edited", client.requests_sent() - before};
+    if (r.status != 200)
+      return failed(PublishTarget::comment, describe_failure(client, edit, r), client, before);
+    return {PublishTarget::comment, true, "summary note " + id + " edited",
+            client.requests_sent() - before};
   }
   HttpRequest create{"POST", mr_path(c) + "/notes", json{{"body", body}}.dump()};
   HttpResponse r = client.send(create);
-  if (r.status != 201) return failed(PublishTarget::comment, describe_failure(client, create, r), client, before);
-  return {PublishTarget::comment, true, "summary note " + id_text(json::parse(r.body, nullptr, false)) + " created",
+  if (r.status != 201)
+    return failed(PublishTarget::comment, describe_failure(client, create, r), client, before);
+  return {PublishTarget::comment, true,
+          "summary note " + id_text(json::parse(r.body, nullptr, false)) + " created",
           client.requests_sent() - before};
 }
 
 PublishOutcome gitlab_status(const ScanResult& scan, const PublishContext& c, HttpClient& client) {
   int before = client.requests_sent();
-  std::string state = scan.incomplete ? "canceled" : scan.gate.exit_code == 0 ? "success" : "failed";
+  std::string state = scan.incomplete            ? "canceled"
+                      : scan.gate.exit_code == 0 ? "success"
+                                                 : "failed";
   std::string description =
       scan.gate.passed ? "passed" : std::to_string(scan.gate.gating) + " findings fail the gate";
-  if (scan.gate.failed_scanners) description += ", " + std::to_string(scan.gate.failed_scanners) + " scanners failed";
-  json status = {{"state", state}, {"name", publish_name(scan)}, {"description", one_line(description, 250)}};
+  if (scan.gate.failed_scanners)
+    description += ", " + std::to_string(scan.gate.failed_scanners) + " scanners failed";
+  json status = {
+      {"state", state}, {"name", publish_name(scan)}, {"description", one_line(description, 250)}};
   if (!c.details_url.empty()) status["target_url"] = c.details_url;
   HttpRequest post{"POST", project_path(c) + "/statuses/" + c.commit_sha, status.dump()};
   HttpResponse r = client.send(post);
@@ -110,21 +120,26 @@ PublishOutcome gitlab_status(const ScanResult& scan, const PublishContext& c, Ht
   return {PublishTarget::status, true, "commit status " + state, client.requests_sent() - before};
 }
 
-PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c, HttpClient& client,
-                                 size_t max_new) {
+PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c,
+                                 HttpClient& client, size_t max_new) {
   int before = client.requests_sent();
-  if (!c.pr_number) return {PublishTarget::discussion, true, "not a merge request: no discussions", 0};
+  if (!c.pr_number)
+    return {PublishTarget::discussion, true, "not a merge request: no discussions", 0};
   HttpRequest get_mr{"GET", mr_path(c), ""};
   HttpResponse mr = client.send(get_mr);
-  if (mr.status != 200) return failed(PublishTarget::discussion, describe_failure(client, get_mr, mr), client, before);
+  if (mr.status != 200)
+    return failed(PublishTarget::discussion, describe_failure(client, get_mr, mr), client, before);
   json refs = json::parse(mr.body, nullptr, false);
   refs = refs.is_object() && refs.contains("diff_refs") ? refs["diff_refs"] : json();
-  std::string base = str(refs, "base_sha"), start = str(refs, "start_sha"), head = str(refs, "head_sha");
+  std::string base = str(refs, "base_sha"), start = str(refs, "start_sha"),
+              head = str(refs, "head_sha");
   if (base.empty() || start.empty() || head.empty()) {
-    return failed(PublishTarget::discussion, "the merge request has no diff_refs yet", client, before);
+    return failed(PublishTarget::discussion, "the merge request has no diff_refs yet", client,
+                  before);
   }
   std::string error;
-  std::vector<json> discussions = list_all(client, mr_path(c) + "/discussions?per_page=100", &error);
+  std::vector<json> discussions =
+      list_all(client, mr_path(c) + "/discussions?per_page=100", &error);
   if (!error.empty()) return failed(PublishTarget::discussion, error, client, before);
   struct Existing {
     std::string discussion_id, note_id, body;
@@ -136,14 +151,18 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
     const json& note = d["notes"][0];
     std::string marker = marker_in(str(note, "body"), scan, "finding");
     if (marker.empty() || existing.count(marker)) continue;
-    bool resolved = note.contains("resolved") && note["resolved"].is_boolean() && note["resolved"].get<bool>();
+    bool resolved =
+        note.contains("resolved") && note["resolved"].is_boolean() && note["resolved"].get<bool>();
     existing[marker] = {id_text(d), id_text(note), str(note, "body"), resolved};
   }
   size_t created = 0, edited = 0, unchanged = 0, resolved = 0, reopened = 0, over_cap = 0;
   std::vector<std::string> problems;
   std::set<std::string> wanted;
   auto resolve = [&](const Existing& e, bool value) {
-    HttpRequest put{"PUT", mr_path(c) + "/discussions/" + e.discussion_id + "?resolved=" + (value ? "true" : "false"), ""};
+    HttpRequest put{
+        "PUT",
+        mr_path(c) + "/discussions/" + e.discussion_id + "?resolved=" + (value ? "true" : "false"),
+        ""};
     HttpResponse r = client.send(put);
     if (r.status != 200) problems.push_back(describe_failure(client, put, r));
     return r.status == 200;
@@ -159,10 +178,15 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
         ++unchanged;
         continue;
       }
-      HttpRequest edit{"PUT", mr_path(c) + "/discussions/" + it->second.discussion_id + "/notes/" + it->second.note_id,
-                       json{{"body", body}}.dump()};
+      HttpRequest edit{
+          "PUT",
+          mr_path(c) + "/discussions/" + it->second.discussion_id + "/notes/" + it->second.note_id,
+          json{{"body", body}}.dump()};
       HttpResponse r = client.send(edit);
-      if (r.status == 200) ++edited; else problems.push_back(describe_failure(client, edit, r));
+      if (r.status == 200)
+        ++edited;
+      else
+        problems.push_back(describe_failure(client, edit, r));
       continue;
     }
     if (created >= max_new) {
@@ -170,22 +194,34 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
       continue;
     }
     const Finding& f = *p.finding;
-    json position = {{"position_type", "text"}, {"base_sha", base}, {"start_sha", start}, {"head_sha", head},
-                     {"new_path", f.location.path}, {"old_path", f.location.path},
+    json position = {{"position_type", "text"},
+                     {"base_sha", base},
+                     {"start_sha", start},
+                     {"head_sha", head},
+                     {"new_path", f.location.path},
+                     {"old_path", f.location.path},
                      {"new_line", f.location.region.start_line}};
-    HttpRequest create{"POST", mr_path(c) + "/discussions", json{{"body", body}, {"position", position}}.dump()};
+    HttpRequest create{"POST", mr_path(c) + "/discussions",
+                       json{{"body", body}, {"position", position}}.dump()};
     HttpResponse r = client.send(create);
-    if (r.status == 201) ++created; else problems.push_back(describe_failure(client, create, r));
+    if (r.status == 201)
+      ++created;
+    else
+      problems.push_back(describe_failure(client, create, r));
   }
   for (const auto& [marker, e] : existing) {
     if (wanted.count(marker) || e.resolved) continue;
     if (resolve(e, true)) ++resolved;
   }
-  std::string detail = std::to_string(created) + " discussions created, " + std::to_string(edited) + " edited, " +
-                       std::to_string(unchanged) + " unchanged, " + std::to_string(resolved) +
-                       " resolved (finding gone), " + std::to_string(reopened) + " reopened";
-  if (over_cap) detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) + " new per run)";
-  if (!problems.empty()) detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
+  std::string detail = std::to_string(created) + " discussions created, " + std::to_string(edited) +
+                       " edited, " + std::to_string(unchanged) + " unchanged, " +
+                       std::to_string(resolved) + " resolved (finding gone), " +
+                       std::to_string(reopened) + " reopened";
+  if (over_cap)
+    detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) +
+              " new per run)";
+  if (!problems.empty())
+    detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
   return {PublishTarget::discussion, problems.empty(), detail, client.requests_sent() - before};
 }
 

@@ -32,7 +32,8 @@ std::optional<Url> parse_url(const std::string& text) {
   std::string authority = rest.substr(0, slash);
   url.path = slash == std::string::npos ? "" : rest.substr(slash);
   while (!url.path.empty() && url.path.back() == '/') url.path.pop_back();
-  if (size_t at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+  if (size_t at = authority.rfind('@'); at != std::string::npos)
+    authority = authority.substr(at + 1);
   size_t colon = authority.rfind(':');
   url.port = url.scheme == "https" ? 443 : 80;
   if (colon != std::string::npos && authority.find(']') == std::string::npos) {
@@ -128,7 +129,8 @@ HttpClient::HttpClient(HttpClientOptions options, const EnvMap& env)
     throw Error("API base URL " + in_quotes(options_.base_url) +
                 ": expected http(s)://host[:port][/path] (check GITHUB_API_URL or CI_API_V4_URL)");
   }
-  while (!options_.base_url.empty() && options_.base_url.back() == '/') options_.base_url.pop_back();
+  while (!options_.base_url.empty() && options_.base_url.back() == '/')
+    options_.base_url.pop_back();
   impl_->url = *url;
   impl_->client = std::make_unique<httplib::Client>(url->scheme + "://" + url->host + ":" +
                                                     std::to_string(url->port));
@@ -141,9 +143,8 @@ HttpClient::HttpClient(HttpClientOptions options, const EnvMap& env)
   if (!options_.sleep) {
     options_.sleep = [](std::chrono::milliseconds ms) { std::this_thread::sleep_for(ms); };
   }
-  std::string proxy = url->scheme == "https"
-                          ? env_first(env, {"HTTPS_PROXY", "https_proxy"})
-                          : env_first(env, {"HTTP_PROXY", "http_proxy"});
+  std::string proxy = url->scheme == "https" ? env_first(env, {"HTTPS_PROXY", "https_proxy"})
+                                             : env_first(env, {"HTTP_PROXY", "http_proxy"});
   std::string no_proxy = env_first(env, {"NO_PROXY", "no_proxy"});
   if (!proxy.empty() && !no_proxy_matches(no_proxy, url->host, url->port)) {
     std::string with_scheme = proxy.find("://") == std::string::npos ? "http://" + proxy : proxy;
@@ -160,7 +161,8 @@ HttpClient::~HttpClient() = default;
 std::string HttpClient::redact(std::string text) const {
   std::string token = options_.auth_value.substr(options_.auth_value.rfind(' ') + 1);
   if (token.size() < 4) return text;
-  for (const std::string& secret : {token, httplib::detail::base64_encode("x-access-token:" + token)}) {
+  for (const std::string& secret :
+       {token, httplib::detail::base64_encode("x-access-token:" + token)}) {
     for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
       text.replace(at, secret.size(), "***");
     }
@@ -178,13 +180,13 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     ++requests_sent_;
     httplib::Client& c = *impl_->client;
     const char* type = "application/json";
-    httplib::Result result =
-        request.method == "GET"      ? c.Get(path, headers)
-        : request.method == "POST"   ? c.Post(path, headers, request.body, type)
-        : request.method == "PATCH"  ? c.Patch(path, headers, request.body, type)
-        : request.method == "PUT"    ? c.Put(path, headers, request.body, type)
-        : request.method == "DELETE" ? c.Delete(path, headers)
-                                     : httplib::Result();
+    httplib::Result result = request.method == "GET"    ? c.Get(path, headers)
+                             : request.method == "POST" ? c.Post(path, headers, request.body, type)
+                             : request.method == "PATCH"
+                                 ? c.Patch(path, headers, request.body, type)
+                             : request.method == "PUT"    ? c.Put(path, headers, request.body, type)
+                             : request.method == "DELETE" ? c.Delete(path, headers)
+                                                          : httplib::Result();
     response = HttpResponse();
     response.attempts = attempt;
     if (result) {
@@ -232,8 +234,8 @@ std::string describe_failure(const HttpClient& client, const HttpRequest& reques
                              const HttpResponse& response) {
   std::string what = request.method + " " + request.path.substr(0, request.path.find('?'));
   if (response.status == 0) {
-    return client.redact(what + ": no response from " + client.base_url() + " (" +
-                         response.error + ")");
+    return client.redact(what + ": no response from " + client.base_url() + " (" + response.error +
+                         ")");
   }
   std::string said;
   nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
@@ -283,9 +285,10 @@ std::string next_link(const std::string& link_header) {
     size_t close = link_header.find('>', open);
     if (close == std::string::npos) return "";
     size_t end = link_header.find(",", close);
-    std::string params = link_header.substr(close + 1, end == std::string::npos ? std::string::npos
-                                                                                : end - close - 1);
-    if (params.find("rel=\"next\"") != std::string::npos || params.find("rel=next") != std::string::npos) {
+    std::string params = link_header.substr(
+        close + 1, end == std::string::npos ? std::string::npos : end - close - 1);
+    if (params.find("rel=\"next\"") != std::string::npos ||
+        params.find("rel=next") != std::string::npos) {
       return link_header.substr(open + 1, close - open - 1);
     }
     if (end == std::string::npos) return "";

@@ -22,7 +22,7 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-  int status = 0;                             // 0 = no response (see error)
+  int status = 0;                              // 0 = no response (see error)
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string error;  // transport failure ("connection refused", "timed out"); "" otherwise

@@ -1,10 +1,10 @@
 #include "platform/publish.h"
 
+#include <nlohmann/json.hpp>
 #include "catalog/near_miss.h"
 #include "platform/github_publish.h"
 #include "platform/gitlab_publish.h"
 #include "platform/http_client.h"
-#include <nlohmann/json.hpp>
 
 #include "util/error.h"
 #include "util/text.h"
@@ -173,8 +173,12 @@ std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<Publi
     int before = client->requests_sent();
     try {
       switch (t) {
-        case PublishTarget::check: outcomes.push_back(github_check(scan, c, *client)); break;
-        case PublishTarget::review: outcomes.push_back(github_review(scan, c, *client)); break;
+        case PublishTarget::check:
+          outcomes.push_back(github_check(scan, c, *client));
+          break;
+        case PublishTarget::review:
+          outcomes.push_back(github_review(scan, c, *client));
+          break;
         case PublishTarget::code_scanning:
           outcomes.push_back(github_code_scanning(scan, c, *client));
           break;
@@ -185,8 +189,11 @@ std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<Publi
         case PublishTarget::discussion:
           outcomes.push_back(gitlab_discussion(scan, c, *client));
           break;
-        case PublishTarget::status: outcomes.push_back(gitlab_status(scan, c, *client)); break;
-        case PublishTarget::annotations: break;
+        case PublishTarget::status:
+          outcomes.push_back(gitlab_status(scan, c, *client));
+          break;
+        case PublishTarget::annotations:
+          break;
       }
     } catch (const std::exception& e) {
       outcomes.push_back({t, false, client->redact(e.what()), client->requests_sent() - before});

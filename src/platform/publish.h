@@ -33,9 +33,9 @@ std::set<PublishTarget> parse_publish_list(const std::string& text, Provider pro
 // Where and as what to publish: read once from the environment.
 struct PublishContext {
   Provider provider = Provider::local;
-  std::string api_url;      // GITHUB_API_URL / CI_API_V4_URL
-  std::string token;        // GITHUB_TOKEN / LAMINA_GITLAB_TOKEN; never printed
-  std::string repository;   // owner/name; GitLab: the project path (or CI_PROJECT_ID)
+  std::string api_url;     // GITHUB_API_URL / CI_API_V4_URL
+  std::string token;       // GITHUB_TOKEN / LAMINA_GITLAB_TOKEN; never printed
+  std::string repository;  // owner/name; GitLab: the project path (or CI_PROJECT_ID)
   std::optional<long> pr_number;
   std::string head_sha;     // the PR's head commit (check runs, review comments attach to it)
   std::string commit_sha;   // the commit scanned (GITHUB_SHA: a PR's test merge commit)

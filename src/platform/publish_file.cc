@@ -39,7 +39,8 @@ class Reader {
     }
     return to_valid_utf8(v.get<std::string>());
   }
-  long long number(const json& obj, const char* key, const std::string& where, long long max) const {
+  long long number(const json& obj, const char* key, const std::string& where,
+                   long long max) const {
     const json& v = at(obj, key, where);
     if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > max) {
       fail(where + key, "an integer from 0 to " + std::to_string(max));
@@ -80,48 +81,53 @@ std::string publish_file_json(const ScanResult& scan, const std::set<PublishTarg
   }
   json scanners = json::array();
   for (const ScannerOutcome& s : scan.scanners) {
-    scanners.push_back({{"id", s.scanner_id}, {"state", to_string(s.state)}, {"findings", s.finding_count}});
+    scanners.push_back(
+        {{"id", s.scanner_id}, {"state", to_string(s.state)}, {"findings", s.finding_count}});
   }
   const GateResult& g = scan.gate;
   json target_names = json::array();
   for (PublishTarget t : targets) {
     if (t != PublishTarget::annotations) target_names.push_back(to_string(t));
   }
-  json file = {{"version", kFormatVersion},
-               {"layer", to_string(scan.layer)},
-               {"pr_number", c.pr_number.value_or(0)},
-               {"head_sha", c.head_sha},
-               {"commit_sha", c.commit_sha},
-               {"ref", c.ref},
-               {"targets", target_names},
-               {"fail_on", scan.fail_on.threshold ? to_string(*scan.fail_on.threshold) : "never"},
-               {"incomplete", scan.incomplete},
-               {"gate",
-                {{"passed", g.passed},
-                 {"exit_code", g.exit_code},
-                 {"gating", g.gating},
-                 {"counted", {g.counted_by_severity[0], g.counted_by_severity[1], g.counted_by_severity[2]}},
-                 {"in_baseline", g.in_baseline},
-                 {"suppressed", g.suppressed},
-                 {"filtered_out", g.filtered_out},
-                 {"failed_scanners", g.failed_scanners}}},
-               {"scanners", scanners},
-               {"findings", findings}};
+  json file = {
+      {"version", kFormatVersion},
+      {"layer", to_string(scan.layer)},
+      {"pr_number", c.pr_number.value_or(0)},
+      {"head_sha", c.head_sha},
+      {"commit_sha", c.commit_sha},
+      {"ref", c.ref},
+      {"targets", target_names},
+      {"fail_on", scan.fail_on.threshold ? to_string(*scan.fail_on.threshold) : "never"},
+      {"incomplete", scan.incomplete},
+      {"gate",
+       {{"passed", g.passed},
+        {"exit_code", g.exit_code},
+        {"gating", g.gating},
+        {"counted", {g.counted_by_severity[0], g.counted_by_severity[1], g.counted_by_severity[2]}},
+        {"in_baseline", g.in_baseline},
+        {"suppressed", g.suppressed},
+        {"filtered_out", g.filtered_out},
+        {"failed_scanners", g.failed_scanners}}},
+      {"scanners", scanners},
+      {"findings", findings}};
   return file.dump(1) + "\n";
 }
 
 PublishFile read_publish_file(const std::string& text, const std::string& name) {
   json root = json::parse(text, nullptr, false);
-  if (!root.is_object()) throw Error(name + ": not a JSON object (expected the publish.json lamina scan writes)");
+  if (!root.is_object())
+    throw Error(name + ": not a JSON object (expected the publish.json lamina scan writes)");
   Reader r(root, name);
-  if (r.number(root, "version", "", 1000) != kFormatVersion) r.fail("version", std::to_string(kFormatVersion));
+  if (r.number(root, "version", "", 1000) != kFormatVersion)
+    r.fail("version", std::to_string(kFormatVersion));
   PublishFile out;
   ScanResult& scan = out.scan;
   std::optional<Layer> layer = parse_layer(r.text(root, "layer", "", 20));
   if (!layer) r.fail("layer", "inline, pre-deploy, post-deploy or continuous");
   scan.layer = *layer;
   out.pr_number = static_cast<long>(r.number(root, "pr_number", "", 1000000000));
-  if (out.pr_number == 0) r.fail("pr_number", "a pull request number (lamina scan ran on no pull request)");
+  if (out.pr_number == 0)
+    r.fail("pr_number", "a pull request number (lamina scan ran on no pull request)");
   out.head_sha = r.sha(root, "head_sha");
   out.commit_sha = r.sha(root, "commit_sha");
   out.ref = r.text(root, "ref", "", 255);
@@ -150,9 +156,11 @@ PublishFile read_publish_file(const std::string& text, const std::string& name) 
   const size_t big = 100000000;
   g.gating = r.number(gate, "gating", "gate.", big);
   const json& counted = r.at(gate, "counted", "gate.");
-  if (!counted.is_array() || counted.size() != 3) r.fail("gate.counted", "[sev1, sev2, sev3] counts");
+  if (!counted.is_array() || counted.size() != 3)
+    r.fail("gate.counted", "[sev1, sev2, sev3] counts");
   for (size_t i = 0; i < 3; ++i) {
-    if (!counted[i].is_number_unsigned() || counted[i].get<size_t>() > big) r.fail("gate.counted", "counts");
+    if (!counted[i].is_number_unsigned() || counted[i].get<size_t>() > big)
+      r.fail("gate.counted", "counts");
     g.counted_by_severity[i] = counted[i].get<size_t>();
   }
   g.in_baseline = r.number(gate, "in_baseline", "gate.", big);
@@ -160,25 +168,29 @@ PublishFile read_publish_file(const std::string& text, const std::string& name) 
   g.filtered_out = r.number(gate, "filtered_out", "gate.", big);
   g.failed_scanners = r.number(gate, "failed_scanners", "gate.", big);
   const json& scanners = r.at(root, "scanners", "");
-  if (!scanners.is_array() || scanners.size() > kMaxScanners) r.fail("scanners", "an array of at most 500 scanners");
+  if (!scanners.is_array() || scanners.size() > kMaxScanners)
+    r.fail("scanners", "an array of at most 500 scanners");
   for (const json& s : scanners) {
     ScannerOutcome o;
     o.scanner_id = r.text(s, "id", "scanners[].", 100);
     std::string state = r.text(s, "state", "scanners[].", 20);
     bool known = false;
-    for (ScannerState st : {ScannerState::clean, ScannerState::findings, ScannerState::failed,
-                            ScannerState::timed_out, ScannerState::cancelled, ScannerState::skipped}) {
+    for (ScannerState st :
+         {ScannerState::clean, ScannerState::findings, ScannerState::failed,
+          ScannerState::timed_out, ScannerState::cancelled, ScannerState::skipped}) {
       if (state == to_string(st)) {
         o.state = st;
         known = true;
       }
     }
-    if (!known) r.fail("scanners[].state", "clean, findings, failed, timed_out, cancelled or skipped");
+    if (!known)
+      r.fail("scanners[].state", "clean, findings, failed, timed_out, cancelled or skipped");
     o.finding_count = r.number(s, "findings", "scanners[].", big);
     scan.scanners.push_back(std::move(o));
   }
   const json& findings = r.at(root, "findings", "");
-  if (!findings.is_array() || findings.size() > kMaxFindings) r.fail("findings", "an array of at most 5000 findings");
+  if (!findings.is_array() || findings.size() > kMaxFindings)
+    r.fail("findings", "an array of at most 5000 findings");
   for (const json& j : findings) {
     Finding f;
     std::string path = r.text(j, "path", "findings[].", 4096);
@@ -187,15 +199,22 @@ PublishFile read_publish_file(const std::string& text, const std::string& name) 
       r.fail("findings[].path", "a normal path inside the repository");
     }
     f.location.path = path;
-    f.location.region.start_line = static_cast<uint32_t>(r.number(j, "line", "findings[].", 10000000));
+    f.location.region.start_line =
+        static_cast<uint32_t>(r.number(j, "line", "findings[].", 10000000));
     if (f.location.region.start_line == 0) r.fail("findings[].line", "a line number from 1");
-    f.location.region.end_line = static_cast<uint32_t>(r.number(j, "end_line", "findings[].", 10000000));
-    f.location.region.start_column = static_cast<uint32_t>(r.number(j, "column", "findings[].", 1000000));
+    f.location.region.end_line =
+        static_cast<uint32_t>(r.number(j, "end_line", "findings[].", 10000000));
+    f.location.region.start_column =
+        static_cast<uint32_t>(r.number(j, "column", "findings[].", 1000000));
     std::string sev = r.text(j, "severity", "findings[].", 10);
-    if (sev == "sev1") f.severity = Severity::sev1;
-    else if (sev == "sev2") f.severity = Severity::sev2;
-    else if (sev == "sev3") f.severity = Severity::sev3;
-    else r.fail("findings[].severity", "sev1, sev2 or sev3");
+    if (sev == "sev1")
+      f.severity = Severity::sev1;
+    else if (sev == "sev2")
+      f.severity = Severity::sev2;
+    else if (sev == "sev3")
+      f.severity = Severity::sev3;
+    else
+      r.fail("findings[].severity", "sev1, sev2 or sev3");
     f.tool = r.text(j, "tool", "findings[].", 100);
     f.rule_id = r.text(j, "rule", "findings[].", 300);
     f.message = r.text(j, "message", "findings[].", 4000);

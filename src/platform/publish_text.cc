@@ -37,7 +37,8 @@ std::string marker_in(const std::string& body, const ScanResult& scan, const std
   std::string prefix = std::string("<!-- lamina:") + to_string(scan.layer) + ":" + kind;
   size_t line = body.find_last_of('\n');
   std::string last = line == std::string::npos ? body : body.substr(line + 1);
-  if (last.rfind(prefix, 0) != 0 || last.size() < 4 || last.compare(last.size() - 4, 4, " -->") != 0)
+  if (last.rfind(prefix, 0) != 0 || last.size() < 4 ||
+      last.compare(last.size() - 4, 4, " -->") != 0)
     return "";
   return last;
 }
@@ -56,10 +57,10 @@ std::string summary_comment(const ScanResult& scan, size_t max_bytes) {
   // No times or durations: an unchanged result gives the same text, so nothing is edited.
   const GateResult& g = scan.gate;
   std::string out = "### " + publish_name(scan) + ": " +
-                    (scan.incomplete ? "incomplete (interrupted)"
+                    (scan.incomplete                      ? "incomplete (interrupted)"
                      : g.passed && g.failed_scanners == 0 ? "passed"
-                     : g.passed ? "findings pass, scanners failed"
-                                : "failed") +
+                     : g.passed                           ? "findings pass, scanners failed"
+                                                          : "failed") +
                     "\n\n";
   out += std::to_string(g.gating) + " finding" + (g.gating == 1 ? "" : "s") +
          " fail the gate; counted: sev1 " + std::to_string(g.counted_by_severity[0]) + ", sev2 " +

@@ -53,12 +53,11 @@ std::string verdict(const ScanResult& scan) {
     return "SCANNER FAILURE: " + std::to_string(g.failed_scanners) +
            " scanner(s) did not complete; the gate passed on what did run";
   }
-  std::string gaps = scan.not_covered.empty()
-                         ? ""
-                         : "; " + std::to_string(scan.not_covered.size()) +
-                               " kind(s) of check not covered (see above)";
-  return "PASS: no finding at or above " + threshold + " (filter: " + to_string(scan.filter) +
-         ")" + gaps;
+  std::string gaps = scan.not_covered.empty() ? ""
+                                              : "; " + std::to_string(scan.not_covered.size()) +
+                                                    " kind(s) of check not covered (see above)";
+  return "PASS: no finding at or above " + threshold + " (filter: " + to_string(scan.filter) + ")" +
+         gaps;
 }
 
 // Why a finding the console lists does not count; "" when it does.

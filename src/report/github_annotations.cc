@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
-#include "util/workflow_command.h"
 #include "util/text.h"
+#include "util/workflow_command.h"
 
 namespace lamina {
 namespace {
@@ -55,7 +55,8 @@ std::string annotation_for(const Finding& f, AnnotationType type, const std::str
 // The last slot of an overflowing type: how many were left out, and where to find them.
 std::string overflow_note(AnnotationType type, size_t missing, size_t missing_listed,
                           std::optional<size_t> summary_lists, size_t per_type) {
-  std::string what = type == kError ? "findings that fail the gate" : "findings that do not fail it";
+  std::string what =
+      type == kError ? "findings that fail the gate" : "findings that do not fail it";
   std::string text = std::to_string(missing) + " more " + what +
                      " are not annotated (GitHub shows " + std::to_string(per_type) +
                      " per type per step); ";

@@ -252,7 +252,8 @@ std::string gitlab_code_quality_note(const GitlabReport& report) {
           "repository as a whole)";
   }
   if (report.suppressed > 0) {
-    why += (why.empty() ? "" : ", ") + std::to_string(report.suppressed) + " suppressed by the tool";
+    why +=
+        (why.empty() ? "" : ", ") + std::to_string(report.suppressed) + " suppressed by the tool";
   }
   return std::to_string(report.skipped) + " of " + std::to_string(report.skipped + report.written) +
          " findings left out of gl-code-quality-report.json: " + why;

@@ -13,7 +13,7 @@ namespace lamina {
 struct GitlabReport {
   std::string text;
   size_t written = 0;
-  size_t skipped = 0;  // findings the format cannot carry (no file, no package, no OS), counted
+  size_t skipped = 0;     // findings the format cannot carry (no file, no package, no OS), counted
   size_t suppressed = 0;  // Code Quality: of `skipped`, those the tool suppressed
 };
 

@@ -101,8 +101,8 @@ void write_files(const ScanResult& scan, const ReportTargets& t, const Folder& o
       if (report.skipped > 0) {
         written.notes.push_back(std::to_string(report.skipped) + " of " +
                                 std::to_string(report.skipped + report.written) +
-                                " findings left out of " + file + " (" +
-                                gitlab_skip_reason(kind) + ")");
+                                " findings left out of " + file + " (" + gitlab_skip_reason(kind) +
+                                ")");
       }
       return report.text;
     });

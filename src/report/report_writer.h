@@ -14,8 +14,8 @@ namespace lamina {
 
 struct ReportTargets {
   std::string out_dir = "lamina-out";
-  std::string repo_root;          // absolute: %SRCROOT% of the SARIF
-  std::string path_prefix;        // repository folder inside GITHUB_WORKSPACE, "" or "dir/"
+  std::string repo_root;    // absolute: %SRCROOT% of the SARIF
+  std::string path_prefix;  // repository folder inside GITHUB_WORKSPACE, "" or "dir/"
   // --out as the job's later steps see it: relative to GITHUB_WORKSPACE when inside it (in the
   // Docker action the workspace is /github/workspace, a path that exists only in lamina's
   // container; later steps run in the workspace, so the relative path opens there).

@@ -396,8 +396,7 @@ void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
   }
   while (in.texts.size() < keep) {
     in.texts.push_back(
-        result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter,
-                    scan.fail_on));
+        result_json(*in.findings[in.texts.size()], scan.baseline_given, scan.filter, scan.fail_on));
   }
   std::vector<size_t> kept = in_file_order(in, keep);
   std::vector<size_t> index_of(keep);

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "util/error.h"
@@ -50,7 +50,7 @@ constexpr int kFolderFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 
 std::string joined(const std::string& folder, std::string_view name) {
   return folder.empty() || folder.back() == '/' ? folder + std::string(name)
-                                                  : folder + "/" + std::string(name);
+                                                : folder + "/" + std::string(name);
 }
 
 // 32 hex digits from the kernel's random source: a name no one can plant a file at in advance.
@@ -114,9 +114,10 @@ Folder Folder::open_beneath(const Folder& base, std::string_view relative, bool 
       child = ::openat(folder.fd_, name.c_str(), kFolderFlags);
     }
     if (child < 0) {
-      throw Error(path + ": " + (errno == ELOOP || errno == ENOTDIR
-                                     ? std::string("a symlink or a file, not a folder")
-                                     : std::string(std::strerror(errno))));
+      throw Error(path + ": " +
+                  (errno == ELOOP || errno == ENOTDIR
+                       ? std::string("a symlink or a file, not a folder")
+                       : std::string(std::strerror(errno))));
     }
     folder = Folder(child, path);
   }
@@ -208,6 +209,5 @@ void append_to_file(const std::string& path, const std::string& text, const char
     throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno));
   }
 }
-
 
 }  // namespace lamina

@@ -58,8 +58,8 @@ bool ignorable(uint32_t c) {
 // .NET's char.IsWhiteSpace, what TrimStart() removes before the runner looks for "::".
 bool dotnet_whitespace(uint32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 void append_hex_escapes(std::string& out, std::string_view bytes) {

@@ -1,8 +1,8 @@
 #include "artifact/prepared_artifact.h"
 
 #include <signal.h>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -254,7 +254,8 @@ TEST_F(PreparedArtifactTest, UnpackingStopsBeforeTheDiskFillsUp) {
 TEST_F(PreparedArtifactTest, ControlCharactersInMemberNamesAreRefused) {
   for (const std::string& name : {std::string("app/x\n/etc/passwd"), std::string("a\tb"),
                                   std::string("esc\x1b[2J"), std::string("c1\xc2\x85x")}) {
-    std::string layer = test::make_tar({{"ok", TarEntry::file, "fine"}, {name, TarEntry::file, "X"}});
+    std::string layer =
+        test::make_tar({{"ok", TarEntry::file, "fine"}, {name, TarEntry::file, "X"}});
     std::string message = unpack_error(put("i.tar", test::docker_image({layer})));
     EXPECT_NE(message.find("control character (newline, tab, escape...) in the path"),
               std::string::npos)

@@ -15,10 +15,10 @@
 
 #include "exec/out_token.h"
 #include "exec/scanner_configs.h"
-#include "util/spawn.h"
 #include "parse/parse.h"
 #include "plan/plan_fixture.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

@@ -81,17 +81,16 @@ TEST(CatalogTest, SeverityKeysAreWhatTheRealOutputsReport) {
     const char* scanner;
     const char* file;  // under tests/data/scanner-outputs/
   };
-  for (RealOutput real : {RealOutput{"shellcheck", "shellcheck/deploy.json1"},
-                          RealOutput{"bandit", "bandit/app.json"},
-                          RealOutput{"flawfinder", "flawfinder/copy.sarif"},
-                          RealOutput{"cppcheck", "cppcheck/copy.xml"},
-                          RealOutput{"yamllint", "yamllint/ci.parsable.txt"},
-                          RealOutput{"codespell", "codespell/notes.txt.out"},
-                          RealOutput{"clamscan", "clamscan/scan.txt"},
-                          RealOutput{"wapiti", "wapiti/scan.json"},
-                          RealOutput{"gitleaks", "gitleaks/baseline-report.json"},
-                          RealOutput{"nuclei", "nuclei/nuclei-v3-dvwa.jsonl"},
-                          RealOutput{"zap-baseline", "zap/zap-baseline-2.14-report_json.json"}}) {
+  for (RealOutput real :
+       {RealOutput{"shellcheck", "shellcheck/deploy.json1"},
+        RealOutput{"bandit", "bandit/app.json"}, RealOutput{"flawfinder", "flawfinder/copy.sarif"},
+        RealOutput{"cppcheck", "cppcheck/copy.xml"},
+        RealOutput{"yamllint", "yamllint/ci.parsable.txt"},
+        RealOutput{"codespell", "codespell/notes.txt.out"},
+        RealOutput{"clamscan", "clamscan/scan.txt"}, RealOutput{"wapiti", "wapiti/scan.json"},
+        RealOutput{"gitleaks", "gitleaks/baseline-report.json"},
+        RealOutput{"nuclei", "nuclei/nuclei-v3-dvwa.jsonl"},
+        RealOutput{"zap-baseline", "zap/zap-baseline-2.14-report_json.json"}}) {
     const ScannerSpec* spec = builtin_catalog().find(real.scanner);
     ASSERT_NE(spec, nullptr) << real.scanner;
     std::string dir = std::string(real.file).substr(0, std::string(real.file).find('/'));
@@ -162,14 +161,15 @@ TEST(CatalogTest, OutputKeepIsAPlainFileNameForTheReportDirectory) {
   std::string yaml = kValidEntry;
   yaml.replace(yaml.find("{format: sarif}"), 15, "{format: sarif, keep: sbom.cdx.json}");
   EXPECT_EQ(parse_catalog(yaml, "my.yml").scanners[0].keep_output, "sbom.cdx.json");
-  for (const char* bad : {"../x.json", "dir/x.json", ".hidden", "lamina.sarif",
-                          "gl-sast-report.json", "\"\""}) {
+  for (const char* bad :
+       {"../x.json", "dir/x.json", ".hidden", "lamina.sarif", "gl-sast-report.json", "\"\""}) {
     std::string entry = kValidEntry;
     entry.replace(entry.find("{format: sarif}"), 15,
                   std::string("{format: sarif, keep: ") + bad + "}");
     std::string error = error_of(entry);
-    EXPECT_TRUE(error.starts_with("my.yml:6:35: scanner entry.output.keep: expected a plain file "
-                                  "name for the report directory"))
+    EXPECT_TRUE(
+        error.starts_with("my.yml:6:35: scanner entry.output.keep: expected a plain file "
+                          "name for the report directory"))
         << bad << ": " << error;
   }
 }

@@ -37,8 +37,8 @@ TEST(ActionInputs, EachInputIsOneArgumentWhateverItHolds) {
   EXPECT_EQ(action_scan_argv(env, {}),
             (Args{"scan", "--layer", "pre-deploy", "--fail-on", "sev1", "--filter", "file", "--out",
                   "out dir; rm -rf / $(id) `id`", "--config", "cfg/'lamina'.yml", "--config-from",
-                  "base", "--jobs", "3", "--target-url",
-                  "https://staging.example.com/?a=1&b=$HOME", "--baseline", "*.sarif"}));
+                  "base", "--jobs", "3", "--target-url", "https://staging.example.com/?a=1&b=$HOME",
+                  "--baseline", "*.sarif"}));
 }
 
 TEST(ActionInputs, TheTokenNeverReachesTheArgv) {
@@ -47,9 +47,10 @@ TEST(ActionInputs, TheTokenNeverReachesTheArgv) {
 }
 
 TEST(ActionInputs, ArtifactIsOnePathPerNonBlankLine) {
-  EXPECT_EQ(action_scan_argv({{"INPUT_ARTIFACT", "dist/app.tar\n\n  image with space.tar  \r\n"}}, {}),
-            (Args{"scan", "--layer", "inline", "--artifact", "dist/app.tar", "--artifact",
-                  "image with space.tar"}));
+  EXPECT_EQ(
+      action_scan_argv({{"INPUT_ARTIFACT", "dist/app.tar\n\n  image with space.tar  \r\n"}}, {}),
+      (Args{"scan", "--layer", "inline", "--artifact", "dist/app.tar", "--artifact",
+            "image with space.tar"}));
 }
 
 TEST(ActionInputs, ArgsSplitOnBlanksWithoutQuotingAndComeBeforeTheCommandLinesExtras) {

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/spawn.h"
 #include "test_support.h"
 #include "util/error.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/spawn.h"
 #include "test_support.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {
@@ -34,9 +34,13 @@ struct Repo {
     test::write_file(config, "scanners:\n  secretlint: {enabled: false}\n");
   }
   std::vector<std::string> env() const {
-    return {"PATH=" + bin, "HOME=" + dir.path(), "GITHUB_STEP_SUMMARY=" + dir.file("summary.md"),
-            "GITHUB_ACTIONS=true", "GITHUB_EVENT_NAME=workflow_dispatch",
-            "GITHUB_WORKSPACE=" + repo, "GITHUB_SHA=" + test::git(repo, {"rev-parse", "HEAD"}),
+    return {"PATH=" + bin,
+            "HOME=" + dir.path(),
+            "GITHUB_STEP_SUMMARY=" + dir.file("summary.md"),
+            "GITHUB_ACTIONS=true",
+            "GITHUB_EVENT_NAME=workflow_dispatch",
+            "GITHUB_WORKSPACE=" + repo,
+            "GITHUB_SHA=" + test::git(repo, {"rev-parse", "HEAD"}),
             "GITHUB_REPOSITORY=o/r"};
   }
 };
@@ -51,7 +55,8 @@ TEST(NoSilentPass, PreDeployWithoutArtifactIsAUsageError) {
                          "pass --artifact PATH"),
             std::string::npos)
       << out.err;
-  EXPECT_NE(::access(r.dir.file("out/lamina.sarif").c_str(), F_OK), 0) << "no report that looks complete";
+  EXPECT_NE(::access(r.dir.file("out/lamina.sarif").c_str(), F_OK), 0)
+      << "no report that looks complete";
 }
 
 TEST(NoSilentPass, PostDeployWithoutTargetUrlIsAUsageError) {
@@ -68,7 +73,8 @@ TEST(NoSilentPass, PostDeployWithoutTargetUrlIsAUsageError) {
 TEST(NoSilentPass, ChangedLockfileNoScannerCanCheckIsNotCoveredEverywhere) {
   Repo r;
   test::ProcessOutput out = test::run_lamina(
-      {"scan", "--config", r.config, "--base", "HEAD~1", "--out", r.dir.file("out")}, r.repo, r.env());
+      {"scan", "--config", r.config, "--base", "HEAD~1", "--out", r.dir.file("out")}, r.repo,
+      r.env());
   ASSERT_EQ(out.exit_code, 0) << out.err;
   const std::string line =
       "not covered: 1 changed file (package-lock.json) had no dependency check: osv-scanner, "
@@ -77,11 +83,13 @@ TEST(NoSilentPass, ChangedLockfileNoScannerCanCheckIsNotCoveredEverywhere) {
   EXPECT_NE(console.find(line), std::string::npos) << console;
   EXPECT_NE(console.find("kind(s) of check not covered"), std::string::npos) << console;
   std::string summary = read_file(r.dir.file("summary.md")).value_or("");
-  EXPECT_NE(summary.find("> ⚠️ not covered\\: 1 changed file \\(package\\-lock\\.json\\) had no "
-                         "dependency check\\: osv\\-scanner, trivy\\-fs are not installed"),
-            std::string::npos)
+  EXPECT_NE(
+      summary.find("> ⚠️ not covered\\: 1 changed file \\(package\\-lock\\.json\\) had no "
+                   "dependency check\\: osv\\-scanner, trivy\\-fs are not installed"),
+      std::string::npos)
       << summary;
-  nlohmann::json sarif = nlohmann::json::parse(read_file(r.dir.file("out/lamina.sarif")).value_or("{}"));
+  nlohmann::json sarif =
+      nlohmann::json::parse(read_file(r.dir.file("out/lamina.sarif")).value_or("{}"));
   bool in_sarif = false;
   for (const auto& run : sarif["runs"]) {
     for (const auto& inv : run["invocations"]) {

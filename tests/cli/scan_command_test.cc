@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "util/spawn.h"
 #include "test_support.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {
@@ -172,8 +172,8 @@ struct FailFastRepo {
 
 TEST(ScanCommand, FailFastCancelsTheOthersForAFindingThatFailsTheGate) {
   FailFastRepo r;
-  test::ProcessOutput out = test::run_lamina(r.pr.scan({"--out", r.pr.dir.file("first")}),
-                                             r.pr.repo, r.pr.env());
+  test::ProcessOutput out =
+      test::run_lamina(r.pr.scan({"--out", r.pr.dir.file("first")}), r.pr.repo, r.pr.env());
   EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   EXPECT_NE(out.out.find("cancelled by fail-fast after quick finished"), std::string::npos)
       << out.out;
@@ -216,12 +216,12 @@ TEST(ScanCommand, FindingSuppressedInSourceDoesNotGateAndIsKept) {
     test::write_file(repo + "/web/app.js", app_js);
     test::git(repo, {"commit", "-qam", "change"});
     test::write_file(dir.file("lamina.yml"), "scanners:\n  secretlint: {enabled: false}\n");
-    return test::run_lamina({"scan", "--config", dir.file("lamina.yml"), "--base", base, "--head",
-                             "HEAD", "--fail-on", "sev2", "--out", dir.file("out")},
-                            repo,
-                            {"PATH=" + eslint_bin + ":" + std::getenv("PATH"),
-                             "NODE_PATH=" + test::source_path("node_modules"),
-                             "HOME=" + dir.path()});
+    return test::run_lamina(
+        {"scan", "--config", dir.file("lamina.yml"), "--base", base, "--head", "HEAD", "--fail-on",
+         "sev2", "--out", dir.file("out")},
+        repo,
+        {"PATH=" + eslint_bin + ":" + std::getenv("PATH"),
+         "NODE_PATH=" + test::source_path("node_modules"), "HOME=" + dir.path()});
   };
   test::ProcessOutput out = scan(
       "// eslint-disable-next-line security/detect-eval-with-expression -- a constant table\n"

@@ -9,9 +9,10 @@ namespace {
 TEST(Version, PrintsVersionCommitAndLibgit2) {
   test::ProcessOutput out = test::run_lamina({"--version"});
   EXPECT_EQ(out.exit_code, 0);
-  EXPECT_THAT(out.out, ::testing::MatchesRegex(
-                           "lamina [0-9]+\\.[0-9]+\\.[0-9]+ \\(commit ([0-9a-f]+(-dirty)?|unknown), "
-                           "libgit2 1\\.[0-9]+\\.[0-9]+\\)\n"));
+  EXPECT_THAT(out.out,
+              ::testing::MatchesRegex(
+                  "lamina [0-9]+\\.[0-9]+\\.[0-9]+ \\(commit ([0-9a-f]+(-dirty)?|unknown), "
+                  "libgit2 1\\.[0-9]+\\.[0-9]+\\)\n"));
 }
 
 TEST(Version, UnknownFlagIsAUsageError) {

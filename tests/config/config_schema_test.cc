@@ -8,11 +8,11 @@
 
 #include "catalog/output_formats.h"
 #include "config/load_settings.h"
-#include "util/spawn.h"
 #include "test_support.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {

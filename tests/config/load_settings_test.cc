@@ -19,7 +19,8 @@ Settings load(const std::string& yaml, const EnvMap& env = {}, const SettingFlag
   return load_settings(ConfigSource{".lamina.yml", yaml}, options, env);
 }
 
-std::string error_of(const std::string& yaml, const EnvMap& env = {}, const SettingFlags& options = {}) {
+std::string error_of(const std::string& yaml, const EnvMap& env = {},
+                     const SettingFlags& options = {}) {
   try {
     load(yaml, env, options);
   } catch (const Error& e) {

@@ -20,9 +20,9 @@ TEST(OutToken, PathContainingTheTokenIsNotExpandedAgain) {
 }
 
 TEST(OutToken, OnlyTheMarkedSlotsAreReplacedNeverAFileNamedLikeTheToken) {
-  EXPECT_THAT(replace_out_token({"tool", "-o", "{out}", "config{out}.js", "{out}"}, {{2, 0}},
-                                "/r/1.out"),
-              ElementsAre("tool", "-o", "/r/1.out", "config{out}.js", "{out}"));
+  EXPECT_THAT(
+      replace_out_token({"tool", "-o", "{out}", "config{out}.js", "{out}"}, {{2, 0}}, "/r/1.out"),
+      ElementsAre("tool", "-o", "/r/1.out", "config{out}.js", "{out}"));
 }
 
 TEST(OutToken, ASlotThatNoLongerHoldsTheTokenChangesNothing) {

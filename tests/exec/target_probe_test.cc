@@ -45,8 +45,7 @@ TEST(TargetProbe, APortNobodyListensOnIsRefused) {
 }
 
 TEST(TargetProbe, AHostWithoutAddressSaysSo) {
-  std::optional<std::string> why =
-      tcp_unreachable("no-such-host.invalid", 80, milliseconds(5000));
+  std::optional<std::string> why = tcp_unreachable("no-such-host.invalid", 80, milliseconds(5000));
   ASSERT_TRUE(why);
   EXPECT_TRUE(why->starts_with("no address for host \"no-such-host.invalid\" (")) << *why;
 }

@@ -2,11 +2,11 @@
 // property that failed. The inputs live in tests/data/fuzz-regressions/<target>/.
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+#include "util/file_io.h"
 #include "util/glob.h"
 #include "util/glob_set.h"
 #include "util/markdown.h"
-#include "test_support.h"
-#include "util/file_io.h"
 #include "util/text.h"
 
 namespace lamina {

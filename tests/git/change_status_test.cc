@@ -238,17 +238,16 @@ TEST(ChangeStatus, BinaryFileRenamedUnchangedIsBinaryWithNoAddedLine) {
 TEST(ChangeStatus, GitLfsPointerIsFlagged) {
   test::GitRepo repo;
   std::string base = repo.commit("empty");
-  repo.write("model.py",
-             "version https://git-lfs.github.com/spec/v1\noid sha256:" + std::string(64, '0') +
-                 "\nsize 12345\n");
+  repo.write("model.py", "version https://git-lfs.github.com/spec/v1\noid sha256:" +
+                             std::string(64, '0') + "\nsize 12345\n");
   repo.write("notes.py", "version = 1\n");
   std::string head = repo.commit("lfs");
 
   FileChange pointer = change(ChangeStatus::added, "model.py", {{1, 3}}, {{1, 3}});
   pointer.lfs_pointer = true;
   EXPECT_EQ(diff_between(repo, base, head).files,
-            (std::vector<FileChange>{pointer, change(ChangeStatus::added, "notes.py", {{1, 1}},
-                                                     {{1, 1}})}));
+            (std::vector<FileChange>{pointer,
+                                     change(ChangeStatus::added, "notes.py", {{1, 1}}, {{1, 1}})}));
 }
 
 TEST(ChangeStatus, SubmoduleAndSymlinkAreFlagged) {
@@ -333,11 +332,11 @@ TEST(ChangeStatus, GitattributesNeverMakeATextFileBinaryOrHideItsLines) {
   std::string head = repo.commit("data");
   repo.git({"config", "diff.evil.binary", "true"});
 
-  EXPECT_EQ(diff_between(repo, base, head).files,
-            (std::vector<FileChange>{
-                change(ChangeStatus::modified, ".gitattributes", {{2, 4}}, {{1, 4}}),
-                change(ChangeStatus::added, "app.js", {{1, 2}}, {{1, 2}}),
-                change(ChangeStatus::added, "table.dat", {{1, 1}}, {{1, 1}})}));
+  EXPECT_EQ(
+      diff_between(repo, base, head).files,
+      (std::vector<FileChange>{change(ChangeStatus::modified, ".gitattributes", {{2, 4}}, {{1, 4}}),
+                               change(ChangeStatus::added, "app.js", {{1, 2}}, {{1, 2}}),
+                               change(ChangeStatus::added, "table.dat", {{1, 1}}, {{1, 1}})}));
 }
 
 // Issue 13 item 9: 43 bytes of `**/` hang libgit2's attribute matcher on a deep path. The change
@@ -363,8 +362,8 @@ TEST(ChangeStatus, PathologicalAttributePatternIsNeverMatched) {
 
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
   ASSERT_EQ(set.files.size(), 2u);
-  EXPECT_EQ(set.files[1], renamed(ChangeStatus::renamed, deep + "a.py", "old.py", {{6, 6}},
-                                  {{3, 6}}));
+  EXPECT_EQ(set.files[1],
+            renamed(ChangeStatus::renamed, deep + "a.py", "old.py", {{6, 6}}, {{3, 6}}));
 }
 
 TEST(ChangeStatus, PastTheRenameLimitAnIdenticalCopyOfAModifiedFileIsAdded) {

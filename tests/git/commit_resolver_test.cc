@@ -51,8 +51,9 @@ TEST(CommitResolver, NewBranchPushFetchesTheDefaultBranchByNameAndDeepensToTheMe
   Outcome run = compute(clone.path(), new_branch_push());
 
   EXPECT_EQ(run.set.base, upstream.c1);
-  EXPECT_EQ(run.set.files, (std::vector<FileChange>{
-                               change(ChangeStatus::added, "feature.txt", {{1, 1}}, {{1, 1}})}));
+  EXPECT_EQ(
+      run.set.files,
+      (std::vector<FileChange>{change(ChangeStatus::added, "feature.txt", {{1, 1}}, {{1, 1}})}));
   std::string fetched =
       "Fetched the branch main (the diff base) by name from `origin`, which the clone lacked, 1 "
       "commit deep (`git fetch --no-tags --depth=1 -- origin "
@@ -94,8 +95,9 @@ TEST(CommitResolver, ForcePushWhoseBeforeIsGoneFallsBackToTheMergeBaseWithTheDef
   Outcome run = compute(clone.path(), ctx);
 
   EXPECT_EQ(run.set.base, upstream.c1);
-  EXPECT_EQ(run.set.files, (std::vector<FileChange>{
-                               change(ChangeStatus::added, "feature.txt", {{1, 1}}, {{1, 1}})}));
+  EXPECT_EQ(
+      run.set.files,
+      (std::vector<FileChange>{change(ChangeStatus::added, "feature.txt", {{1, 1}}, {{1, 1}})}));
   EXPECT_NE(run.console.find("lamina: Fetched the branch main (the fallback diff base) by name"),
             std::string::npos)
       << run.console;
@@ -148,8 +150,7 @@ TEST(CommitResolver, UnknownRemoteTrackingBranchNamesAFetchThatCreatesIt) {
     std::string command = fix_command(error.what());
     EXPECT_EQ(command,
               "git fetch --no-tags --unshallow origin +refs/heads/main:refs/remotes/origin/main");
-    ASSERT_EQ(std::system(("cd '" + clone.path() + "' && " + command + " 2>/dev/null").c_str()),
-              0);
+    ASSERT_EQ(std::system(("cd '" + clone.path() + "' && " + command + " 2>/dev/null").c_str()), 0);
   }
   EXPECT_EQ(
       compute_change_set(clone.path(), test::range_context(RangeKind::diff, "origin/main"), opts)

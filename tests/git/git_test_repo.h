@@ -65,15 +65,15 @@ class GitRepo {
     git_treebuilder* builder = nullptr;
     git_signature* who = nullptr;
     git_oid blob, tree_id, commit;
-    bool ok = git_repository_open(&repo, path().c_str()) == 0 &&
-              git_revparse_single(&head, repo, "HEAD^{commit}") == 0 &&
-              git_commit_tree(&tree, reinterpret_cast<git_commit*>(head)) == 0 &&
-              git_blob_create_from_buffer(&blob, repo, content.data(), content.size()) == 0 &&
-              git_treebuilder_new(&builder, repo, tree) == 0 &&
-              git_treebuilder_insert(nullptr, builder, name.c_str(), &blob, GIT_FILEMODE_BLOB) ==
-                  0 &&
-              git_treebuilder_write(&tree_id, builder) == 0 &&
-              git_signature_new(&who, "Test", "test@example.com", 1767225600, 0) == 0;
+    bool ok =
+        git_repository_open(&repo, path().c_str()) == 0 &&
+        git_revparse_single(&head, repo, "HEAD^{commit}") == 0 &&
+        git_commit_tree(&tree, reinterpret_cast<git_commit*>(head)) == 0 &&
+        git_blob_create_from_buffer(&blob, repo, content.data(), content.size()) == 0 &&
+        git_treebuilder_new(&builder, repo, tree) == 0 &&
+        git_treebuilder_insert(nullptr, builder, name.c_str(), &blob, GIT_FILEMODE_BLOB) == 0 &&
+        git_treebuilder_write(&tree_id, builder) == 0 &&
+        git_signature_new(&who, "Test", "test@example.com", 1767225600, 0) == 0;
     git_tree* new_tree = nullptr;
     const git_commit* parents[] = {reinterpret_cast<git_commit*>(head)};
     ok = ok && git_tree_lookup(&new_tree, repo, &tree_id) == 0 &&

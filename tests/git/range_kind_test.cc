@@ -23,7 +23,6 @@ std::vector<std::string> paths_of(const ChangeSet& set) {
   return paths;
 }
 
-
 TEST(RangeKind, DiffComparesTheTwoCommitsDirectly) {
   ForkedHistory history;
   ChangeSet set =

@@ -1,8 +1,8 @@
 // Whether git tracks a folder lamina would write into.
 #include "git/tracked_path.h"
 
-#include <gtest/gtest.h>
 #include <git2.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "git/git_test_repo.h"

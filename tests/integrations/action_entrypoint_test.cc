@@ -16,7 +16,9 @@
 namespace lamina {
 namespace {
 
-YAML::Node action_yml() { return YAML::LoadFile(test::source_path("action.yml")); }
+YAML::Node action_yml() {
+  return YAML::LoadFile(test::source_path("action.yml"));
+}
 
 class IntegrationsActionEntrypoint : public ::testing::Test {
  protected:
@@ -32,10 +34,10 @@ class IntegrationsActionEntrypoint : public ::testing::Test {
     YAML::Node action = action_yml();
     std::string lamina_dir = test::lamina_binary();
     lamina_dir.resize(lamina_dir.rfind('/'));
-    std::vector<std::string> env{
-        "PATH=" + lamina_dir + ":" + test::source_path("node_modules/.bin") + ":" +
-            std::getenv("PATH"),
-        "HOME=" + repo.path()};
+    std::vector<std::string> env{"PATH=" + lamina_dir + ":" +
+                                     test::source_path("node_modules/.bin") + ":" +
+                                     std::getenv("PATH"),
+                                 "HOME=" + repo.path()};
     for (const auto& input : action["inputs"]) {
       std::string name = input.first.as<std::string>();
       std::string value = input.second["default"] ? input.second["default"].as<std::string>() : "";
@@ -103,9 +105,9 @@ TEST_F(IntegrationsActionEntrypoint, InputValuesReachLaminaAsOneArgumentNeverAsS
 TEST_F(IntegrationsActionEntrypoint, ArtifactLinesAndArgsReachTheScan) {
   // Two artifact lines, one missing: the error names the second path whole, spaces included.
   test::write_file(repo.file("dist/.keep"), "");
-  ASSERT_EQ(test::run({"tar", "-cf", repo.file("dist/app.tar"), "-C", repo.path(), "ok.sh"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      test::run({"tar", "-cf", repo.file("dist/app.tar"), "-C", repo.path(), "ok.sh"}).exit_code,
+      0);
   test::ProcessOutput r = run_action({{"layer", "pre-deploy"},
                                       {"artifact", "dist/app.tar\n\ndist/my image.tar\n"},
                                       {"args", "--budget 10m"}});

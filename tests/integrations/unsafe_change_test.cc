@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "util/spawn.h"
 #include "test_support.h"
 #include "util/file_io.h"
+#include "util/spawn.h"
 
 namespace lamina {
 namespace {
@@ -34,12 +34,12 @@ class UnsafeChange : public ::testing::Test {
     test::git(repo, {"add", "-A", "-f"});
     test::git(repo, {"commit", "-qm", "change"});
     std::string head = test::git(repo, {"rev-parse", "HEAD"});
-    return test::run_lamina({"scan", "--layer", "inline", "--base", base, "--head", head, "--out",
-                             dir.file("out"), "--fail-on", "never"},
-                            repo,
-                            {"PATH=" + eslint_bin + ":" + std::getenv("PATH"),
-                             "NODE_PATH=" + test::source_path("node_modules"),
-                             "HOME=" + dir.path()});
+    return test::run_lamina(
+        {"scan", "--layer", "inline", "--base", base, "--head", head, "--out", dir.file("out"),
+         "--fail-on", "never"},
+        repo,
+        {"PATH=" + eslint_bin + ":" + std::getenv("PATH"),
+         "NODE_PATH=" + test::source_path("node_modules"), "HOME=" + dir.path()});
   }
   test::TempDir dir;
   std::string repo = dir.file("repo");
@@ -51,9 +51,10 @@ TEST_F(UnsafeChange, ACommittedEslintPluginIsNeverLoaded) {
   test::ProcessOutput out = scan_change(
       {{"web/node_modules/eslint-plugin-security/package.json",
         "{\"name\": \"eslint-plugin-security\", \"version\": \"9.9.9\", \"main\": \"index.js\"}\n"},
-       {"web/node_modules/eslint-plugin-security/index.js",
-        "require('fs').writeFileSync('" + marker + "', 'ran');\n"
-        "module.exports = {rules: {}};\n"},
+       {"web/node_modules/eslint-plugin-security/index.js", "require('fs').writeFileSync('" +
+                                                                marker +
+                                                                "', 'ran');\n"
+                                                                "module.exports = {rules: {}};\n"},
        {"web/app.js", "module.exports = eval(process.argv[2]);\n"}});
   EXPECT_EQ(out.exit_code, 3) << out.out << out.err;
   EXPECT_NE(::access(marker.c_str(), F_OK), 0) << "the change's eslint plugin ran";

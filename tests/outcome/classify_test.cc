@@ -96,9 +96,10 @@ TEST(ClassifyTest, FindingsPastTheLimitAreCountedAndFailTheScanner) {
   EXPECT_EQ(c.findings.size(), kMaxFindingsPerScanner);
   EXPECT_EQ(c.findings_over_limit, 5u);
   EXPECT_EQ(c.state, ScannerState::failed);
-  EXPECT_EQ(c.detail, "reported 20005 findings, more than the limit of 20000 per scanner: only "
-                      "the first 20000 are kept and reported, the rest only counted; fix or "
-                      "exclude what it flags");
+  EXPECT_EQ(c.detail,
+            "reported 20005 findings, more than the limit of 20000 per scanner: only "
+            "the first 20000 are kept and reported, the rest only counted; fix or "
+            "exclude what it flags");
   ScannerDecision decision;
   decision.scanner_id = "codespell";
   decision.installed = true;

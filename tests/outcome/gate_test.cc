@@ -65,10 +65,10 @@ TEST(Gate, SuppressedFindingsDoNotGateUnlessUnderReviewOrRejected) {
     return f;
   };
   std::vector<Finding> findings = {
-      with({{"inSource", "", ""}}),                                  // eslint-disable: suppressed
-      with({{"external", "accepted", "false positive"}}),            // suppressed
-      with({{"external", "underReview", ""}}),                       // still counts
-      with({{"inSource", "rejected", ""}}),                          // counts
+      with({{"inSource", "", ""}}),                                   // eslint-disable: suppressed
+      with({{"external", "accepted", "false positive"}}),             // suppressed
+      with({{"external", "underReview", ""}}),                        // still counts
+      with({{"inSource", "rejected", ""}}),                           // counts
       with({{"inSource", "", ""}, {"external", "underReview", ""}}),  // counts: under review
       with({}),
   };

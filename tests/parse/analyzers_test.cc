@@ -71,8 +71,8 @@ TEST(ParseCppcheck, InformationFromInstalledToolIsANote) {
   if (!installed("cppcheck")) GTEST_SKIP() << "cppcheck is not installed";
   test::TempDir repo;
   test::write_file(repo.file("inc.c"), "#include <stdio.h>\nint main(void) { return 0; }\n");
-  test::ProcessOutput run = test::run(
-      {"cppcheck", "--xml", "--enable=warning,style,information", "inc.c"}, repo.path());
+  test::ProcessOutput run =
+      test::run({"cppcheck", "--xml", "--enable=warning,style,information", "inc.c"}, repo.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   ParseOutcome out = parse_output("cppcheck-xml", run.err, repo_context(repo.path()));
   ASSERT_FALSE(out.error);

@@ -315,8 +315,8 @@ TEST(ParseBadInput, FindingsPastTheLimitAreCountedNotKept) {
     lines += "README.md:" + std::to_string(i) + ": teh ==> the\n";
     results += (i > 1 ? "," : "") + sarif_result("a.c", R"("m")");
   }
-  for (const auto& [format, bytes] :
-       {std::pair<std::string, std::string>{"codespell", lines}, {"sarif", sarif_with_results(results)}}) {
+  for (const auto& [format, bytes] : {std::pair<std::string, std::string>{"codespell", lines},
+                                      {"sarif", sarif_with_results(results)}}) {
     ParseOutcome out = parse_output(format, bytes, repo_context());
     EXPECT_EQ(out.findings.size(), kMaxFindingsPerScanner) << format;
     EXPECT_EQ(out.findings.over_limit(), 3u) << format;

@@ -18,12 +18,12 @@ TEST(ArgvBatchesTest, FillsPlaceholdersAndLeavesOutForTheRunner) {
 
 // Issue 13 item 3: a file named like a placeholder is a file name, never expanded.
 TEST(ArgvBatchesTest, FileNamesAndFilledValuesHoldingOutAreNeverMarkedForTheRunner) {
-  auto batches = build_argv_batches({"tool", "--root={root}", "{files}", "--sarif={out}"},
-                                    {{"root", "/r/x{out}"}}, {"config{out}.js", "b{files}"},
-                                    1 << 20);
+  auto batches =
+      build_argv_batches({"tool", "--root={root}", "{files}", "--sarif={out}"},
+                         {{"root", "/r/x{out}"}}, {"config{out}.js", "b{files}"}, 1 << 20);
   ASSERT_EQ(batches.size(), 1u);
-  EXPECT_EQ(batches[0].argv, (Strings{"tool", "--root=/r/x{out}", "config{out}.js", "b{files}",
-                                      "--sarif={out}"}));
+  EXPECT_EQ(batches[0].argv,
+            (Strings{"tool", "--root=/r/x{out}", "config{out}.js", "b{files}", "--sarif={out}"}));
   EXPECT_EQ(batches[0].out_slots, (std::vector<OutSlot>{{4, 8}}));
 }
 

@@ -80,8 +80,8 @@ TEST(HttpClient, ProxyFromTheEnvironmentUnlessNoProxyCoversTheHost) {
   options.base_url = "https://api.github.com";
   EXPECT_THROW(HttpClient(options, EnvMap{{"HTTPS_PROXY", "http://proxy:notaport"}}), Error);
   // NO_PROXY covers the host: the malformed proxy is never read.
-  EXPECT_NO_THROW(HttpClient(options, EnvMap{{"HTTPS_PROXY", "http://proxy:notaport"},
-                                             {"NO_PROXY", ".github.com"}}));
+  EXPECT_NO_THROW(HttpClient(
+      options, EnvMap{{"HTTPS_PROXY", "http://proxy:notaport"}, {"NO_PROXY", ".github.com"}}));
   EXPECT_NO_THROW(HttpClient(options, EnvMap{{"https_proxy", "http://u:p%40ss@proxy:3128"}}));
 }
 

@@ -51,8 +51,8 @@ PublishContext context() {
 
 TEST(PublishFile, WhatScanWritesPublishReadsBack) {
   ScanResult scan = two_findings();
-  std::string text =
-      publish_file_json(scan, {PublishTarget::annotations, PublishTarget::check, PublishTarget::review}, context());
+  std::string text = publish_file_json(
+      scan, {PublishTarget::annotations, PublishTarget::check, PublishTarget::review}, context());
   PublishFile file = read_publish_file(text, "publish.json");
   EXPECT_EQ(file.pr_number, 7);
   EXPECT_EQ(file.head_sha, std::string(40, 'b'));
@@ -62,9 +62,11 @@ TEST(PublishFile, WhatScanWritesPublishReadsBack) {
   EXPECT_EQ(file.scan.gate.exit_code, 1);
   // The gate's standing of each finding is the same after the round trip.
   for (size_t i = 0; i < 2; ++i) {
-    const Finding& a = *std::find_if(scan.findings.begin(), scan.findings.end(), [&](const Finding& f) {
-      return f.fingerprints.at("lamina/v1") == file.scan.findings[i].fingerprints.at("lamina/v1");
-    });
+    const Finding& a =
+        *std::find_if(scan.findings.begin(), scan.findings.end(), [&](const Finding& f) {
+          return f.fingerprints.at("lamina/v1") ==
+                 file.scan.findings[i].fingerprints.at("lamina/v1");
+        });
     EXPECT_EQ(gate_standing(a, scan.filter, scan.fail_on),
               gate_standing(file.scan.findings[i], file.scan.filter, file.scan.fail_on));
     EXPECT_EQ(a.diff_position == DiffPosition::added_lines,
@@ -93,7 +95,10 @@ TEST(PublishFile, RefusesEveryFieldThatIsNotWhatScanWrites) {
       {"targets", [](json& d) { d["targets"] = "check"; }},
       {"fail_on", [](json& d) { d["fail_on"] = "sev9"; }},
       {"gate.exit_code", [](json& d) { d["gate"]["exit_code"] = 7; }},
-      {"gate.counted", [](json& d) { d["gate"]["counted"] = json::array({1, 2}); }},
+      {"gate.counted",
+       [](json& d) {
+         d["gate"]["counted"] = json::array({1, 2});
+       }},
       {"scanners[].state", [](json& d) { d["scanners"][0]["state"] = "green"; }},
       {"findings[].path", [](json& d) { d["findings"][0]["path"] = "../outside"; }},
       {"findings[].path", [](json& d) { d["findings"][0]["path"] = "/etc/passwd"; }},
@@ -104,7 +109,11 @@ TEST(PublishFile, RefusesEveryFieldThatIsNotWhatScanWrites) {
       {"findings[].message", [](json& d) { d["findings"][0]["message"] = std::string(5000, 'x'); }},
       {"findings[].fingerprint", [](json& d) { d["findings"][0]["fingerprint"] = "x --> <b>"; }},
       {"findings[].diff", [](json& d) { d["findings"][0]["diff"] = "removed"; }},
-      {"findings", [](json& d) { d["findings"] = json::array(); for (int i = 0; i < 5001; ++i) d["findings"].push_back(json::object()); }},
+      {"findings",
+       [](json& d) {
+         d["findings"] = json::array();
+         for (int i = 0; i < 5001; ++i) d["findings"].push_back(json::object());
+       }},
   };
   for (const Case& c : cases) {
     json doc = valid;

@@ -59,8 +59,11 @@ TEST(PublishContext, GitHubPullRequestAttachesToTheHeadNotTheMergeCommit) {
   ci.provider = Provider::github;
   ci.pr_number = 7;
   ci.pr_head_sha = std::string(40, 'b');
-  EnvMap env{{"GITHUB_TOKEN", "t"}, {"GITHUB_REPOSITORY", "o/r"}, {"GITHUB_SHA", std::string(40, 'a')},
-             {"GITHUB_REF", "refs/pull/7/merge"}, {"GITHUB_SERVER_URL", "https://github.com"},
+  EnvMap env{{"GITHUB_TOKEN", "t"},
+             {"GITHUB_REPOSITORY", "o/r"},
+             {"GITHUB_SHA", std::string(40, 'a')},
+             {"GITHUB_REF", "refs/pull/7/merge"},
+             {"GITHUB_SERVER_URL", "https://github.com"},
              {"GITHUB_RUN_ID", "5"}};
   PublishContext c = publish_context(ci, env);
   EXPECT_EQ(c.api_url, "https://api.github.com");
@@ -75,8 +78,10 @@ TEST(PublishContext, GitLabReadsItsOwnVariables) {
   CiContext ci;
   ci.provider = Provider::gitlab;
   ci.pr_number = 3;
-  EnvMap env{{"CI_SERVER_URL", "https://gitlab.example.com"}, {"GITLAB_TOKEN", "glpat"},
-             {"CI_PROJECT_ID", "42"}, {"CI_COMMIT_SHA", std::string(40, 'c')}};
+  EnvMap env{{"CI_SERVER_URL", "https://gitlab.example.com"},
+             {"GITLAB_TOKEN", "glpat"},
+             {"CI_PROJECT_ID", "42"},
+             {"CI_COMMIT_SHA", std::string(40, 'c')}};
   PublishContext c = publish_context(ci, env);
   EXPECT_EQ(c.api_url, "https://gitlab.example.com/api/v4");
   EXPECT_EQ(c.token, "glpat");
@@ -101,11 +106,11 @@ TEST(Publish, WithoutATokenEveryApiTargetFailsAndNothingIsSent) {
 }
 
 TEST(PlacedFindings, CountedWithALineOncePerFingerprintGatingFirst) {
-  ScanResult scan = scan_of({finding("a.txt", 2, Severity::sev3, "f1"),
-                             finding("a.txt", 4, Severity::sev1, "f2"),
-                             finding("a.txt", 4, Severity::sev1, "f2"),  // the same finding twice
-                             finding("b.txt", 1, Severity::sev1, "f3", DiffPosition::outside_diff),
-                             finding("", 0, Severity::sev1, "f4")});
+  ScanResult scan =
+      scan_of({finding("a.txt", 2, Severity::sev3, "f1"), finding("a.txt", 4, Severity::sev1, "f2"),
+               finding("a.txt", 4, Severity::sev1, "f2"),  // the same finding twice
+               finding("b.txt", 1, Severity::sev1, "f3", DiffPosition::outside_diff),
+               finding("", 0, Severity::sev1, "f4")});
   std::vector<PlacedFinding> all = placed_findings(scan, false);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].fingerprint, "f2");

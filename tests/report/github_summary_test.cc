@@ -3,9 +3,9 @@
 #include <map>
 
 #include "report/github_outputs.h"
-#include "util/markdown.h"
 #include "report/step_summary.h"
 #include "util/error.h"
+#include "util/markdown.h"
 
 namespace lamina {
 namespace {

@@ -41,8 +41,9 @@ TEST(ReportWriter, FindingsLeftOutOfAGitlabReportAreCountedInANote) {
   test::TempDir dir;
   ScanResult scan = sample();
   scan.scanners[0].report_kind = "container_scanning";
-  WrittenReports w = write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false),
-                                   out_folder(dir.file("out")));
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false),
+                    out_folder(dir.file("out")));
   EXPECT_EQ(w.notes, std::vector<std::string>{
                          "1 of 1 findings left out of gl-container-scanning-report.json (GitLab "
                          "needs a package, its version, the OS and the image)"});
@@ -54,8 +55,9 @@ TEST(ReportWriter, FindingsLeftOutOfTheCodeQualityReportAreCountedInANote) {
   scan.findings.push_back(scan.findings[0]);
   scan.findings[1].location.path = "";
   scan.findings[1].artifact_path = "image.tar!/usr/lib/x.so";
-  WrittenReports w = write_reports(
-      scan, report_targets_from({}, dir.file("out"), dir.path(), false), out_folder(dir.file("out")));
+  WrittenReports w =
+      write_reports(scan, report_targets_from({}, dir.file("out"), dir.path(), false),
+                    out_folder(dir.file("out")));
   EXPECT_EQ(w.notes, std::vector<std::string>{
                          "1 of 2 findings left out of gl-code-quality-report.json: 1 without a "
                          "repository file (GitLab needs one: findings on an artifact, a URL or the "
@@ -119,8 +121,9 @@ TEST(ReportWriter, OverflowAnnotationSaysWhatTheCutSummaryLists) {
     scan.findings.back().location.region.start_line = line;
   }
   scan.gate = decide_gate(scan.findings, scan.filter, scan.fail_on, 0);
-  WrittenReports w = write_reports(
-      scan, report_targets_from(env, dir.file("out"), dir.path(), true), out_folder(dir.file("out")));
+  WrittenReports w =
+      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true),
+                    out_folder(dir.file("out")));
   EXPECT_NE(w.annotations.find("::error title=lamina%3A more findings that fail the gate::241 "
                                "more findings that fail the gate are not annotated (GitHub shows "
                                "10 per type per step); the job summary lists 191 of them (it lists "
@@ -167,8 +170,9 @@ TEST(ReportWriter, InterruptedScanWritesNoCodeQualityReportAndGateIsIncomplete) 
   EnvMap env{{"GITHUB_OUTPUT", dir.file("output")}};
   ScanResult scan = sample();
   scan.incomplete = true;
-  WrittenReports w = write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true),
-                                   out_folder(dir.file("out")));
+  WrittenReports w =
+      write_reports(scan, report_targets_from(env, dir.file("out"), dir.path(), true),
+                    out_folder(dir.file("out")));
   EXPECT_TRUE(w.errors.empty());
   EXPECT_FALSE(read_file(dir.file("out/gl-code-quality-report.json")).has_value());
   EXPECT_NE(read_file(dir.file("out/lamina.sarif"))->find("this report is incomplete"),
@@ -187,8 +191,9 @@ TEST(ReportWriter, SymlinksAtReportNamesAreReplacedNotFollowed) {
   std::filesystem::create_symlink(dir.file("victim"), dir.file("out/lamina.sarif"));
   std::filesystem::create_symlink(dir.file("victim"), dir.file("out/lamina.sarif.lamina-tmp-1"));
   std::filesystem::create_symlink(dir.file("victim"), dir.file("out/gl-sast-report.json"));
-  WrittenReports w = write_reports(
-      sample(), report_targets_from({}, dir.file("out"), dir.path(), false), out_folder(dir.file("out")));
+  WrittenReports w =
+      write_reports(sample(), report_targets_from({}, dir.file("out"), dir.path(), false),
+                    out_folder(dir.file("out")));
   EXPECT_TRUE(w.errors.empty());
   EXPECT_EQ(read_file(dir.file("victim")), "untouched");
   EXPECT_FALSE(std::filesystem::is_symlink(dir.file("out/lamina.sarif")));
@@ -202,9 +207,9 @@ TEST(ReportWriter, SymlinksAtReportNamesAreReplacedNotFollowed) {
 TEST(ReportWriter, StaleReportsOfAnyKindAreRemovedAndOtherFilesKept) {
   test::TempDir dir;
   Folder out = out_folder(dir.file("out"));
-  for (const char* name : {"lamina.sarif", "gl-code-quality-report.json", "gl-sast-report.json",
-                           "sbom-npm.cdx.json", "sbom-npm-7.cdx.json", "notes.txt",
-                           "sbom-npm-x.cdx.json"}) {
+  for (const char* name :
+       {"lamina.sarif", "gl-code-quality-report.json", "gl-sast-report.json", "sbom-npm.cdx.json",
+        "sbom-npm-7.cdx.json", "notes.txt", "sbom-npm-x.cdx.json"}) {
     test::write_file(dir.file(std::string("out/") + name), "committed by the change");
   }
   std::filesystem::create_symlink("/etc/passwd", dir.file("out/gl-secret-detection-report.json"));

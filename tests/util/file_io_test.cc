@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 #include <filesystem>
+#include <functional>
 
 #include "test_support.h"
 #include "util/error.h"
@@ -79,8 +79,9 @@ TEST(Folder, AFailedWriteNamesThePathAndLeavesNothing) {
   test::TempDir dir;
   fs::create_directories(dir.file("out/report.json"));
   Folder out = Folder::open(dir.file("out"));
-  EXPECT_EQ(error_of([&] { out.write_atomically("report.json", "{}"); })
-                .rfind("cannot write " + dir.file("out/report.json") + ": ", 0),
+  EXPECT_EQ(error_of([&] {
+              out.write_atomically("report.json", "{}");
+            }).rfind("cannot write " + dir.file("out/report.json") + ": ", 0),
             0u);
   EXPECT_EQ(out.names(), std::vector<std::string>{"report.json"});
 }

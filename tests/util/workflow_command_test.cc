@@ -68,8 +68,7 @@ TEST(InertLogText, ACommandAtALineStartAfterWhitespaceIsBroken) {
 }
 
 TEST(InertLogText, ACarriageReturnStartsALineForTheRunnerToo) {
-  EXPECT_EQ(inert_log_text("x\r::notice::y\r\n::debug::z"),
-            "x\r\\x3a:notice::y\r\n\\x3a:debug::z");
+  EXPECT_EQ(inert_log_text("x\r::notice::y\r\n::debug::z"), "x\r\\x3a:notice::y\r\n\\x3a:debug::z");
 }
 
 TEST(InertLogText, IgnorableCharactersCannotHideACommandFromTheEscaper) {
@@ -77,7 +76,9 @@ TEST(InertLogText, IgnorableCharactersCannotHideACommandFromTheEscaper) {
   // as escapes, so what is left is plain text.
   EXPECT_EQ(inert_log_text("#\xc2\xad#[error]x"), "#\\xc2\\xad#[error]x");
   EXPECT_EQ(inert_log_text("\xe2\x80\x8b::notice::x"), "\\xe2\\x80\\x8b::notice::x");
-  EXPECT_EQ(inert_log_text("a\x01" "b\tc"), "a\\x01b\tc");
+  EXPECT_EQ(inert_log_text("a\x01"
+                           "b\tc"),
+            "a\\x01b\tc");
 }
 
 TEST(InertLogText, PlainTextIsUnchanged) {
