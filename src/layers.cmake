@@ -87,8 +87,8 @@ lamina_layer(parse
 
 lamina_layer(outcome
   BELOW parse exec artifact git ci model util
-  SOURCES classify.cc diff_filter.cc evaluate.cc gate.cc scan_result.cc
-  HEADERS classify.h diff_filter.h evaluate.h gate.h scan_result.h)
+  SOURCES added_suppressions.cc classify.cc diff_filter.cc evaluate.cc gate.cc scan_result.cc
+  HEADERS added_suppressions.h classify.h diff_filter.h evaluate.h gate.h scan_result.h)
 
 lamina_layer(report
   BELOW outcome plan git ci model util

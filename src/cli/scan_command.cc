@@ -22,9 +22,11 @@
 #include "exec/target_probe.h"
 #include "exec/timings.h"
 #include "git/persisted_credentials.h"
+#include "outcome/added_suppressions.h"
 #include "outcome/classify.h"
 #include "outcome/evaluate.h"
 #include "util/error.h"
+#include "util/file_io.h"
 #include "util/text.h"
 
 namespace lamina {
@@ -151,6 +153,26 @@ void note_coverage_gaps(const Plan& plan, ScanResult& scan) {
   }
 }
 
+// Under --config-from base the change cannot silence a scanner, not even with a comment on a line
+// it adds: each inline suppression it adds is a finding (outcome/added_suppressions.h).
+void report_added_suppressions(const ChangePlan& p, ScanResult& scan) {
+  ScannerOutcome outcome;
+  outcome.scanner_id = kSuppressionScannerId;
+  outcome.name = "Inline suppressions the change adds";
+  outcome.start_time = outcome.end_time = std::chrono::system_clock::now();
+  for (const FileChange& file : p.changes.files) {
+    if (!file.scannable() || file.binary || file.added_lines.empty()) continue;
+    std::optional<std::string> content = read_file(p.repo_root + "/" + file.path);
+    if (!content || content->size() > 8 * 1024 * 1024) continue;
+    for (Finding& f : added_suppressions(file, *content)) scan.findings.push_back(std::move(f));
+  }
+  outcome.finding_count = static_cast<size_t>(
+      std::count_if(scan.findings.begin(), scan.findings.end(),
+                    [](const Finding& f) { return f.tool == kSuppressionScannerId; }));
+  outcome.state = outcome.finding_count ? ScannerState::findings : ScannerState::clean;
+  scan.scanners.push_back(std::move(outcome));
+}
+
 }  // namespace
 
 int run_scan_command(const Options& options, const EnvMap& env) {
@@ -226,6 +248,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     }
     scan.scanners.push_back(std::move(outcome));
   }
+  if (p.config.from == ConfigFrom::base) report_added_suppressions(p, scan);
   note_coverage_gaps(p.plan, scan);
   for (size_t i : critical_path(results))
     scan.critical_path.push_back(results[i].invocation.scanner_id);

@@ -103,6 +103,9 @@ def pr_files(root):
         ".bandit": "[bandit]\nskips: B602,B404\nexclude: app\n",
         "app/.bandit": "[bandit]\nskips: B602,B404\n",
         "app/run.py": "import subprocess\nsubprocess.call(input(), shell=True)\n",
+        # inline suppression comments on the lines the pull request adds
+        "app/quiet.py": "import subprocess\nsubprocess.call(input(), shell=True)  # nosec B602\n",
+        "deploy/quiet.sh": "#!/bin/sh\n# shellcheck disable=SC2086\nrm -rf $1/cache\n",
     }
 
 
@@ -116,6 +119,9 @@ EXPECTED = [
     ("codespell", "misspelling", "docs/notes.md"),
     ("bandit", "B602", "app/run.py"),
 ]
+# Under --config-from base only: lamina's own findings for the suppression comments the pull
+# request adds (bandit and shellcheck honour them, so their own findings there are silenced).
+SUPPRESSIONS = [("app/quiet.py", 2), ("deploy/quiet.sh", 2)]
 MARKERS = ["pwned-plugin", "pwned-config", "pwned-formatter"]
 
 
@@ -251,8 +257,17 @@ def check(root, out):
                 and (rule is None or f[1].endswith(rule)) and f[3] in (None, "new")]
         if not hits:
             fail("%s's finding in %s was silenced; lamina.sarif has %s" % (tool, path, found))
+    for path, line in SUPPRESSIONS:
+        sarif = json.load(open(os.path.join(out, "lamina.sarif"), encoding="utf-8"))
+        hits = [r for run in sarif["runs"] for r in run.get("results", [])
+                if r.get("ruleId") == "inline-suppression"
+                and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == path
+                and r["locations"][0]["physicalLocation"]["region"]["startLine"] == line]
+        if not hits:
+            fail("the suppression comment the pull request adds in %s:%d is not reported" % (path, line))
     print("hostile pull_request_target: no payload ran, no token was readable, %d findings "
-          "gated despite the pull request's scanner configuration and baseline" % len(EXPECTED))
+          "gated despite the pull request's scanner configuration and baseline, %d added "
+          "suppression comments reported" % (len(EXPECTED), len(SUPPRESSIONS)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,97 @@
+#include "outcome/added_suppressions.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "util/text.h"
+
+namespace lamina {
+namespace {
+
+struct Directive {
+  const char* text;      // matched case-insensitively
+  const char* silences;  // the scanners that honour it
+  bool word = false;     // must not be part of a longer word ("nosec" in "nosecurity")
+};
+
+constexpr Directive kDirectives[] = {
+    {"nosec", "bandit, gosec", true},
+    {"eslint-disable", "eslint"},
+    {"cppcheck-suppress", "cppcheck"},
+    {"nosemgrep", "semgrep"},
+    {"shellcheck disable", "shellcheck"},
+    {"yamllint disable", "yamllint"},
+    {"secretlint-disable", "secretlint"},
+    {"gitleaks:allow", "gitleaks"},
+    {"flawfinder: ignore", "flawfinder"},
+    {"codespell:ignore", "codespell"},
+    {"checkov:skip", "checkov"},
+    {"trivy:ignore", "trivy"},
+    {"hadolint ignore", "hadolint"},
+    {"nolint", "clang-tidy, golangci-lint"},  // also NOLINTNEXTLINE, NOLINTBEGIN
+};
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Where `needle` (lower case) occurs in `line` case-insensitively, as a word when asked; npos.
+size_t find_directive(std::string_view line, const Directive& d) {
+  std::string lower(line);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view needle = d.text;
+  for (size_t at = lower.find(needle); at != std::string::npos; at = lower.find(needle, at + 1)) {
+    if (!d.word) return at;
+    bool before = at > 0 && word_char(lower[at - 1]);
+    bool after = at + needle.size() < lower.size() && word_char(lower[at + needle.size()]);
+    if (!before && !after) return at;
+  }
+  return std::string::npos;
+}
+
+bool added(const FileChange& file, uint32_t line) {
+  for (const LineRange& r : file.added_lines) {
+    if (line >= r.first && line <= r.last) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Finding> added_suppressions(const FileChange& file, std::string_view content) {
+  std::vector<Finding> found;
+  if (!file.scannable() || file.binary || file.added_lines.empty()) return found;
+  uint32_t number = 0;
+  size_t start = 0;
+  while (start < content.size()) {
+    size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(start, std::min<size_t>(end - start, 4096));
+    start = end + 1;
+    ++number;
+    if (!added(file, number)) continue;
+    for (const Directive& d : kDirectives) {
+      size_t at = find_directive(line, d);
+      if (at == std::string::npos) continue;
+      Finding f;
+      f.tool = kSuppressionScannerId;
+      f.rule_id = "inline-suppression";
+      f.rule_name = "Inline suppression added by the change";
+      f.severity = Severity::sev2;
+      f.tool_level = "error";
+      f.location.path = file.path;
+      f.location.region.start_line = number;
+      f.location.region.end_line = number;
+      f.location.region.start_column = static_cast<uint32_t>(at + 1);
+      f.message = "The change adds \"" + one_line(line.substr(at), 60) +
+                  "\", an inline suppression that " + d.silences +
+                  " would honour. The configuration comes from the base commit, so the change "
+                  "cannot silence a scanner: a reviewer accepts the exception in the base "
+                  "configuration or the baseline, or the code is fixed.";
+      found.push_back(std::move(f));
+      break;  // one finding per line
+    }
+  }
+  return found;
+}
+
+}  // namespace lamina
