@@ -43,5 +43,5 @@ for n in ${counts[*]}; do
   printf '%-10s %-12s %-16s %-16s %s\n' "$n" "$first / $again" "$(((t1 - t0) / 1000000))" \
     "$(((t3 - t2) / 1000000))" "$(((t3 - t2 - t1 + t0) / 1000000))"
 done
-echo "API calls: first run / an unchanged re-run (check, review, comment; review comments at most 50 new per run)."
+echo "API calls: first run / an unchanged re-run (check, review, comment; at most 50 findings get a review comment)."
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

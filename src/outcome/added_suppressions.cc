@@ -31,7 +31,9 @@ constexpr Directive kDirectives[] = {
     {"nolint", "clang-tidy, golangci-lint"},  // also NOLINTNEXTLINE, NOLINTBEGIN
 };
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 // Where `needle` (lower case) occurs in `line` case-insensitively, as a word when asked; npos.
 size_t find_directive(std::string_view line, const Directive& d) {

@@ -186,7 +186,7 @@ PublishOutcome github_comment(const ScanResult& scan, const PublishContext& c, H
 }
 
 PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, HttpClient& client,
-                             size_t max_new) {
+                             size_t max_shown) {
   int before = client.requests_sent();
   if (!c.pr_number)
     return {PublishTarget::review, true, "not a pull request: no review comments", 0};
@@ -202,7 +202,9 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
   size_t created = 0, edited = 0, unchanged = 0, deleted = 0, over_cap = 0, rejected = 0;
   std::vector<std::string> problems;
   std::set<std::string> wanted;
+  size_t rank = 0;  // the finding's place in attention order
   for (const PlacedFinding& p : placed_findings(scan, true)) {
+    bool eligible = rank++ < max_shown;
     std::string marker = publish_marker(scan, "finding", p.fingerprint);
     wanted.insert(marker);
     std::string body = finding_comment(scan, p);
@@ -223,7 +225,7 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
       }
       continue;
     }
-    if (created >= max_new) {
+    if (!eligible) {
       ++over_cap;
       continue;
     }
@@ -258,8 +260,8 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
                        std::to_string(edited) + " edited, " + std::to_string(unchanged) +
                        " unchanged, " + std::to_string(deleted) + " deleted (finding gone)";
   if (over_cap)
-    detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) +
-              " new per run)";
+    detail += ", " + std::to_string(over_cap) + " without a comment (only the first " +
+              std::to_string(max_shown) + " findings get one)";
   if (rejected)
     detail += ", " + std::to_string(rejected) + " refused by GitHub (line not in the diff)";
   if (!problems.empty())

@@ -18,9 +18,10 @@ PublishOutcome github_comment(const ScanResult& scan, const PublishContext& cont
                               HttpClient& client);
 
 // Review comments on added lines, one per finding fingerprint: created when new, edited when the
-// text changed, deleted when the finding is gone; at most `max_new` created per run.
+// text changed, deleted when the finding is gone; only the first `max_shown` findings (by
+// attention, so the same ones on every run) get one.
 PublishOutcome github_review(const ScanResult& scan, const PublishContext& context,
-                             HttpClient& client, size_t max_new = 50);
+                             HttpClient& client, size_t max_shown = 50);
 
 // Uploads lamina.sarif to code scanning (gzip + base64, commit_sha, ref) and polls its processing
 // status: a rejected upload is a failed outcome naming GitHub's errors.

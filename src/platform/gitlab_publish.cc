@@ -121,7 +121,7 @@ PublishOutcome gitlab_status(const ScanResult& scan, const PublishContext& c, Ht
 }
 
 PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c,
-                                 HttpClient& client, size_t max_new) {
+                                 HttpClient& client, size_t max_shown) {
   int before = client.requests_sent();
   if (!c.pr_number)
     return {PublishTarget::discussion, true, "not a merge request: no discussions", 0};
@@ -167,7 +167,9 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
     if (r.status != 200) problems.push_back(describe_failure(client, put, r));
     return r.status == 200;
   };
+  size_t rank = 0;  // the finding's place in attention order
   for (const PlacedFinding& p : placed_findings(scan, true)) {
+    bool eligible = rank++ < max_shown;
     std::string marker = publish_marker(scan, "finding", p.fingerprint);
     wanted.insert(marker);
     std::string body = finding_comment(scan, p);
@@ -189,7 +191,7 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
         problems.push_back(describe_failure(client, edit, r));
       continue;
     }
-    if (created >= max_new) {
+    if (!eligible) {
       ++over_cap;
       continue;
     }
@@ -218,8 +220,8 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
                        std::to_string(resolved) + " resolved (finding gone), " +
                        std::to_string(reopened) + " reopened";
   if (over_cap)
-    detail += ", " + std::to_string(over_cap) + " not posted (at most " + std::to_string(max_new) +
-              " new per run)";
+    detail += ", " + std::to_string(over_cap) + " without a comment (only the first " +
+              std::to_string(max_shown) + " findings get one)";
   if (!problems.empty())
     detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
   return {PublishTarget::discussion, problems.empty(), detail, client.requests_sent() - before};

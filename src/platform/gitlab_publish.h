@@ -16,8 +16,9 @@ PublishOutcome gitlab_status(const ScanResult& scan, const PublishContext& conte
 
 // A diff discussion per finding on an added line (position from the MR's diff_refs): created when
 // new, its note edited when the text changed, resolved when the finding is gone, unresolved when
-// it comes back; at most `max_new` created per run.
+// it comes back; only the first `max_shown` findings (by attention, so the same
+// ones on every run) get one.
 PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& context,
-                                 HttpClient& client, size_t max_new = 50);
+                                 HttpClient& client, size_t max_shown = 50);
 
 }  // namespace lamina

@@ -15,9 +15,9 @@ FileChange changed(std::vector<LineRange> added) {
 
 TEST(AddedSuppressions, ReportsADirectiveOnAnAddedLineOnly) {
   std::string content =
-      "x = eval(a)  # nosec\n"         // line 1: not added
-      "y = eval(b)  # NOSEC B307\n"    // line 2: added
-      "z = 1  # nosecurity review\n"   // line 3: added, not the directive
+      "x = eval(a)  # nosec\n"                               // line 1: not added
+      "y = eval(b)  # NOSEC B307\n"                          // line 2: added
+      "z = 1  # nosecurity review\n"                         // line 3: added, not the directive
       "// eslint-disable-next-line security/detect-eval\n";  // line 4: added
   std::vector<Finding> found = added_suppressions(changed({{2, 4}}), content);
   ASSERT_EQ(found.size(), 2u);
