@@ -99,11 +99,12 @@ lamina_layer(report
            plan_report.h report_writer.h sarif_writer.h step_summary.h)
 
 lamina_layer(platform
-  BELOW outcome catalog ci model util
+  BELOW outcome config catalog ci model util
   USES HTTPLIB OPENSSL ZLIB NLOHMANN
   SOURCES github_publish.cc gitlab_publish.cc http_client.cc publish.cc publish_file.cc
-          publish_text.cc
-  HEADERS github_publish.h gitlab_publish.h http_client.h publish.h publish_file.h publish_text.h)
+          publish_text.cc tickets.cc
+  HEADERS github_publish.h gitlab_publish.h http_client.h publish.h publish_file.h publish_text.h
+          tickets.h)
 
 lamina_layer(cli
   BELOW platform report outcome parse exec plan artifact config catalog git ci model util

@@ -12,5 +12,8 @@ int run_plan_command(const Options& options, const EnvMap& env);
 int run_scan_command(const Options& options, const EnvMap& env);
 int run_report_command(const Options& options, const EnvMap& env);
 int run_publish_command(const Options& options, const EnvMap& env);
+// `lamina tickets --input X.sarif`: run_report_command() over every tracked file, publishing to
+// tickets (unless --publish names targets).
+int run_tickets_command(const Options& options, const EnvMap& env);
 
 }  // namespace lamina

@@ -53,9 +53,11 @@ void add_gate_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--baseline", o.baseline, "SARIF of an earlier scan: its findings never gate");
   cmd.add_option("--publish", o.publish,
                  "Where to publish: annotations (default), check, review, comment, "
-                 "code-scanning (GitHub); discussion, comment, status (GitLab); none");
+                 "code-scanning, tickets (GitHub); discussion, comment, status (GitLab); none");
   cmd.add_flag("--publish-required", o.publish_required,
                "A failed publish exits 3 (default: reported, the verdict unchanged)");
+  cmd.add_flag("--dry-run", o.dry_run,
+               "With --publish tickets: write tickets-plan.json, open, edit or close nothing");
 }
 
 // Everything after "--on-fail" is the rollback command's argv, dashes included ("kubectl rollout
@@ -123,6 +125,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   publish->add_option("--publish", o.publish,
                       "Targets (default: those the scan asked for): check, review, comment, "
                       "code-scanning");
+  CLI::App* tickets = app.add_subcommand(
+      "tickets", "File the findings of a SARIF as tickets (lamina report --all --publish tickets)");
+  add_selection_flags(*tickets, o);
+  add_gate_flags(*tickets, o);
+  tickets->add_option("--input", o.inputs, "SARIF file (e.g. a continuous scan's), repeatable")
+      ->required();
   // Never parsed here: main() turns `lamina action` into a `lamina scan` argv
   // (cli/action_inputs.h).
   app.add_subcommand("action",

@@ -29,6 +29,7 @@ struct Options : SettingFlags {
   std::optional<std::string> baseline;
   std::optional<std::string> publish;  // --publish LIST (see src/platform/publish.h)
   bool publish_required = false;
+  bool dry_run = false;  // --dry-run: --publish tickets plans and changes nothing
   std::optional<std::string> timings;
   std::vector<std::string> artifacts;
   std::optional<std::string> target_url;

@@ -150,4 +150,11 @@ int run_report_command(const Options& options, const EnvMap& env) {
   return emit_scan_reports(scan, p, out, env, publish);
 }
 
+int run_tickets_command(const Options& options, const EnvMap& env) {
+  Options report = options;
+  report.all = true;
+  if (!report.publish) report.publish = "tickets";
+  return run_report_command(report, env);
+}
+
 }  // namespace lamina

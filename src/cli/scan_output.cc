@@ -150,6 +150,16 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder&
   bool publish_failed = false;
   PublishContext where = publish_context(p.context, env);
   where.sarif_path = out.path() + "/" + kSarifFile;
+  where.tickets = p.settings.tickets;
+  where.dry_run = publishing.dry_run;
+  if (publishing.targets.count(PublishTarget::tickets)) {
+    for (const char* name : {".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}) {
+      if (std::optional<std::string> text = read_file(p.repo_root + "/" + name)) {
+        where.codeowners = std::move(*text);
+        break;
+      }
+    }
+  }
   // For a job with a write token (a fork's has none): `lamina publish --input <out>`.
   bool api_targets =
       publishing.targets.size() > publishing.targets.count(PublishTarget::annotations);
@@ -160,13 +170,21 @@ int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder&
       std::cerr << log_text(github, std::string("lamina: ") + e.what() + "\n");
     }
   }
-  for (const PublishOutcome& o : publish(scan, publishing.targets, where, env)) {
+  std::string ticket_plan;
+  for (const PublishOutcome& o : publish(scan, publishing.targets, where, env, &ticket_plan)) {
     publish_failed = publish_failed || !o.ok;
     std::string line = std::string("lamina: publish ") + to_string(o.target) + ": " +
                        (o.ok ? "" : "FAILED: ") + printable(o.detail) + " (" +
                        std::to_string(o.requests) + " requests)\n";
     std::cerr << log_text(github, line);
     append_publish_summary(targets, o);
+  }
+  if (!ticket_plan.empty()) {
+    try {
+      out.write_atomically(kTicketPlanFile, ticket_plan);
+    } catch (const Error& e) {
+      std::cerr << log_text(github, std::string("lamina: ") + e.what() + "\n");
+    }
   }
   // A report the CI expects but cannot read makes the run's result unknown: exit 2, after
   // everything that could be written was.
@@ -186,6 +204,7 @@ PublishChoice publish_choice(const Options& options, Provider provider) {
   PublishChoice choice;
   if (options.publish) choice.targets = parse_publish_list(*options.publish, provider);
   choice.required = options.publish_required;
+  choice.dry_run = options.dry_run;
   return choice;
 }
 

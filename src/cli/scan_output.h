@@ -32,6 +32,7 @@ Folder open_report_folder(const Options& options, const std::string& repo_root, 
 struct PublishChoice {
   std::set<PublishTarget> targets{PublishTarget::annotations};
   bool required = false;  // --publish-required: a failed publish exits 3
+  bool dry_run = false;   // --dry-run: tickets planned, nothing changed
 };
 PublishChoice publish_choice(const Options& options, Provider provider);
 

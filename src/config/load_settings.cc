@@ -80,9 +80,55 @@ void set_scalar(Settings& s, const std::string& key, const RawValue& raw) {
   }
 }
 
-const std::vector<std::string> kFileKeys = {"jobs",    "timeout",          "budget",
-                                            "fail_on", "filter",           "fail_fast",
-                                            "exclude", "default_excludes", "scanners"};
+const std::vector<std::string> kFileKeys = {"jobs",     "timeout",   "budget",  "fail_on",
+                                            "filter",   "fail_fast", "exclude", "default_excludes",
+                                            "scanners", "tickets"};
+
+// tickets: {sla: {sev1: 1d, sev2: 14d, sev3: 90d}, group_by, max_new, wontfix_label}
+void read_ticket_settings(TicketSettings& t, const YAML::Node& node, const YamlSource& source) {
+  expect_map(node, source, "tickets");
+  check_keys(node, source, "tickets", {"sla", "group_by", "max_new", "wontfix_label"});
+  t.origin = source.position(node);
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& value = entry.second;
+    if (key == "sla") {
+      expect_map(value, source, "tickets.sla");
+      check_keys(value, source, "tickets.sla", {"sev1", "sev2", "sev3"});
+      for (const auto& sla : value) {
+        std::string sev = sla.first.Scalar();
+        std::string text = read_string(sla.second, source, "tickets.sla." + sev);
+        auto duration = parse_duration(text);
+        if (!duration || duration->count() == 0) {
+          source.fail(sla.second,
+                      "tickets.sla." + sev + ": not a duration (write e.g. 1d, 14d, 36h)");
+        }
+        t.sla[sev[3] - '1'] = *duration;
+      }
+    } else if (key == "group_by") {
+      t.group_by = read_string(value, source, "tickets.group_by");
+      if (t.group_by != "fingerprint" && t.group_by != "rule-file") {
+        source.fail(value, "tickets.group_by: expected fingerprint | rule-file, got \"" +
+                               t.group_by + "\"");
+      }
+    } else if (key == "max_new") {
+      std::string text = read_string(value, source, "tickets.max_new");
+      int n = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+      if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > 1000) {
+        source.fail(value, "tickets.max_new: expected a number from 1 to 1000");
+      }
+      t.max_new = n;
+    } else {
+      t.wontfix_label = read_string(value, source, "tickets.wontfix_label");
+      if (t.wontfix_label.empty() || t.wontfix_label.size() > 50 ||
+          t.wontfix_label.find_first_of(",\n\r") != std::string::npos) {
+        source.fail(value,
+                    "tickets.wontfix_label: expected a label name (1 to 50 characters, no comma)");
+      }
+    }
+  }
+}
 
 std::string env_name(const std::string& key) {
   std::string name = "LAMINA_";
@@ -114,6 +160,8 @@ void apply_file(Settings& s, const ConfigSource& file) {
                  source.position(value) + ": " + key};
     if (key == "scanners") {
       read_scanner_configs(s, value, source);
+    } else if (key == "tickets") {
+      read_ticket_settings(s.tickets, value, source);
     } else if (key == "exclude") {
       assign(s.exclude, read_string_list(value, source, key), raw);
     } else {
@@ -143,7 +191,7 @@ const std::vector<std::string>& setting_environment_variables() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> list;
     for (const std::string& key : kFileKeys) {
-      if (key != "scanners") list.push_back(env_name(key));
+      if (key != "scanners" && key != "tickets") list.push_back(env_name(key));
     }
     list.push_back("LAMINA_CONFIG");
     return list;
@@ -198,7 +246,7 @@ Settings load_settings(const std::optional<ConfigSource>& file, const SettingFla
 
   // Level 2: LAMINA_* environment variables.
   for (const std::string& key : kFileKeys) {
-    if (key == "scanners") continue;
+    if (key == "scanners" || key == "tickets") continue;
     std::string name = env_name(key);
     auto text = env_get(env, name);
     if (!text) continue;

@@ -32,6 +32,18 @@ struct ScannerConfig {
   YamlSource source;
 };
 
+// `tickets:` of the configuration file: how the continuous layer's findings become tickets
+// (src/platform/tickets.h).
+struct TicketSettings {
+  // Turnaround by severity: a ticket's due date is its opening day plus this.
+  std::chrono::milliseconds sla[3] = {std::chrono::hours(24), std::chrono::hours(24 * 14),
+                                      std::chrono::hours(24 * 90)};
+  std::string group_by = "fingerprint";  // fingerprint (one ticket per finding) | rule-file
+  int max_new = 20;                      // tickets opened per run; the rest in one summary ticket
+  std::string wontfix_label = "lamina:wontfix";  // a ticket closed with it is never reopened
+  std::string origin = "default";                // ".lamina.yml:12:3" when configured
+};
+
 struct Settings {
   Setting<int> jobs;                                         // scanners run at once
   Setting<std::chrono::milliseconds> timeout;                // per scanner, unless its entry says
@@ -43,6 +55,7 @@ struct Settings {
   Setting<bool> default_excludes;  // vendored/generated files (.gitattributes, vendor folders)
   std::string config_file;         // the file read, "" when none
   std::vector<ScannerConfig> scanners;
+  TicketSettings tickets;
 };
 
 // A configuration file's name (as shown in messages) and text.

@@ -5,6 +5,7 @@
 #include "platform/github_publish.h"
 #include "platform/gitlab_publish.h"
 #include "platform/http_client.h"
+#include "platform/tickets.h"
 
 #include "util/error.h"
 #include "util/text.h"
@@ -28,6 +29,7 @@ constexpr TargetName kTargets[] = {
     {"code-scanning", PublishTarget::code_scanning, true, false},
     {"discussion", PublishTarget::discussion, false, true},
     {"status", PublishTarget::status, false, true},
+    {"tickets", PublishTarget::tickets, true, false},
 };
 
 std::string trimmed(std::string text) {
@@ -86,12 +88,12 @@ std::set<PublishTarget> parse_publish_list(const std::string& text, Provider pro
     if (!found) {
       throw Error("--publish: unknown target " + in_quotes(name) + did_you_mean(name, names) +
                   "; expected a comma-separated list of annotations, check, review, comment, "
-                  "code-scanning (GitHub), discussion, comment, status (GitLab), or none");
+                  "code-scanning, tickets (GitHub), discussion, comment, status (GitLab), or none");
     }
     if (provider == Provider::github && !found->github) {
       throw Error("--publish " + std::string(found->name) +
                   ": a GitLab target, and this job runs on GitHub Actions (GitHub's: annotations, "
-                  "check, review, comment, code-scanning)");
+                  "check, review, comment, code-scanning, tickets)");
     }
     if (provider == Provider::gitlab && !found->gitlab) {
       throw Error("--publish " + std::string(found->name) +
@@ -140,7 +142,8 @@ PublishContext publish_context(const CiContext& context, const EnvMap& env) {
 }
 
 std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<PublishTarget>& targets,
-                                    const PublishContext& c, const EnvMap& env) {
+                                    const PublishContext& c, const EnvMap& env,
+                                    std::string* ticket_plan) {
   std::vector<PublishOutcome> outcomes;
   std::vector<PublishTarget> api_targets;
   for (PublishTarget t : targets) {
@@ -192,6 +195,13 @@ std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<Publi
         case PublishTarget::status:
           outcomes.push_back(gitlab_status(scan, c, *client));
           break;
+        case PublishTarget::tickets: {
+          std::string plan;
+          outcomes.push_back(
+              github_tickets(scan, c, *client, c.tickets, c.codeowners, c.dry_run, &plan));
+          if (ticket_plan) *ticket_plan = std::move(plan);
+          break;
+        }
         case PublishTarget::annotations:
           break;
       }

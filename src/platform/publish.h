@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ci/ci_context.h"
+#include "config/settings.h"
 #include "outcome/scan_result.h"
 #include "util/env.h"
 
@@ -22,6 +23,7 @@ enum class PublishTarget {
   code_scanning,  // GitHub code scanning SARIF upload
   discussion,     // GitLab MR discussions on the diff, resolved when fixed
   status,         // GitLab commit status per layer
+  tickets,        // GitHub issues for the continuous layer's findings (src/platform/tickets.h)
 };
 
 const char* to_string(PublishTarget target);
@@ -42,6 +44,9 @@ struct PublishContext {
   std::string ref;          // GITHUB_REF, for code scanning
   std::string sarif_path;   // lamina.sarif of this run, for code scanning
   std::string details_url;  // the job's URL, for the check run
+  TicketSettings tickets;   // tickets: of .lamina.yml
+  std::string codeowners;   // the repository's CODEOWNERS text, "" when none
+  bool dry_run = false;     // tickets: plan and write tickets-plan.json, change nothing
 };
 
 // The context of this job; `missing` receives what a target needs and the environment lacks.
@@ -56,8 +61,10 @@ struct PublishOutcome {
 
 // Publishes `scan` to each target but `annotations` (written with the other reports). Network and
 // API errors become failed outcomes, never exceptions.
+// `ticket_plan` (may be nullptr) receives tickets-plan.json when tickets were planned.
 std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<PublishTarget>& targets,
-                                    const PublishContext& context, const EnvMap& env);
+                                    const PublishContext& context, const EnvMap& env,
+                                    std::string* ticket_plan = nullptr);
 
 // Whether pull request `number` of the repository is open with `head_sha` at its head (GET
 // /repos/{repo}/pulls/{number}): how `lamina publish` checks a number it read from a fork's

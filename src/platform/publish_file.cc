@@ -140,6 +140,9 @@ PublishFile read_publish_file(const std::string& text, const std::string& name) 
     list += (list.empty() ? "" : ",") + t.get<std::string>();
   }
   out.targets = parse_publish_list(list, Provider::github);
+  if (out.targets.count(PublishTarget::tickets)) {
+    r.fail("targets", "pull request targets (check, review, comment, code-scanning), not tickets");
+  }
   std::optional<FailOn> fail_on = parse_fail_on(r.text(root, "fail_on", "", 10));
   if (!fail_on) r.fail("fail_on", "sev1, sev2, sev3 or never");
   scan.fail_on = *fail_on;

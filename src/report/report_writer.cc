@@ -158,7 +158,9 @@ WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t, con
 }
 
 bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
-  if (name == kSarifFile || name == kCodeQualityFile || name == kPublishFile) return true;
+  if (name == kSarifFile || name == kCodeQualityFile || name == kPublishFile ||
+      name == kTicketPlanFile)
+    return true;
   for (const char* kind : kGitlabSecurityKinds) {
     if (name == gitlab_report_file(kind)) return true;
   }

@@ -11,6 +11,7 @@ std::optional<int64_t> unit_ms(std::string_view unit) {
   if (unit == "s") return 1000;
   if (unit == "m") return 60 * 1000;
   if (unit == "h") return 60 * 60 * 1000;
+  if (unit == "d") return 24 * 60 * 60 * 1000;
   return std::nullopt;
 }
 

@@ -225,6 +225,34 @@ def make_handler(args, state, ops):
                         run["output"][k] = body["output"][k]
                 run["requests"] += 1
                 return self.reply(200, {"id": int(m.group(1))})
+            if rest == "issues":
+                issues = d.setdefault("issues", {})
+                if self.command == "GET":
+                    query = parse_qs(urlsplit(self.path).query)
+                    want = [l for l in query.get("labels", [""])[0].split(",") if l]
+                    state_filter = query.get("state", ["open"])[0]
+                    items = [i for _, i in sorted(issues.items(), key=lambda kv: int(kv[0]))
+                             if all(l in [x["name"] for x in i["labels"]] for l in want)
+                             and (state_filter == "all" or i["state"] == state_filter)]
+                    return self.paginate(items)
+                number = len(issues) + 100
+                issue = {"number": number, "title": body["title"], "body": body.get("body", ""),
+                         "state": "open", "labels": [{"name": l} for l in body.get("labels", [])],
+                         "assignees": [{"login": a} for a in body.get("assignees", [])], "edits": 0}
+                issues[str(number)] = issue
+                return self.reply(201, issue)
+            m = re.match(r"^issues/(\d+)$", rest)
+            if m and self.command == "PATCH":
+                issue = d.setdefault("issues", {}).get(m.group(1))
+                if issue is None:
+                    return self.reply(404, {"message": "Not Found"})
+                for k in ("title", "body", "state", "state_reason"):
+                    if k in body:
+                        issue[k] = body[k]
+                if "labels" in body:
+                    issue["labels"] = [{"name": l} for l in body["labels"]]
+                issue["edits"] += 1
+                return self.reply(200, issue)
             m = re.match(r"^issues/(\d+)/comments$", rest)
             if m:
                 comments = d["issue_comments"].setdefault(m.group(1), [])

@@ -47,7 +47,7 @@ scanners:
   secretlint: {enabled: false}
   gitleaks: {enabled: false}
   bad-words:
-    layer: inline
+    layer: [inline, continuous]
     files: ["*.txt"]
     command: [$python, $work/bin/bad_words.py, "{files}"]
     output: {from: stdout, format: gcc}
