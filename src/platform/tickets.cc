@@ -19,7 +19,9 @@ using nlohmann::json;
 constexpr const char* kMarkerPrefix = "<!-- lamina:ticket:";
 constexpr const char* kOverflowKey = "overflow";
 
-std::string marker(const std::string& key) { return kMarkerPrefix + key + " -->"; }
+std::string marker(const std::string& key) {
+  return kMarkerPrefix + key + " -->";
+}
 
 // The key in a body's last line when it is one of lamina's ticket markers, else "".
 std::string key_in(const std::string& body) {
@@ -72,7 +74,9 @@ std::vector<std::string> labels_for(const TicketGroup& g) {
           "scanner:" + one_line(g.tool, 40)};
 }
 
-long long days(std::chrono::milliseconds ms) { return ms.count() / (24LL * 3600 * 1000); }
+long long days(std::chrono::milliseconds ms) {
+  return ms.count() / (24LL * 3600 * 1000);
+}
 
 // CODEOWNERS patterns follow gitignore rules: a pattern matches a file when it matches the file or
 // any folder above it (an unanchored one by name, an anchored one by path).
@@ -85,7 +89,8 @@ bool owner_matches(const std::string& pattern, const std::string& path) {
   while (true) {
     size_t slash = path.find('/', start);
     std::string prefix = path.substr(0, slash);
-    std::string name = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string name =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     bool is_dir = slash != std::string::npos;
     if (!glob.dir_only || is_dir) {
       if (anchored ? glob_matches_path(glob, prefix) : glob_matches_name(glob, name)) return true;
@@ -93,6 +98,42 @@ bool owner_matches(const std::string& pattern, const std::string& path) {
     if (slash == std::string::npos) return false;
     start = slash + 1;
   }
+}
+
+// "open tickets: sev1 1 (1 past due), sev2 4, sev3 0": after this run's plan is applied.
+std::string sla_report(const TicketPlan& plan, const std::vector<ExistingTicket>& existing,
+                       std::chrono::system_clock::time_point now) {
+  std::string today = date_text(now);
+  size_t open[3] = {0, 0, 0}, late[3] = {0, 0, 0};
+  std::map<long, TicketChange> change;
+  for (const TicketAction& a : plan.actions) change[a.number] = a.change;
+  auto count = [&](const std::vector<std::string>& labels, const std::string& due) {
+    for (int i = 0; i < 3; ++i) {
+      std::string label = "lamina:sev" + std::to_string(i + 1);
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) continue;
+      ++open[i];
+      if (!due.empty() && due < today) ++late[i];
+    }
+  };
+  for (const ExistingTicket& t : existing) {
+    auto it = change.find(t.number);
+    bool open_after = it == change.end() ? t.open
+                                         : it->second != TicketChange::close &&
+                                               it->second != TicketChange::keep_closed;
+    if (open_after && !key_in(t.body).empty() && key_in(t.body) != kOverflowKey) {
+      count(t.labels, due_of(schedule_line(t.body)));
+    }
+  }
+  for (const TicketAction& a : plan.actions) {
+    if (a.change == TicketChange::open) count(a.labels, a.due);
+  }
+  std::string text = "open tickets:";
+  for (int i = 0; i < 3; ++i) {
+    text +=
+        std::string(i ? "," : "") + " sev" + std::to_string(i + 1) + " " + std::to_string(open[i]);
+    if (late[i]) text += " (" + std::to_string(late[i]) + " past due)";
+  }
+  return text;
 }
 
 }  // namespace
@@ -106,9 +147,8 @@ std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string
   for (const Finding* f : by_attention(scan.findings, scan.filter, scan.fail_on)) {
     if (!is_counted(gate_standing(*f, scan.filter, scan.fail_on))) continue;
     auto fp = f->fingerprints.find("lamina/v1");
-    std::string key = group_by == "rule-file"
-                          ? f->tool + "/" + f->rule_id + "/" + f->location.path
-                          : (fp == f->fingerprints.end() ? "" : fp->second);
+    std::string key = group_by == "rule-file" ? f->tool + "/" + f->rule_id + "/" + f->location.path
+                                              : (fp == f->fingerprints.end() ? "" : fp->second);
     if (key.empty()) continue;
     // The key goes into an HTML comment: nothing that could end it or break the line.
     for (char& c : key) {
@@ -116,9 +156,10 @@ std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string
     }
     if (key.size() > 300) key = key.substr(0, 300);
     auto [it, added] = index.try_emplace(key, groups.size());
-    std::string where = f->location.path.empty()
-                            ? std::string("the repository")
-                            : f->location.path + ":" + std::to_string(f->location.region.start_line);
+    std::string where =
+        f->location.path.empty()
+            ? std::string("the repository")
+            : f->location.path + ":" + std::to_string(f->location.region.start_line);
     if (added) {
       TicketGroup g;
       g.key = key;
@@ -142,7 +183,9 @@ std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string
   }
   for (size_t i = 0; i < groups.size(); ++i) {
     const RuleText* text = firsts[i]->rule_text.get();
-    std::string help = !text ? "" : !text->help_text.empty() ? text->help_text : text->full_description;
+    std::string help = !text                      ? ""
+                       : !text->help_text.empty() ? text->help_text
+                                                  : text->full_description;
     groups[i].body += "\n**How to fix:** " +
                       (help.empty() ? std::string("see the scanner's documentation for this rule")
                                     : markdown_inert(help, 1500)) +
@@ -229,8 +272,8 @@ TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& 
     a.body = g.body + "\n" + (schedule.empty() ? "First seen in " + commit + "." : schedule) +
              "\n" + marker(g.key);
     if (!t.open) {
-      a.change = has_label(t, settings.wontfix_label) ? TicketChange::keep_closed
-                                                      : TicketChange::reopen;
+      a.change =
+          has_label(t, settings.wontfix_label) ? TicketChange::keep_closed : TicketChange::reopen;
     } else {
       a.change = without_schedule(t.body) == without_schedule(a.body) ? TicketChange::keep
                                                                       : TicketChange::update;
@@ -296,7 +339,8 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
       if (item.contains("body") && item["body"].is_string()) t.body = item["body"];
       if (item.contains("labels") && item["labels"].is_array()) {
         for (const json& l : item["labels"]) {
-          if (l.is_object() && l.contains("name") && l["name"].is_string()) t.labels.push_back(l["name"]);
+          if (l.is_object() && l.contains("name") && l["name"].is_string())
+            t.labels.push_back(l["name"]);
           if (l.is_string()) t.labels.push_back(l);
         }
       }
@@ -317,7 +361,10 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
                         std::to_string(count[TicketChange::keep_closed]) + " kept closed (" +
                         settings.wontfix_label + ")";
   if (plan.over_cap) summary += ", " + std::to_string(plan.over_cap) + " over the cap";
-  if (dry_run) return {PublishTarget::tickets, true, "dry run: would have " + summary, client.requests_sent() - before};
+  summary += "; " + sla_report(plan, existing, std::chrono::system_clock::now());
+  if (dry_run)
+    return {PublishTarget::tickets, true, "dry run: would have " + summary,
+            client.requests_sent() - before};
 
   std::vector<std::string> problems;
   auto send = [&](HttpRequest request, int expected) {
@@ -335,20 +382,27 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
         break;
       }
       case TicketChange::update:
-        send({"PATCH", issue, json{{"body", a.body}, {"title", a.title}, {"labels", a.labels}}.dump()}, 200);
+        send({"PATCH", issue,
+              json{{"body", a.body}, {"title", a.title}, {"labels", a.labels}}.dump()},
+             200);
         break;
       case TicketChange::reopen:
-        if (send({"PATCH", issue, json{{"state", "open"}, {"body", a.body}, {"labels", a.labels}}.dump()}, 200)) {
-          send({"POST", issue + "/comments",
-                json{{"body", "The finding is back in " + commit + ": reopened by lamina."}}.dump()},
-               201);
+        if (send({"PATCH", issue,
+                  json{{"state", "open"}, {"body", a.body}, {"labels", a.labels}}.dump()},
+                 200)) {
+          send(
+              {"POST", issue + "/comments",
+               json{{"body", "The finding is back in " + commit + ": reopened by lamina."}}.dump()},
+              201);
         }
         break;
       case TicketChange::close:
-        if (send({"POST", issue + "/comments",
-                  json{{"body", "The finding is gone in " + commit + ": closed by lamina."}}.dump()},
-                 201)) {
-          send({"PATCH", issue, json{{"state", "closed"}, {"state_reason", "completed"}}.dump()}, 200);
+        if (send(
+                {"POST", issue + "/comments",
+                 json{{"body", "The finding is gone in " + commit + ": closed by lamina."}}.dump()},
+                201)) {
+          send({"PATCH", issue, json{{"state", "closed"}, {"state_reason", "completed"}}.dump()},
+               200);
         }
         break;
       case TicketChange::keep:
@@ -357,9 +411,10 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
     }
   }
   if (plan.over_cap > 0) {
-    json body = {{"title", "[lamina] " + std::to_string(plan.over_cap) + " more findings without a ticket"},
-                 {"body", plan.summary_body},
-                 {"labels", json::array({"lamina"})}};
+    json body = {
+        {"title", "[lamina] " + std::to_string(plan.over_cap) + " more findings without a ticket"},
+        {"body", plan.summary_body},
+        {"labels", json::array({"lamina"})}};
     if (plan.summary_number == 0) {
       send({"POST", repo + "/issues", body.dump()}, 201);
     } else {
@@ -372,7 +427,8 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
          200);
   }
   std::string detail = summary;
-  if (!problems.empty()) detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
+  if (!problems.empty())
+    detail += "; " + std::to_string(problems.size()) + " failed: " + problems.front();
   return {PublishTarget::tickets, problems.empty(), detail, client.requests_sent() - before};
 }
 

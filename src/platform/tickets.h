@@ -54,7 +54,7 @@ struct TicketAction {
 
 struct TicketPlan {
   std::vector<TicketAction> actions;
-  size_t over_cap = 0;  // groups not opened this run (max_new): counted in the summary ticket
+  size_t over_cap = 0;       // groups not opened this run (max_new): counted in the summary ticket
   std::string summary_body;  // the overflow ticket's text; "" when nothing overflowed
   long summary_number = 0;   // the open overflow ticket, 0 when none
   bool summary_open = false;

@@ -104,3 +104,34 @@ no_problems
 [[ $(state '[i["body"].split(" more")[0] for i in d["issues"].values() if "without a ticket" in i["title"]]') == "['2']" ]] ||
   fail "cap: no summary ticket counting the 2 over the cap: $(state 'd["issues"]')"
 echo "ok: past tickets.max_new (3) the other 2 findings are counted in one summary ticket"
+grep -q 'publish tickets: 3 opened, .*open tickets: sev1 0, sev2 4, sev3 0' "$work/capped.stderr" ||
+  fail "no SLA report of open tickets by severity: $(grep 'publish tickets' "$work/capped.stderr")"
+# A ticket past its due date is counted as such.
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+"$python" - "$work/api/state.json" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+for i in d["issues"].values():
+    if i["title"].endswith("a.txt:2"):
+        i["body"] = re.sub(r"Due \d{4}-\d{2}-\d{2}", "Due 2020-01-01", i["body"])
+json.dump(d, open(sys.argv[1], "w"))
+PY
+start_server
+run late
+grep -q 'publish tickets: 2 opened, .*open tickets: sev1 0, sev2 6 (1 past due), sev3 0' "$work/late.stderr" ||
+  fail "a past-due ticket is not counted: $(grep "publish tickets" "$work/late.stderr") $(issues) $(cat "$work/late/tickets-plan.json")"
+[[ $(state '[i["state"] for i in d["issues"].values() if "without a ticket" in i["title"]]') == "['closed']" ]] ||
+  fail "the summary ticket is not closed once every finding has its own"
+echo "ok: the over-cap findings get tickets on the next run and the summary ticket closes; the SLA report counts open tickets by severity and those past due"
+
+# lamina tickets --input: a SARIF made elsewhere (here: an earlier run's) filed the same way.
+mark=$(wc -l <"$work/api/requests.jsonl")
+(cd "$repo" && env -i PATH="$PATH" HOME="$work" CI=true GITHUB_ACTIONS=true GITHUB_EVENT_NAME=schedule \
+  GITHUB_SHA="$head" GITHUB_REF=refs/heads/main GITHUB_REPOSITORY=octo/demo GITHUB_WORKSPACE="$repo" \
+  GITHUB_API_URL="http://127.0.0.1:$port" GITHUB_TOKEN="$token" \
+  "$lamina" tickets --input "$work/late/lamina.sarif" --out "$work/from-sarif" --dry-run \
+  >"$work/from-sarif.stdout" 2>"$work/from-sarif.stderr") && rc=0 || rc=$?
+grep -q 'publish tickets: dry run: would have 0 opened' "$work/from-sarif.stderr" ||
+  fail "lamina tickets --input: $(cat "$work/from-sarif.stderr")"
+[[ $(writes_since "$mark" .) == 0 ]] || fail "lamina tickets --dry-run wrote to the API"
+echo "ok: lamina tickets --input files a SARIF's findings the same way (dry run: nothing new to open)"

@@ -26,7 +26,7 @@ import re
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import jsonschema
 
@@ -137,8 +137,11 @@ def make_handler(args, state, ops):
             start = (page - 1) * PAGE_SIZE
             headers = {}
             if start + PAGE_SIZE < len(items):
+                # As GitHub and GitLab do: the next page's URL keeps every other query parameter.
                 base = "http://%s%s" % (self.headers["Host"], urlsplit(self.path).path)
-                headers["Link"] = '<%s?per_page=100&page=%d>; rel="next", <%s?page=1>; rel="first"' % (base, page + 1, base)
+                rest = [(k, v) for k, vs in query.items() if k != "page" for v in vs]
+                other = "".join("%s=%s&" % (k, quote(v, safe=",")) for k, v in rest)
+                headers["Link"] = '<%s?%spage=%d>; rel="next", <%s?%spage=1>; rel="first"' % (base, other, page + 1, base, other)
             self.reply(200, items[start:start + PAGE_SIZE], headers)
 
         def handle_any(self):
