@@ -29,7 +29,7 @@ constexpr TargetName kTargets[] = {
     {"code-scanning", PublishTarget::code_scanning, true, false},
     {"discussion", PublishTarget::discussion, false, true},
     {"status", PublishTarget::status, false, true},
-    {"tickets", PublishTarget::tickets, true, false},
+    {"tickets", PublishTarget::tickets, true, true},
 };
 
 std::string trimmed(std::string text) {
@@ -86,9 +86,10 @@ std::set<PublishTarget> parse_publish_list(const std::string& text, Provider pro
       if (name == t.name) found = &t;
     }
     if (!found) {
-      throw Error("--publish: unknown target " + in_quotes(name) + did_you_mean(name, names) +
-                  "; expected a comma-separated list of annotations, check, review, comment, "
-                  "code-scanning, tickets (GitHub), discussion, comment, status (GitLab), or none");
+      throw Error(
+          "--publish: unknown target " + in_quotes(name) + did_you_mean(name, names) +
+          "; expected a comma-separated list of annotations, check, review, comment, "
+          "code-scanning (GitHub), discussion, status (GitLab), comment, tickets (both), or none");
     }
     if (provider == Provider::github && !found->github) {
       throw Error("--publish " + std::string(found->name) +
@@ -98,7 +99,7 @@ std::set<PublishTarget> parse_publish_list(const std::string& text, Provider pro
     if (provider == Provider::gitlab && !found->gitlab) {
       throw Error("--publish " + std::string(found->name) +
                   ": a GitHub target, and this job runs on GitLab CI (GitLab's: discussion, "
-                  "comment, status)");
+                  "comment, status, tickets)");
     }
     targets.insert(found->target);
   }
@@ -198,7 +199,7 @@ std::vector<PublishOutcome> publish(const ScanResult& scan, const std::set<Publi
         case PublishTarget::tickets: {
           std::string plan;
           outcomes.push_back(
-              github_tickets(scan, c, *client, c.tickets, c.codeowners, c.dry_run, &plan));
+              publish_tickets(scan, c, *client, c.tickets, c.codeowners, c.dry_run, &plan));
           if (ticket_plan) *ticket_plan = std::move(plan);
           break;
         }

@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <map>
+#include <optional>
 
 #include "outcome/gate.h"
 #include "util/glob.h"
@@ -215,7 +217,11 @@ std::vector<std::string> code_owners(const std::string& codeowners, const std::s
     owners.clear();  // the last matching line wins, even with no owners
     for (size_t k = 1; k < words.size(); ++k) {
       const std::string& o = words[k];
-      if (o.size() > 1 && o[0] == '@' && o.find('/') == std::string::npos && o.size() <= 40) {
+      bool user = o.size() > 1 && o.size() <= 40 && o[0] == '@' &&
+                  std::all_of(o.begin() + 1, o.end(), [](unsigned char ch) {
+                    return std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.';
+                  });
+      if (user) {
         owners.push_back(o.substr(1));
       }
     }
@@ -242,7 +248,15 @@ TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& 
   }
   std::map<std::string, bool> wanted;
   size_t opened = 0;
-  for (const TicketGroup& g : groups) {
+  for (const TicketGroup& group : groups) {
+    // The owners by CODEOWNERS, named in the text too: GitLab assigns by user id, not name.
+    std::vector<std::string> owners = code_owners(codeowners, group.path);
+    TicketGroup g = group;
+    if (!owners.empty()) {
+      g.body += "\n**Owners (CODEOWNERS):**";
+      for (const std::string& o : owners) g.body += " @" + o;
+      g.body += "\n";
+    }
     wanted[g.key] = true;
     TicketAction a;
     a.key = g.key;
@@ -261,7 +275,7 @@ TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& 
       a.body = g.body + "\nFirst seen in " + commit + ". Due " + a.due + " (" +
                to_string(g.severity) + ": " + std::to_string(days(settings.sla[sev])) +
                " days).\n" + marker(g.key);
-      a.assignees = code_owners(codeowners, g.path);
+      a.assignees = owners;
       plan.actions.push_back(std::move(a));
       continue;
     }
@@ -315,36 +329,98 @@ std::string ticket_plan_json(const TicketPlan& plan) {
   return json{{"actions", actions}, {"over_cap", plan.over_cap}}.dump(1) + "\n";
 }
 
-PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, HttpClient& client,
-                              const TicketSettings& settings, const std::string& codeowners,
-                              bool dry_run, std::string* plan_json) {
+namespace {
+
+// What differs between GitHub issues and GitLab issues: paths, field names, states.
+struct IssueApi {
+  bool gitlab = false;
+  std::string base;  // "/repos/o/r" or "/projects/42"
+
+  std::string list() const {
+    return base + "/issues?labels=lamina&state=" + (gitlab ? "all" : "all") + "&per_page=100";
+  }
+  std::string issue(long number) const { return base + "/issues/" + std::to_string(number); }
+  std::string comments(long number) const {
+    return issue(number) + (gitlab ? "/notes" : "/comments");
+  }
+  const char* text_field() const { return gitlab ? "description" : "body"; }
+  const char* edit_method() const { return gitlab ? "PUT" : "PATCH"; }
+
+  std::optional<ExistingTicket> read(const json& item) const {
+    if (!item.is_object() || item.contains("pull_request")) return std::nullopt;  // GitHub: PRs
+    const char* id = gitlab ? "iid" : "number";
+    if (!item.contains(id) || !item[id].is_number_integer()) return std::nullopt;
+    ExistingTicket t;
+    t.number = item[id].get<long>();
+    t.open = item.value("state", "") == (gitlab ? "opened" : "open");
+    if (item.contains(text_field()) && item[text_field()].is_string()) t.body = item[text_field()];
+    if (item.contains("labels") && item["labels"].is_array()) {
+      for (const json& l : item["labels"]) {
+        if (l.is_object() && l.contains("name") && l["name"].is_string())
+          t.labels.push_back(l["name"]);
+        if (l.is_string()) t.labels.push_back(l);
+      }
+    }
+    return t;
+  }
+
+  json labels(const std::vector<std::string>& names) const {
+    if (!gitlab) return names;
+    std::string joined;
+    for (const std::string& n : names) joined += (joined.empty() ? "" : ",") + n;
+    return joined;  // GitLab takes a comma-separated string
+  }
+
+  json opened(const TicketAction& a) const {
+    json body = {{"title", a.title}, {text_field(), a.body}, {"labels", labels(a.labels)}};
+    if (gitlab) {
+      body["due_date"] = a.due;  // GitLab has the field; GitHub has it in the text
+    } else if (!a.assignees.empty()) {
+      body["assignees"] = a.assignees;  // GitLab wants user ids: the owners are in the text
+    }
+    return body;
+  }
+  json state(bool open) const {
+    if (gitlab) return {{"state_event", open ? "reopen" : "close"}};
+    if (open) return {{"state", "open"}};
+    return {{"state", "closed"}, {"state_reason", "completed"}};
+  }
+};
+
+}  // namespace
+
+PublishOutcome publish_tickets(const ScanResult& scan, const PublishContext& c, HttpClient& client,
+                               const TicketSettings& settings, const std::string& codeowners,
+                               bool dry_run, std::string* plan_json) {
   int before = client.requests_sent();
   auto failed = [&](std::string why) {
     return PublishOutcome{PublishTarget::tickets, false, std::move(why),
                           client.requests_sent() - before};
   };
-  std::string repo = "/repos/" + c.repository;
+  IssueApi api;
+  api.gitlab = c.provider == Provider::gitlab;
+  if (api.gitlab) {
+    std::string encoded;
+    for (unsigned char ch : c.repository) {
+      static const char* hex = "0123456789ABCDEF";
+      if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
+        encoded += static_cast<char>(ch);
+      } else {
+        encoded += {'%', hex[ch >> 4], hex[ch & 15]};
+      }
+    }
+    api.base = "/projects/" + encoded;
+  } else {
+    api.base = "/repos/" + c.repository;
+  }
   std::vector<ExistingTicket> existing;
-  std::string list = repo + "/issues?labels=lamina&state=all&per_page=100";
+  std::string list = api.list();
   for (const HttpResponse& page : client.get_pages(list, 100)) {
     if (page.status != 200) return failed(describe_failure(client, {"GET", list, ""}, page));
     json items = json::parse(page.body, nullptr, false);
     if (!items.is_array()) return failed("GET " + list + ": the answer is not a JSON array");
     for (const json& item : items) {
-      if (!item.is_object() || item.contains("pull_request")) continue;  // the list holds PRs too
-      ExistingTicket t;
-      if (!item.contains("number") || !item["number"].is_number_integer()) continue;
-      t.number = item["number"].get<long>();
-      t.open = item.value("state", "") == "open";
-      if (item.contains("body") && item["body"].is_string()) t.body = item["body"];
-      if (item.contains("labels") && item["labels"].is_array()) {
-        for (const json& l : item["labels"]) {
-          if (l.is_object() && l.contains("name") && l["name"].is_string())
-            t.labels.push_back(l["name"]);
-          if (l.is_string()) t.labels.push_back(l);
-        }
-      }
-      existing.push_back(std::move(t));
+      if (std::optional<ExistingTicket> t = api.read(item)) existing.push_back(std::move(*t));
     }
   }
   std::string commit = c.commit_sha.empty() ? "(unknown commit)" : c.commit_sha;
@@ -362,9 +438,10 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
                         settings.wontfix_label + ")";
   if (plan.over_cap) summary += ", " + std::to_string(plan.over_cap) + " over the cap";
   summary += "; " + sla_report(plan, existing, std::chrono::system_clock::now());
-  if (dry_run)
+  if (dry_run) {
     return {PublishTarget::tickets, true, "dry run: would have " + summary,
             client.requests_sent() - before};
+  }
 
   std::vector<std::string> problems;
   auto send = [&](HttpRequest request, int expected) {
@@ -372,37 +449,33 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
     if (r.status != expected) problems.push_back(describe_failure(client, request, r));
     return r.status == expected;
   };
+  auto edit = [&](long number, json body) {
+    return send({api.edit_method(), api.issue(number), body.dump()}, 200);
+  };
+  auto comment = [&](long number, const std::string& text) {
+    return send({"POST", api.comments(number), json{{"body", text}}.dump()}, 201);
+  };
   for (const TicketAction& a : plan.actions) {
-    std::string issue = repo + "/issues/" + std::to_string(a.number);
     switch (a.change) {
-      case TicketChange::open: {
-        json body = {{"title", a.title}, {"body", a.body}, {"labels", a.labels}};
-        if (!a.assignees.empty()) body["assignees"] = a.assignees;
-        send({"POST", repo + "/issues", body.dump()}, 201);
+      case TicketChange::open:
+        send({"POST", api.base + "/issues", api.opened(a).dump()}, 201);
         break;
-      }
       case TicketChange::update:
-        send({"PATCH", issue,
-              json{{"body", a.body}, {"title", a.title}, {"labels", a.labels}}.dump()},
-             200);
+        edit(a.number,
+             {{api.text_field(), a.body}, {"title", a.title}, {"labels", api.labels(a.labels)}});
         break;
-      case TicketChange::reopen:
-        if (send({"PATCH", issue,
-                  json{{"state", "open"}, {"body", a.body}, {"labels", a.labels}}.dump()},
-                 200)) {
-          send(
-              {"POST", issue + "/comments",
-               json{{"body", "The finding is back in " + commit + ": reopened by lamina."}}.dump()},
-              201);
+      case TicketChange::reopen: {
+        json body = api.state(true);
+        body[api.text_field()] = a.body;
+        body["labels"] = api.labels(a.labels);
+        if (edit(a.number, body)) {
+          comment(a.number, "The finding is back in " + commit + ": reopened by lamina.");
         }
         break;
+      }
       case TicketChange::close:
-        if (send(
-                {"POST", issue + "/comments",
-                 json{{"body", "The finding is gone in " + commit + ": closed by lamina."}}.dump()},
-                201)) {
-          send({"PATCH", issue, json{{"state", "closed"}, {"state_reason", "completed"}}.dump()},
-               200);
+        if (comment(a.number, "The finding is gone in " + commit + ": closed by lamina.")) {
+          edit(a.number, api.state(false));
         }
         break;
       case TicketChange::keep:
@@ -413,18 +486,16 @@ PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& c, H
   if (plan.over_cap > 0) {
     json body = {
         {"title", "[lamina] " + std::to_string(plan.over_cap) + " more findings without a ticket"},
-        {"body", plan.summary_body},
-        {"labels", json::array({"lamina"})}};
+        {api.text_field(), plan.summary_body},
+        {"labels", api.labels({"lamina"})}};
     if (plan.summary_number == 0) {
-      send({"POST", repo + "/issues", body.dump()}, 201);
+      send({"POST", api.base + "/issues", body.dump()}, 201);
     } else {
-      body["state"] = "open";
-      send({"PATCH", repo + "/issues/" + std::to_string(plan.summary_number), body.dump()}, 200);
+      body.update(api.state(true));
+      edit(plan.summary_number, body);
     }
   } else if (plan.summary_number != 0 && plan.summary_open) {
-    send({"PATCH", repo + "/issues/" + std::to_string(plan.summary_number),
-          json{{"state", "closed"}, {"state_reason", "completed"}}.dump()},
-         200);
+    edit(plan.summary_number, api.state(false));
   }
   std::string detail = summary;
   if (!problems.empty())

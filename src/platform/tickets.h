@@ -1,6 +1,6 @@
 #pragma once
-// The continuous layer's findings as tickets (--publish tickets): one GitHub issue per finding
-// group, labelled `lamina`, `lamina:sev1|2|3` and the scanner, due after the severity's SLA
+// The continuous layer's findings as tickets (--publish tickets): one GitHub or GitLab issue per
+// finding group, labelled `lamina`, `lamina:sev1|2|3` and the scanner, due after the severity's SLA
 // (`tickets.sla` in .lamina.yml), assigned from CODEOWNERS, found again by a hidden marker. On the
 // next run a ticket whose finding is still there is left alone (edited when its text changed), a
 // finding that is gone closes its ticket with a comment naming the commit, a closed ticket whose
@@ -73,10 +73,11 @@ TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& 
 // tickets-plan.json: the plan as data (what would be opened, updated, closed, reopened).
 std::string ticket_plan_json(const TicketPlan& plan);
 
-// Lists the tickets (GitHub issues labelled `lamina`), plans, and applies the plan unless
-// `dry_run`; writes the plan's JSON to `plan_json` either way.
-PublishOutcome github_tickets(const ScanResult& scan, const PublishContext& context,
-                              HttpClient& client, const TicketSettings& settings,
-                              const std::string& codeowners, bool dry_run, std::string* plan_json);
+// Lists the tickets (GitHub or GitLab issues labelled `lamina`, by context.provider), plans, and
+// applies the plan unless `dry_run`; writes the plan's JSON to `plan_json` either way. GitLab
+// issues get their due date in `due_date`; GitHub's, which have no such field, in the text.
+PublishOutcome publish_tickets(const ScanResult& scan, const PublishContext& context,
+                               HttpClient& client, const TicketSettings& settings,
+                               const std::string& codeowners, bool dry_run, std::string* plan_json);
 
 }  // namespace lamina

@@ -338,6 +338,56 @@ def make_handler(args, state, ops):
                     return self.reply(400, {"message": "state does not have a valid value"})
                 d["statuses"].append(dict(body, sha=m.group(2)))
                 return self.reply(201, dict(body, id=state.new_id()))
+            m = re.match(r"^/projects/([^/]+)/issues(?:/(\d+))?(/notes)?$", path)
+            if m:
+                issues = d.setdefault("gitlab_issues", {})
+                if m.group(3):  # a note on an issue
+                    if self.command != "POST" or not isinstance(body, dict) or not isinstance(body.get("body"), str):
+                        self.problems.append("issue note without a body string")
+                        return self.reply(400, {"message": "body is missing"})
+                    d.setdefault("gitlab_issue_notes", {}).setdefault(m.group(2), []).append(body["body"])
+                    return self.reply(201, {"id": state.new_id(), "body": body["body"]})
+                if self.command == "GET" and not m.group(2):
+                    query = parse_qs(urlsplit(self.path).query)
+                    want = [l for l in query.get("labels", [""])[0].split(",") if l]
+                    st = query.get("state", ["all"])[0]
+                    items = [i for _, i in sorted(issues.items(), key=lambda kv: int(kv[0]))
+                             if all(l in i["labels"] for l in want) and (st == "all" or i["state"] == st)]
+                    return self.paginate(items)
+                if isinstance(body, dict) and "labels" in body and not isinstance(body["labels"], str):
+                    self.problems.append("labels is not a comma-separated string (GitLab's documented form)")
+                    return self.reply(400, {"message": "labels is invalid"})
+                if isinstance(body, dict) and "due_date" in body and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(body["due_date"])):
+                    self.problems.append("due_date is not YYYY-MM-DD")
+                    return self.reply(400, {"message": "due_date is invalid"})
+                if self.command == "POST" and not m.group(2):
+                    if not isinstance(body.get("title"), str) or not body["title"]:
+                        self.problems.append("issue without a title")
+                        return self.reply(400, {"message": "title is missing"})
+                    iid = len(issues) + 1
+                    issue = {"iid": iid, "title": body["title"], "description": body.get("description", ""),
+                             "state": "opened", "labels": [l for l in body.get("labels", "").split(",") if l],
+                             "due_date": body.get("due_date"), "edits": 0}
+                    issues[str(iid)] = issue
+                    return self.reply(201, issue)
+                if self.command == "PUT" and m.group(2):
+                    issue = issues.get(m.group(2))
+                    if issue is None:
+                        return self.reply(404, {"message": "404 Issue Not Found"})
+                    event = body.get("state_event")
+                    if event is not None and event not in ("close", "reopen"):
+                        self.problems.append("state_event %r is not close or reopen" % event)
+                        return self.reply(400, {"message": "state_event does not have a valid value"})
+                    if event:
+                        issue["state"] = "closed" if event == "close" else "opened"
+                    for k in ("title", "description"):
+                        if k in body:
+                            issue[k] = body[k]
+                    if "labels" in body:
+                        issue["labels"] = [l for l in body["labels"].split(",") if l]
+                    issue["edits"] += 1
+                    return self.reply(200, issue)
+                return self.reply(404, {"message": "404 Not found"})
             m = re.match(r"^/projects/([^/]+)/merge_requests/(\d+)$", path)
             if m and self.command == "GET":
                 return self.reply(200, {"iid": int(m.group(2)), "diff_refs": {"base_sha": "a" * 40, "start_sha": "b" * 40, "head_sha": "c" * 40}})
