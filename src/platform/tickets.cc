@@ -308,7 +308,7 @@ TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& 
                         "at most " +
                         std::to_string(settings.max_new) +
                         " tickets are opened per run (tickets.max_new). They are in the run's "
-                        "lamina.sarif; later runs open them as earlier tickets are closed.\n" +
+                        "lamina.sarif; the next runs open them, tickets.max_new at a time.\n" +
                         marker(kOverflowKey);
   }
   return plan;
