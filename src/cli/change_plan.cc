@@ -7,6 +7,7 @@
 #include "artifact/prepared_artifact.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
+#include "cli/scan_output.h"
 #include "cli/workflow_hint.h"
 #include "config/load_settings.h"
 #include "git/compute_change_set.h"
@@ -79,6 +80,29 @@ ChangePlan locate_checkout(const Options& options, const EnvMap& env) {
   return out;
 }
 
+namespace {
+
+// A local run scans the working tree too, and lamina's own report folder (lamina-out/, untracked,
+// or any --out inside the repository) is in it: the next run would scan the reports of the last.
+// In CI the folder cannot be part of the change (a tracked --out is exit 2), so only then.
+void leave_out_reports(ChangeSet& changes, const std::string& report_dir,
+                       const std::string& repo_root) {
+  if (!changes.includes_worktree || report_dir.size() <= repo_root.size() + 1 ||
+      report_dir.compare(0, repo_root.size() + 1, repo_root + "/") != 0) {
+    return;
+  }
+  std::string prefix = report_dir.substr(repo_root.size() + 1) + "/";
+  size_t before = changes.files.size();
+  std::erase_if(changes.files,
+                [&](const FileChange& f) { return f.path.compare(0, prefix.size(), prefix) == 0; });
+  if (size_t left_out = before - changes.files.size()) {
+    changes.notes.push_back(std::to_string(left_out) + " file(s) under the report folder " +
+                            prefix + " left out of the change: lamina's own reports");
+  }
+}
+
+}  // namespace
+
 ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
   ChangePlan out = locate_checkout(options, env);
   ChangeSetOptions git_options;
@@ -86,6 +110,7 @@ ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
   CliGitFetcher fetcher(env);
   git_options.fetcher = &fetcher;
   out.changes = compute_change_set(out.repo_root, out.context, git_options);
+  leave_out_reports(out.changes, report_directory(options, out.repo_root), out.repo_root);
   return out;
 }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# A local run scans the working tree, and lamina's own report folder is in it (untracked): the
+# second run must not scan the first run's reports (issue 20, item 2). Also with --out elsewhere
+# inside the repository; a folder that merely starts with the same name is still scanned.
+set -euo pipefail
+lamina=$1
+fail() { echo "FAIL: $*" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+repo=$work/repo
+mkdir -p "$repo"
+git -C "$repo" init -q -b main
+git -C "$repo" -c user.name=t -c user.email=t@example.com commit -q --allow-empty -m init
+mkdir -p "$repo/sub" "$repo/lamina-out-notes"
+printf 'x\n' >"$repo/sub/new.txt"
+printf 'x\n' >"$repo/lamina-out-notes/kept.txt"
+plan() { (cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" plan "$@" 2>&1); }
+scan() { (cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" scan --layer inline --fail-on never "$@" >/dev/null 2>&1) || true; }
+
+scan
+[[ -f $repo/lamina-out/lamina.sarif ]] || fail "the first local scan wrote no lamina-out/lamina.sarif"
+out=$(plan)
+grep -q 'report folder lamina-out/ left out of the change' <<<"$out" || fail "no note about the report folder: $out"
+! grep -q 'lamina-out/lamina.sarif\|lamina-out/gl-' <<<"$out" || fail "the plan scans lamina's own reports: $out"
+grep -q 'added  sub/new.txt' <<<"$out" || fail "an untracked file of the change is missing: $out"
+grep -q 'added  lamina-out-notes/kept.txt' <<<"$out" || fail "a folder named like the report folder was left out: $out"
+echo "ok: the default report folder is left out of a local run's change"
+
+scan --out build/reports
+scan --out build/reports
+sarif=$repo/build/reports/lamina.sarif
+[[ -f $sarif ]] || fail "no $sarif"
+grep -q 'sub/new.txt' "$sarif" || fail "the second run's SARIF does not name the changed file (the check below would prove nothing)"
+! grep -q 'build/reports/' "$sarif" || fail "the second run scanned the first run's reports: $(grep -o '"[^"]*build/reports/[^"]*"' "$sarif" | sort -u | head)"
+echo "ok: an --out inside the repository is left out of the change of the next run"
