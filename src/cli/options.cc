@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "catalog/near_miss.h"
 #include "cli/target_url.h"
 #include "git/git_library.h"
 #include "util/error.h"
@@ -76,6 +77,34 @@ int split_on_fail(int argc, const char* const* argv, std::vector<std::string>& o
     }
   }
   return argc;
+}
+
+// " (did you mean --fail-on?)" for each argument CLI11 did not expect: an option is compared with
+// the options of the command being parsed, a word with the command names, as configuration keys
+// already are.
+std::string near_misses(CLI::App& app) {
+  std::vector<std::string> commands, flags;
+  CLI::App* chosen = nullptr;
+  for (CLI::App* sub : app.get_subcommands({})) {
+    commands.push_back(sub->get_name());
+    if (sub->parsed()) chosen = sub;
+  }
+  for (CLI::App* scope : {&app, chosen}) {
+    if (!scope) continue;
+    for (const CLI::Option* opt : scope->get_options({})) {
+      for (const std::string& name : opt->get_lnames()) flags.push_back("--" + name);
+    }
+  }
+  std::string hints;
+  std::vector<std::string> rest = chosen ? chosen->remaining() : app.remaining();
+  for (const std::string& word : rest) {
+    std::string name = word.substr(0, word.find('='));
+    bool flag = name.rfind("--", 0) == 0;
+    if (!flag && (chosen || name.empty() || name[0] == '-')) continue;
+    std::string guess = closest_match(name, flag ? flags : commands);
+    if (!guess.empty()) hints += "\n  " + word + ": did you mean " + guess + "?";
+  }
+  return hints;
 }
 
 }  // namespace
@@ -157,7 +186,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     return result;
   } catch (const CLI::ParseError& e) {
     result.exit_now = kExitUsage;
-    result.output = std::string("lamina: ") + e.what() + "\nRun 'lamina --help' for usage.\n";
+    result.output = std::string("lamina: ") + e.what() + near_misses(app) +
+                    "\nRun 'lamina --help' for usage.\n";
     return result;
   }
   if (show_version) {

@@ -70,3 +70,29 @@ TEST(FailFastOption, AbsentLeavesTheDefaultAndFlagsSetIt) {
 
 }  // namespace
 }  // namespace lamina
+
+namespace lamina {
+namespace {
+
+CommandLine parse_words(std::vector<std::string> words) {
+  std::vector<const char*> argv{"lamina"};
+  for (const std::string& w : words) argv.push_back(w.c_str());
+  return parse_command_line(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(NearMisses, AnUnknownFlagOrCommandNamesTheClosestOne) {
+  CommandLine flag = parse_words({"scan", "--fial-on", "sev2"});
+  ASSERT_TRUE(flag.exit_now);
+  EXPECT_EQ(*flag.exit_now, 2);
+  EXPECT_NE(flag.output.find("--fial-on: did you mean --fail-on?"), std::string::npos)
+      << flag.output;
+  CommandLine command = parse_words({"scna"});
+  EXPECT_NE(command.output.find("scna: did you mean scan?"), std::string::npos) << command.output;
+  CommandLine plan = parse_words({"plan", "--publish", "check"});  // a flag of another command
+  EXPECT_EQ(plan.output.find("did you mean --publish"), std::string::npos) << plan.output;
+  CommandLine nothing_close = parse_words({"scan", "--bogus-thing"});
+  EXPECT_EQ(nothing_close.output.find("did you mean"), std::string::npos) << nothing_close.output;
+}
+
+}  // namespace
+}  // namespace lamina
