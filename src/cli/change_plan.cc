@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "artifact/prepared_artifact.h"
+#include "catalog/near_miss.h"
 #include "ci/detect.h"
 #include "ci/overrides.h"
 #include "cli/scan_output.h"
@@ -101,6 +104,41 @@ void leave_out_reports(ChangeSet& changes, const std::string& report_dir,
   }
 }
 
+// --only / --skip: scanners picked for one run, by id; an unknown id is bad input (exit 2).
+void pick_scanners(Catalog& catalog, const Options& options) {
+  auto ids = [&](const std::optional<std::string>& list, const char* flag) {
+    std::set<std::string> picked;
+    if (!list) return picked;
+    std::vector<std::string> known;
+    for (const ScannerSpec& spec : catalog.scanners) known.push_back(spec.id);
+    size_t start = 0;
+    while (start <= list->size()) {
+      size_t comma = std::min(list->find(',', start), list->size());
+      std::string id = list->substr(start, comma - start);
+      start = comma + 1;
+      if (id.empty()) continue;
+      if (!catalog.find(id)) {
+        throw Error(std::string(flag) + ": no scanner " + in_quotes(id) + did_you_mean(id, known) +
+                    "; lamina scanners lists them");
+      }
+      picked.insert(id);
+    }
+    return picked;
+  };
+  std::set<std::string> only = ids(options.only, "--only");
+  std::set<std::string> skip = ids(options.skip, "--skip");
+  for (ScannerSpec& spec : catalog.scanners) {
+    if (!spec.enabled) continue;
+    if (options.only && !only.count(spec.id)) {
+      spec.enabled = false;
+      spec.disabled_by = "--only";
+    } else if (skip.count(spec.id)) {
+      spec.enabled = false;
+      spec.disabled_by = "--skip";
+    }
+  }
+}
+
 }  // namespace
 
 ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
@@ -125,6 +163,7 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env,
     throw Error(std::string(e.what()) + input_hint(env, e.what()), e.exit_code());
   }
   out.catalog = effective_catalog(builtin_catalog(), out.settings);
+  pick_scanners(out.catalog, options);
   PlanInputs& extra = out.inputs;
   extra.artifacts = options.artifacts;
   // Each artifact is looked at (an archive's headers read) but not unpacked: `lamina plan` shows

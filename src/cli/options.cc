@@ -37,6 +37,8 @@ void add_selection_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--base", o.base, "Base revision of the diff (overrides the CI context)");
   cmd.add_option("--head", o.head, "Head revision of the diff (overrides the CI context)");
   cmd.add_flag("--all", o.all, "Scan every tracked file, no diff");
+  cmd.add_option("--only", o.only, "SCANNER,...: run only these scanners of the layer, this run");
+  cmd.add_option("--skip", o.skip, "SCANNER,...: leave these scanners out, this run");
   cmd.add_flag("--no-fetch", o.no_fetch, "Never fetch missing commits in shallow clones");
   cmd.add_option("--config", o.config_path, "Configuration file (default: .lamina.yml)");
   add_config_from_flag(cmd, o);

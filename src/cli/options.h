@@ -17,6 +17,8 @@ struct Options : SettingFlags {
   // Where and what to scan.
   std::string repo_dir;  // -C DIR; "" = the CI workspace or the current directory
   std::optional<std::string> layer;
+  std::optional<std::string> only;  // --only SCANNER,...: run just these of the layer
+  std::optional<std::string> skip;  // --skip SCANNER,...: leave these out for this run
   std::optional<std::string> base;
   std::optional<std::string> head;
   bool all = false;

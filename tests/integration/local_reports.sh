@@ -33,3 +33,14 @@ sarif=$repo/build/reports/lamina.sarif
 grep -q 'sub/new.txt' "$sarif" || fail "the second run's SARIF does not name the changed file (the check below would prove nothing)"
 ! grep -q 'build/reports/' "$sarif" || fail "the second run scanned the first run's reports: $(grep -o '"[^"]*build/reports/[^"]*"' "$sarif" | sort -u | head)"
 echo "ok: an --out inside the repository is left out of the change of the next run"
+
+# --only / --skip pick scanners for one run; an unknown id is exit 2 with the near miss.
+out=$(plan --only codespell)
+grep -q 'disabled by --only' <<<"$out" || fail "--only: the other scanners are not turned off: $out"
+! grep -q 'codespell.*disabled by' <<<"$out" || fail "--only codespell turned codespell off: $out"
+out=$(plan --skip codespell)
+grep -q 'disabled by --skip' <<<"$out" || fail "--skip: $out"
+(cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" plan --skip codespel >/dev/null 2>"$work/err") && rc=0 || rc=$?
+[[ $rc == 2 ]] && grep -q "no scanner \"codespel\" (did you mean 'codespell'?)" "$work/err" ||
+  fail "--skip codespel: exit $rc, $(cat "$work/err")"
+echo "ok: --only and --skip pick scanners for one run; an unknown one is exit 2 with the near miss"
