@@ -57,7 +57,9 @@ TEST(CatalogTest, BuiltinEntriesNameOnlyKnownFormatsAndHaveInstallHints) {
 
 TEST(CatalogTest, BuiltinLayersPutArtifactAndUrlScannersInTheirStages) {
   const Catalog& catalog = builtin_catalog();
-  EXPECT_EQ(catalog.find("clamscan")->layers, std::vector<Layer>{Layer::pre_deploy});
+  // The continuous layer scans a released artifact too, when --artifact names one.
+  EXPECT_EQ(catalog.find("clamscan")->layers,
+            (std::vector<Layer>{Layer::pre_deploy, Layer::continuous}));
   EXPECT_EQ(catalog.find("clamscan")->scope, Scope::artifact);
   EXPECT_EQ(catalog.find("wapiti")->layers, std::vector<Layer>{Layer::post_deploy});
   EXPECT_EQ(catalog.find("wapiti")->scope, Scope::url);
