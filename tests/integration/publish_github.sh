@@ -186,3 +186,16 @@ echo "ok: a publish.json naming another pull request or head, or holding a path 
   >/dev/null 2>"$work/notrun.stderr") && rc=0 || rc=$?
 [[ $rc == 2 ]] && grep -q 'workflow_run' "$work/notrun.stderr" || fail "lamina publish outside workflow_run: exit $rc"
 echo "ok: lamina publish refuses to run outside a workflow_run job"
+
+# ---- A wrong token (401) and a line GitHub does not count as part of the diff (422) -----------
+start_server --token ghs_someoneElsesToken000000000
+run wrongtoken --publish check --fail-on never
+[[ $rc == 0 ]] || fail "a wrong token: exit $rc, expected the gate's 0"
+grep -q 'publish check: FAILED: HTTP 401 from POST /repos/octo/demo/check-runs: Bad credentials' "$work/wrongtoken.stderr" ||
+  fail "a wrong token: $(grep 'publish' "$work/wrongtoken.stderr")"
+start_server --diff-lines "a.txt:2,a.txt:4"
+pull_request 'BAD zero\nBAD one\nfine\nfine\n'
+run outside --publish review
+grep -q 'publish review: 0 review comments created, 0 edited, 1 unchanged, .*1 refused by GitHub (line not in the diff)' "$work/outside.stderr" ||
+  fail "a 422 for a line outside the diff: $(grep 'publish' "$work/outside.stderr")"
+echo "ok: a wrong token (401) fails publishing with GitHub's message; a 422 line outside the diff is counted, not fatal"
