@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Whole processes, exec to exit, side by side with a reference in the same run (issue 15): the
+# figures a user waits for. Each row prints the median and minimum of N runs (hyperfine, one
+# warm-up) for lamina and its reference, their ratio, and peak RSS where it matters.
+#   bench/process_bench.sh build/lamina [RUNS]        (default 5 runs)
+# Rows:
+#   1. lamina plan --json on a 10,000-file change with 30,000 added ranges (generated repository,
+#      all .py)                                       vs  git diff -U0 of the same commits
+#   2. exec -> first scanner process started, same change (a scanner that records its start)
+#                                                     vs  git diff --name-status of the same commits
+#   3. lamina report --input on a ~94 MB SARIF: wall time and peak RSS
+#                                                     vs  python3 json.load of the same file
+#   4. 4 scanners of `sleep 1` at --jobs 4            vs  xargs -P4 -n1 sleep
+# Needs git, python3 and hyperfine (Debian's package).
+set -euo pipefail
+lamina=$(realpath "$1")
+runs=${2:-5}
+src=$(cd "$(dirname "$0")/.." && pwd)
+command -v hyperfine >/dev/null || { echo "process_bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work GIT_AUTHOR_NAME=b GIT_AUTHOR_EMAIL=b@example.com GIT_COMMITTER_NAME=b GIT_COMMITTER_EMAIL=b@example.com
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; lamina $("$lamina" --version)"
+
+# hyperfine's median and min (ms) of each command, from its JSON export.
+row() {  # row TITLE JSON
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+title, path = sys.argv[1], sys.argv[2]
+r = json.load(open(path))["results"]
+med = [x["median"] * 1000 for x in r]
+mn = [x["min"] * 1000 for x in r]
+print("%-58s lamina %8.1f ms (min %8.1f) | reference %8.1f ms (min %8.1f) | ratio %.2fx"
+      % (title, med[0], mn[0], med[1], mn[1], med[0] / med[1]))
+PY
+}
+
+# ---- 1 and 2: a 10,000-file change, three added ranges per file ---------------------------------
+repo=$work/repo
+mkdir -p "$repo"
+git -C "$repo" init -q -b main
+python3 - "$repo" <<'PY'
+import os, sys
+root = sys.argv[1]
+for i in range(10000):
+    d = os.path.join(root, "pkg%03d" % (i // 100))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "mod%05d.py" % i), "w") as f:
+        f.write("".join("line_%d = %d\n" % (n, n) for n in range(20)))
+PY
+git -C "$repo" add -A && git -C "$repo" commit -qm base
+base=$(git -C "$repo" rev-parse HEAD)
+python3 - "$repo" <<'PY'
+import glob, os, sys
+for path in glob.glob(os.path.join(sys.argv[1], "pkg*", "*.py")):
+    lines = open(path).read().splitlines(True)
+    for n in (2, 9, 16):
+        lines[n] = "changed_%d = %d  # edited\n" % (n, n)
+    open(path, "w").write("".join(lines))
+PY
+git -C "$repo" commit -qam head
+head=$(git -C "$repo" rev-parse HEAD)
+cat >"$repo/.lamina.yml" <<YML
+scanners:
+  first-start:
+    layer: inline
+    files: ["*.py"]
+    scope: repo
+    command: [$work/first-start.sh]
+    output: {from: stdout, format: gcc}
+YML
+printf '#!/bin/sh\ndate +%%s%%N >>%s/started\n' "$work" >"$work/first-start.sh"
+chmod +x "$work/first-start.sh"
+cd "$repo"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/plan.json" \
+  "$lamina plan --json --base $base --head $head --config $repo/.lamina.yml" \
+  "git diff -U0 $base $head" >/dev/null
+row "1. plan --json, 10,000 files / 30,000 ranges" "$work/plan.json"
+
+# Row 2: from exec to the first scanner's start, the median of RUNS runs.
+starts=()
+for _ in $(seq "$runs"); do
+  rm -f "$work/started"
+  t0=$(date +%s%N)
+  "$lamina" scan --base "$base" --head "$head" --only first-start --out "$work/out" --fail-on never >/dev/null 2>&1 || true
+  [[ -s $work/started ]] || { echo "row 2: the scanner never started" >&2; exit 1; }
+  starts+=($((($(head -1 "$work/started") - t0) / 1000000)))
+done
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/names.json" "git diff --name-status $base $head" >/dev/null
+python3 - "$work/names.json" "${starts[@]}" <<'PY'
+import json, statistics, sys
+ref = json.load(open(sys.argv[1]))["results"][0]
+starts = sorted(int(x) for x in sys.argv[2:])
+print("%-58s lamina %8.1f ms (min %8.1f) | reference %8.1f ms (min %8.1f) | ratio %.2fx"
+      % ("2. exec -> first scanner started, same change", statistics.median(starts), starts[0],
+         ref["median"] * 1000, ref["min"] * 1000, statistics.median(starts) / (ref["median"] * 1000)))
+PY
+cd "$work"
+
+# ---- 3: lamina report --input on a ~94 MB SARIF --------------------------------------------------
+python3 - "$work/big.sarif" <<'PY'
+import json, sys
+results = [{"ruleId": "R%03d" % (i % 500), "level": "warning",
+            "message": {"text": "Finding number %d: something questionable happens on this line" % i},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/dir%03d/file%05d.c" % (i % 300, i % 20000)},
+                                                "region": {"startLine": i % 3000 + 1, "startColumn": 3}}}],
+            "partialFingerprints": {"primaryLocationLineHash": "%016x:1" % i}} for i in range(330000)]
+json.dump({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "bigtool", "rules": []}}, "results": results}]},
+          open(sys.argv[1], "w"))
+PY
+mb=$(($(stat -c %s "$work/big.sarif") / 1000000))
+mkdir -p "$work/r" && git -C "$work/r" init -q -b main && git -C "$work/r" commit -q --allow-empty -m init
+python3 "$src/tests/tools/run_measured.py" --stats "$work/report.stats" -- \
+  "$lamina" report -C "$work/r" --all --input "$work/big.sarif" --out "$work/r-out" --fail-on never >/dev/null
+python3 "$src/tests/tools/run_measured.py" --stats "$work/py.stats" -- \
+  python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/big.sarif" >/dev/null
+python3 - "$work/report.stats" "$work/py.stats" "$mb" <<'PY'
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+print("%-58s lamina %8.0f ms, peak RSS %4d MiB | python json.load %6.0f ms, %4d MiB | speed %.2fx"
+      % ("3. report --input, %s MB SARIF" % sys.argv[3], a["wall_seconds"] * 1000, a["tree_max_rss_kib"] // 1024,
+         b["wall_seconds"] * 1000, b["tree_max_rss_kib"] // 1024, b["wall_seconds"] / a["wall_seconds"]))
+PY
+
+# ---- 4: four `sleep 1` scanners at --jobs 4 -------------------------------------------------------
+s=$work/sleepers
+mkdir -p "$s" && git -C "$s" init -q -b main && printf 'x\n' >"$s/a.txt" && git -C "$s" add -A && git -C "$s" commit -qm a
+{ echo "scanners:"; for i in 1 2 3 4; do
+  printf '  sleep%s:\n    layer: inline\n    files: ["*"]\n    scope: repo\n    command: [sleep, "1"]\n    output: {from: stdout, format: gcc}\n' "$i"
+done; } >"$work/sleep.yml"
+printf '1\n1\n1\n1\n' >"$work/ones"
+cd "$s"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/sleep.json" \
+  "$lamina scan --all --config $work/sleep.yml --only sleep1,sleep2,sleep3,sleep4 --jobs 4 --out $work/s-out --fail-on never" \
+  "xargs -P4 -n1 -a $work/ones sleep" >/dev/null
+row "4. four sleep-1 scanners, --jobs 4 (vs xargs -P4)" "$work/sleep.json"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
