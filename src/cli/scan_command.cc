@@ -161,9 +161,13 @@ void report_added_suppressions(const ChangePlan& p, ScanResult& scan) {
   outcome.name = "Inline suppressions the change adds";
   outcome.start_time = outcome.end_time = std::chrono::system_clock::now();
   for (const FileChange& file : p.changes.files) {
-    if (!file.scannable() || file.binary || file.added_lines.empty()) continue;
-    std::optional<std::string> content = read_file(p.repo_root + "/" + file.path);
-    if (!content || content->size() > 8 * 1024 * 1024) continue;
+    if (!file.scannable() || (!file.binary && file.added_lines.empty())) continue;
+    std::string error;
+    std::optional<std::string> content = read_file(p.repo_root + "/" + file.path, &error);
+    if (!content) {
+      scan.findings.push_back(unchecked_for_suppressions(file, "cannot read it: " + error));
+      continue;
+    }
     for (Finding& f : added_suppressions(file, *content)) scan.findings.push_back(std::move(f));
   }
   outcome.finding_count = static_cast<size_t>(

@@ -18,6 +18,11 @@ inline constexpr const char* kSuppressionScannerId = "inline-suppressions";
 
 // The directives on `file`'s added lines of `content` (the file at the head of the change), each
 // a sev2 finding of kSuppressionScannerId naming the directive and the scanner it silences.
+// A binary file (no line diff) is searched whole.
 std::vector<Finding> added_suppressions(const FileChange& file, std::string_view content);
+
+// The finding for a changed file that could not be read or is too large to search (`why`): what
+// cannot be checked fails closed.
+Finding unchecked_for_suppressions(const FileChange& file, const std::string& why);
 
 }  // namespace lamina

@@ -72,24 +72,6 @@ json annotation(const PlacedFinding& p) {
   return a;
 }
 
-// Every item of a paginated list; `error` set (and the list partial) when a page failed.
-std::vector<json> list_all(HttpClient& client, const std::string& path, std::string* error) {
-  std::vector<json> items;
-  for (const HttpResponse& page : client.get_pages(path)) {
-    if (page.status != 200) {
-      *error = describe_failure(client, {"GET", path, ""}, page);
-      return items;
-    }
-    json body = json::parse(page.body, nullptr, false);
-    if (!body.is_array()) {
-      *error = "GET " + path + ": the answer is not a JSON array";
-      return items;
-    }
-    for (json& item : body) items.push_back(std::move(item));
-  }
-  return items;
-}
-
 long long id_of(const json& item) {
   return item.contains("id") && item["id"].is_number_integer() ? item["id"].get<long long>() : -1;
 }
@@ -153,7 +135,7 @@ PublishOutcome github_comment(const ScanResult& scan, const PublishContext& c, H
   if (!c.pr_number) return {PublishTarget::comment, true, "not a pull request: no comment", 0};
   std::string issue = repo_path(c) + "/issues/" + std::to_string(*c.pr_number);
   std::string error;
-  std::vector<json> comments = list_all(client, issue + "/comments?per_page=100", &error);
+  std::vector<json> comments = get_json_list(client, issue + "/comments?per_page=100", &error);
   if (!error.empty()) return failed(PublishTarget::comment, with_hint(error, 403), client, before);
   std::string body = summary_comment(scan, kMaxOutputBytes);
   for (const json& existing : comments) {
@@ -192,7 +174,7 @@ PublishOutcome github_review(const ScanResult& scan, const PublishContext& c, Ht
     return {PublishTarget::review, true, "not a pull request: no review comments", 0};
   std::string pull = repo_path(c) + "/pulls/" + std::to_string(*c.pr_number);
   std::string error;
-  std::vector<json> comments = list_all(client, pull + "/comments?per_page=100", &error);
+  std::vector<json> comments = get_json_list(client, pull + "/comments?per_page=100", &error);
   if (!error.empty()) return failed(PublishTarget::review, with_hint(error, 403), client, before);
   std::map<std::string, const json*> existing;  // marker -> lamina's comment
   for (const json& comment : comments) {

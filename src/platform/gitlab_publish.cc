@@ -15,46 +15,13 @@ using nlohmann::json;
 
 constexpr size_t kMaxNoteBytes = 60000;  // GitLab notes hold up to 1,000,000 characters
 
-// The project as an API path segment: CI_PROJECT_ID when numeric, else the path URL-encoded.
-std::string project_path(const PublishContext& c) {
-  std::string encoded;
-  for (unsigned char ch : c.repository) {
-    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
-      encoded += static_cast<char>(ch);
-    } else {
-      static const char* hex = "0123456789ABCDEF";
-      encoded += '%';
-      encoded += hex[ch >> 4];
-      encoded += hex[ch & 15];
-    }
-  }
-  return "/projects/" + encoded;
-}
-
 std::string mr_path(const PublishContext& c) {
-  return project_path(c) + "/merge_requests/" + std::to_string(*c.pr_number);
+  return gitlab_project_path(c.repository) + "/merge_requests/" + std::to_string(*c.pr_number);
 }
 
 PublishOutcome failed(PublishTarget target, std::string detail, const HttpClient& client,
                       int before) {
   return {target, false, std::move(detail), client.requests_sent() - before};
-}
-
-std::vector<json> list_all(HttpClient& client, const std::string& path, std::string* error) {
-  std::vector<json> items;
-  for (const HttpResponse& page : client.get_pages(path)) {
-    if (page.status != 200) {
-      *error = describe_failure(client, {"GET", path, ""}, page);
-      return items;
-    }
-    json body = json::parse(page.body, nullptr, false);
-    if (!body.is_array()) {
-      *error = "GET " + path + ": the answer is not a JSON array";
-      return items;
-    }
-    for (json& item : body) items.push_back(std::move(item));
-  }
-  return items;
 }
 
 std::string str(const json& j, const char* key) {
@@ -70,11 +37,24 @@ std::string id_text(const json& j) {
 
 }  // namespace
 
+std::string gitlab_project_path(const std::string& project) {
+  std::string encoded;
+  for (unsigned char ch : project) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
+      encoded += static_cast<char>(ch);
+    } else {
+      static const char* hex = "0123456789ABCDEF";
+      encoded += {'%', hex[ch >> 4], hex[ch & 15]};
+    }
+  }
+  return "/projects/" + encoded;
+}
+
 PublishOutcome gitlab_comment(const ScanResult& scan, const PublishContext& c, HttpClient& client) {
   int before = client.requests_sent();
   if (!c.pr_number) return {PublishTarget::comment, true, "not a merge request: no note", 0};
   std::string error;
-  std::vector<json> notes = list_all(client, mr_path(c) + "/notes?per_page=100", &error);
+  std::vector<json> notes = get_json_list(client, mr_path(c) + "/notes?per_page=100", &error);
   if (!error.empty()) return failed(PublishTarget::comment, error, client, before);
   std::string body = summary_comment(scan, kMaxNoteBytes);
   for (const json& note : notes) {
@@ -112,7 +92,8 @@ PublishOutcome gitlab_status(const ScanResult& scan, const PublishContext& c, Ht
   json status = {
       {"state", state}, {"name", publish_name(scan)}, {"description", one_line(description, 250)}};
   if (!c.details_url.empty()) status["target_url"] = c.details_url;
-  HttpRequest post{"POST", project_path(c) + "/statuses/" + c.commit_sha, status.dump()};
+  HttpRequest post{"POST", gitlab_project_path(c.repository) + "/statuses/" + c.commit_sha,
+                   status.dump()};
   HttpResponse r = client.send(post);
   if (r.status != 201 && r.status != 200) {
     return failed(PublishTarget::status, describe_failure(client, post, r), client, before);
@@ -139,7 +120,7 @@ PublishOutcome gitlab_discussion(const ScanResult& scan, const PublishContext& c
   }
   std::string error;
   std::vector<json> discussions =
-      list_all(client, mr_path(c) + "/discussions?per_page=100", &error);
+      get_json_list(client, mr_path(c) + "/discussions?per_page=100", &error);
   if (!error.empty()) return failed(PublishTarget::discussion, error, client, before);
   struct Existing {
     std::string discussion_id, note_id, body;

@@ -6,6 +6,10 @@
 
 namespace lamina {
 
+// "/projects/42", or "/projects/group%2Fproject" for a path: the project (CI_PROJECT_ID when
+// numeric, else CI_PROJECT_PATH) as the API's path segment.
+std::string gitlab_project_path(const std::string& project);
+
 // One note on the merge request, found again by its marker and edited in place.
 PublishOutcome gitlab_comment(const ScanResult& scan, const PublishContext& context,
                               HttpClient& client);

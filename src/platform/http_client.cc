@@ -250,6 +250,31 @@ std::string describe_failure(const HttpClient& client, const HttpRequest& reques
   return client.redact(text);
 }
 
+std::vector<nlohmann::json> get_json_list(HttpClient& client, const std::string& path,
+                                          std::string* error) {
+  std::vector<nlohmann::json> items;
+  constexpr int kMaxPages = 100;  // 10,000 items at 100 a page
+  std::vector<HttpResponse> pages = client.get_pages(path, kMaxPages + 1);
+  if (pages.size() > static_cast<size_t>(kMaxPages)) {
+    // A partial list would make lamina post what exists already: refuse instead.
+    *error = "GET " + path + ": more than " + std::to_string(kMaxPages) + " pages";
+    return items;
+  }
+  for (const HttpResponse& page : pages) {
+    if (page.status != 200) {
+      *error = describe_failure(client, {"GET", path, ""}, page);
+      return items;
+    }
+    nlohmann::json body = nlohmann::json::parse(page.body, nullptr, false);
+    if (!body.is_array()) {
+      *error = "GET " + path + ": the answer is not a JSON array";
+      return items;
+    }
+    for (nlohmann::json& item : body) items.push_back(std::move(item));
+  }
+  return items;
+}
+
 bool no_proxy_matches(const std::string& no_proxy, const std::string& host, int port) {
   std::string h = lower(host);
   size_t start = 0;

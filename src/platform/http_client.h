@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "util/env.h"
 
 namespace lamina {
@@ -85,6 +87,11 @@ std::string describe_failure(const HttpClient& client, const HttpRequest& reques
 // Whether `host` is covered by a NO_PROXY list ("*", "example.com", ".example.com", "10.0.0.1",
 // "host:port"), as curl reads it.
 bool no_proxy_matches(const std::string& no_proxy, const std::string& host, int port);
+
+// Every item of the paginated JSON array at `path` (get_pages(), at most 100 pages); `error` says
+// why when a page failed, was not an array, or there were more pages: a partial list is an error.
+std::vector<nlohmann::json> get_json_list(HttpClient& client, const std::string& path,
+                                          std::string* error);
 
 // The URL of rel="next" in a Link header, or "".
 std::string next_link(const std::string& link_header);

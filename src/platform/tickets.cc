@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "outcome/gate.h"
+#include "platform/gitlab_publish.h"
 #include "util/glob.h"
 #include "util/markdown.h"
 #include "util/text.h"
@@ -140,9 +141,7 @@ std::string sla_report(const TicketPlan& plan, const std::vector<ExistingTicket>
 
 }  // namespace
 
-std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string& group_by,
-                                       const std::string& commit) {
-  (void)commit;  // the commit goes into the schedule line, which plan_tickets() writes
+std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string& group_by) {
   std::vector<TicketGroup> groups;
   std::vector<const Finding*> firsts;
   std::map<std::string, size_t> index;
@@ -230,11 +229,10 @@ std::vector<std::string> code_owners(const std::string& codeowners, const std::s
   return owners;
 }
 
-TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& groups,
+TicketPlan plan_tickets(const std::vector<TicketGroup>& groups,
                         const std::vector<ExistingTicket>& existing, const TicketSettings& settings,
                         const std::string& codeowners, const std::string& commit,
                         std::chrono::system_clock::time_point now) {
-  (void)scan;
   TicketPlan plan;
   std::map<std::string, const ExistingTicket*> by_key;
   for (const ExistingTicket& t : existing) {
@@ -336,9 +334,7 @@ struct IssueApi {
   bool gitlab = false;
   std::string base;  // "/repos/o/r" or "/projects/42"
 
-  std::string list() const {
-    return base + "/issues?labels=lamina&state=" + (gitlab ? "all" : "all") + "&per_page=100";
-  }
+  std::string list() const { return base + "/issues?labels=lamina&state=all&per_page=100"; }
   std::string issue(long number) const { return base + "/issues/" + std::to_string(number); }
   std::string comments(long number) const {
     return issue(number) + (gitlab ? "/notes" : "/comments");
@@ -400,32 +396,19 @@ PublishOutcome publish_tickets(const ScanResult& scan, const PublishContext& c, 
   IssueApi api;
   api.gitlab = c.provider == Provider::gitlab;
   if (api.gitlab) {
-    std::string encoded;
-    for (unsigned char ch : c.repository) {
-      static const char* hex = "0123456789ABCDEF";
-      if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
-        encoded += static_cast<char>(ch);
-      } else {
-        encoded += {'%', hex[ch >> 4], hex[ch & 15]};
-      }
-    }
-    api.base = "/projects/" + encoded;
+    api.base = gitlab_project_path(c.repository);
   } else {
     api.base = "/repos/" + c.repository;
   }
   std::vector<ExistingTicket> existing;
-  std::string list = api.list();
-  for (const HttpResponse& page : client.get_pages(list, 100)) {
-    if (page.status != 200) return failed(describe_failure(client, {"GET", list, ""}, page));
-    json items = json::parse(page.body, nullptr, false);
-    if (!items.is_array()) return failed("GET " + list + ": the answer is not a JSON array");
-    for (const json& item : items) {
-      if (std::optional<ExistingTicket> t = api.read(item)) existing.push_back(std::move(*t));
-    }
+  std::string error;
+  for (const json& item : get_json_list(client, api.list(), &error)) {
+    if (std::optional<ExistingTicket> t = api.read(item)) existing.push_back(std::move(*t));
   }
+  if (!error.empty()) return failed(error);
   std::string commit = c.commit_sha.empty() ? "(unknown commit)" : c.commit_sha;
-  TicketPlan plan = plan_tickets(scan, ticket_groups(scan, settings.group_by, commit), existing,
-                                 settings, codeowners, commit, std::chrono::system_clock::now());
+  TicketPlan plan = plan_tickets(ticket_groups(scan, settings.group_by), existing, settings,
+                                 codeowners, commit, std::chrono::system_clock::now());
   *plan_json = ticket_plan_json(plan);
   std::map<TicketChange, size_t> count;
   for (const TicketAction& a : plan.actions) ++count[a.change];

@@ -28,8 +28,7 @@ struct TicketGroup {
   std::string path;
 };
 
-std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string& group_by,
-                                       const std::string& commit);
+std::vector<TicketGroup> ticket_groups(const ScanResult& scan, const std::string& group_by);
 
 // A ticket as the platform lists it.
 struct ExistingTicket {
@@ -65,7 +64,7 @@ struct TicketPlan {
 std::vector<std::string> code_owners(const std::string& codeowners, const std::string& path);
 
 // What to do: pure, from the groups of this run and the tickets that exist.
-TicketPlan plan_tickets(const ScanResult& scan, const std::vector<TicketGroup>& groups,
+TicketPlan plan_tickets(const std::vector<TicketGroup>& groups,
                         const std::vector<ExistingTicket>& existing, const TicketSettings& settings,
                         const std::string& codeowners, const std::string& commit,
                         std::chrono::system_clock::time_point now);

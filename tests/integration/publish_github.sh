@@ -38,10 +38,6 @@ run() {  # run OUT ARGS...: lamina scan as a GitHub pull_request job, exit code 
   ! grep -rqF "$token" "$work/$out.stdout" "$work/$out.stderr" "$work/$out" ||
     fail "$out: the token appears in lamina's output or reports"
 }
-no_problems() {
-  ! grep -q '"problems"' "$work/api/requests.jsonl" ||
-    fail "requests the API description refuses: $(grep '"problems"' "$work/api/requests.jsonl" | head -5)"
-}
 
 # Other people's comments: three on the PR, two review comments, so every list has two pages.
 "$python" - "$work/api/state.json" <<'PY'

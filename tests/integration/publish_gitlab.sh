@@ -31,10 +31,6 @@ run() {  # run OUT ARGS...: lamina scan as a GitLab merge request pipeline job, 
   ! grep -rqF "$token" "$work/$out.stdout" "$work/$out.stderr" "$work/$out" ||
     fail "$out: the token appears in lamina's output or reports"
 }
-no_problems() {
-  ! grep -q '"problems"' "$work/api/requests.jsonl" ||
-    fail "requests GitLab's API would refuse: $(grep '"problems"' "$work/api/requests.jsonl" | head -5)"
-}
 ours='[x for x in d["discussions"]["3"] if "lamina:inline:finding" in x["notes"][0]["body"]]'
 
 # Other people's notes and a discussion, so every list has two pages.

@@ -35,10 +35,6 @@ run() {  # run OUT ARGS...: the scheduled continuous scan, publishing tickets
   ! grep -rqF "$token" "$work/$out.stdout" "$work/$out.stderr" "$work/$out" || fail "$out: the token leaked"
   grep -q 'publish tickets: ' "$work/$out.stderr" || fail "$out: tickets not published: $(cat "$work/$out.stderr")"
 }
-no_problems() {
-  ! grep -q '"problems"' "$work/api/requests.jsonl" ||
-    fail "requests the API description refuses: $(grep '"problems"' "$work/api/requests.jsonl" | head -5)"
-}
 issues() { state "sorted((i['title'].split(' in ')[1], i['state']) for i in d.get('issues', {}).values())"; }
 start_server
 

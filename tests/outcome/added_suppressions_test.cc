@@ -42,10 +42,31 @@ TEST(AddedSuppressions, KnowsEachCatalogToolsDirective) {
   }
 }
 
-TEST(AddedSuppressions, NothingForBinaryDeletedOrSymlinkedFiles) {
-  FileChange binary = changed({{1, 1}});
+TEST(AddedSuppressions, ADirectivePastALongRunOfBlanksIsStillFound) {
+  std::string line = "x = eval(a)" + std::string(10000, ' ') + "# nosec\n";
+  std::vector<Finding> found = added_suppressions(changed({{1, 1}}), line);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].location.region.start_column, 10014u);  // "nosec", after "# "
+}
+
+TEST(AddedSuppressions, ABinaryFileIsSearchedWhole) {
+  FileChange binary = changed({});  // no line diff for a binary file
   binary.binary = true;
-  EXPECT_TRUE(added_suppressions(binary, "# nosec\n").empty());
+  std::vector<Finding> found =
+      added_suppressions(binary, std::string("x\0y\ntoken = 1  # gitleaks:allow\n", 32));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].location.region.start_line, 2u);
+}
+
+TEST(AddedSuppressions, AFileThatCannotBeReadIsAFindingNotASkip) {
+  Finding f = unchecked_for_suppressions(changed({{1, 1}}), "cannot read it: Permission denied");
+  EXPECT_EQ(f.tool, kSuppressionScannerId);
+  EXPECT_EQ(f.severity, Severity::sev2);
+  EXPECT_EQ(f.location.path, "src/app.py");
+  EXPECT_NE(f.message.find("Permission denied"), std::string::npos);
+}
+
+TEST(AddedSuppressions, NothingForDeletedOrSymlinkedFiles) {
   FileChange deleted = changed({{1, 1}});
   deleted.status = ChangeStatus::deleted;
   EXPECT_TRUE(added_suppressions(deleted, "# nosec\n").empty());

@@ -42,10 +42,10 @@ TEST(PlanTickets, OpensUpdatesClosesReopensAndRespectsWontFix) {
                    finding("cc:1", Severity::sev2), finding("dd:1", Severity::sev2)};
   TicketSettings settings;
   auto now = std::chrono::system_clock::time_point(std::chrono::hours(24 * 20000));
-  std::vector<TicketGroup> groups = ticket_groups(scan, settings.group_by, "c0ffee");
+  std::vector<TicketGroup> groups = ticket_groups(scan, settings.group_by);
   ASSERT_EQ(groups.size(), 4u);
   EXPECT_EQ(groups[0].key, "aa:1");  // sev1 first
-  TicketPlan first = plan_tickets(scan, groups, {}, settings, "", "c0ffee", now);
+  TicketPlan first = plan_tickets(groups, {}, settings, "", "c0ffee", now);
   ASSERT_EQ(first.actions.size(), 4u);
   EXPECT_EQ(first.actions[0].due, "2024-10-05");  // day 20000 + 1 day (sev1 SLA)
   std::map<std::string, std::string> body;
@@ -58,7 +58,7 @@ TEST(PlanTickets, OpensUpdatesClosesReopensAndRespectsWontFix) {
       {4, true, "old\n<!-- lamina:ticket:ee:1 -->", {"lamina"}},
       {5, true, "someone else's issue mentioning <!-- lamina:ticket:dd:1 --> in text\nmore", {}},
   };
-  TicketPlan next = plan_tickets(scan, groups, existing, settings, "", "later", now);
+  TicketPlan next = plan_tickets(groups, existing, settings, "", "later", now);
   std::map<std::string, TicketChange> change;
   for (const TicketAction& a : next.actions) change[a.key] = a.change;
   EXPECT_EQ(change["aa:1"], TicketChange::keep);
@@ -67,7 +67,7 @@ TEST(PlanTickets, OpensUpdatesClosesReopensAndRespectsWontFix) {
   EXPECT_EQ(change["dd:1"], TicketChange::open);  // a marker not on the last line is not lamina's
   EXPECT_EQ(change["ee:1"], TicketChange::close);
   settings.max_new = 1;
-  TicketPlan capped = plan_tickets(scan, groups, {}, settings, "", "c0ffee", now);
+  TicketPlan capped = plan_tickets(groups, {}, settings, "", "c0ffee", now);
   EXPECT_EQ(capped.actions.size(), 1u);
   EXPECT_EQ(capped.over_cap, 3u);
   EXPECT_NE(capped.summary_body.find("3 more findings"), std::string::npos);

@@ -20,6 +20,10 @@ start_server() {  # start_server ARGS...: (re)start the fake API on the same sta
   port=$(cat "$work/api/port")
 }
 state() { "$python" -c "import json,sys; d=json.load(open('$work/api/state.json')); print(eval(sys.argv[1]))" "$1"; }
+no_problems() {  # every request so far was one the API's description or documentation allows
+  ! grep -q '"problems"' "$work/api/requests.jsonl" ||
+    fail "requests the platform's API would refuse: $(grep '"problems"' "$work/api/requests.jsonl" | head -5)"
+}
 writes_since() {  # writes_since N PATTERN: non-GET requests after line N of the log matching PATTERN
   tail -n +"$(($1 + 1))" "$work/api/requests.jsonl" | grep -v '"method": "GET"' | grep -c "$2" || true
 }
