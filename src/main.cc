@@ -8,8 +8,10 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "cli/action_inputs.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -39,6 +41,14 @@ int main(int argc, char** argv) {
     std::fputs(command_line.output.c_str(), *command_line.exit_now == 0 ? stdout : stderr);
     return *command_line.exit_now;
   }
+  // The built-in catalog is parsed while libgit2 starts (it loads the system's CA bundle): both
+  // come before the first scanner does. A parse error is the main thread's to report, later.
+  std::thread catalog_parse([] {
+    try {
+      lamina::builtin_catalog();
+    } catch (...) {
+    }
+  });
   lamina::git::GitLibrary libgit2;
   bool github = lamina::env_or_empty(env, "GITHUB_ACTIONS") == "true";
   int code = lamina::kExitUsage;
@@ -56,5 +66,6 @@ int main(int argc, char** argv) {
     code = lamina::kExitUsage;
   }
   std::fflush(stdout);
+  catalog_parse.join();
   return code;
 }

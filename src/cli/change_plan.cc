@@ -141,9 +141,10 @@ void pick_scanners(Catalog& catalog, const Options& options) {
 
 }  // namespace
 
-ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
+ChangePlan resolve_changes(const Options& options, const EnvMap& env, bool defer_lines) {
   ChangePlan out = locate_checkout(options, env);
   ChangeSetOptions git_options;
+  git_options.defer_lines = defer_lines;
   git_options.allow_fetch = !options.no_fetch;
   CliGitFetcher fetcher(env);
   git_options.fetcher = &fetcher;
@@ -153,8 +154,8 @@ ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
 }
 
 ChangePlan make_change_plan(const Options& options, const EnvMap& env,
-                            const std::string& scanner_configs) {
-  ChangePlan out = resolve_changes(options, env);
+                            const std::string& scanner_configs, bool defer_lines) {
+  ChangePlan out = resolve_changes(options, env, defer_lines);
   try {
     out.config = choose_config(options, env, out.repo_root, out.changes.base);
     out.settings = load_settings(out.config.file, options, env);

@@ -29,8 +29,10 @@ struct ChangePlan {
 
 // `scanner_configs`: the folder {configs} names (a ScannerConfigFolder), "" to keep the
 // placeholder. Throws Error (exit 2) for a bad flag, configuration, payload or revision.
+// `defer_lines`: the change set's line diff is left pending (ChangeSetOptions::defer_lines), for
+// `lamina scan` to compute while its scanners run.
 ChangePlan make_change_plan(const Options& options, const EnvMap& env,
-                            const std::string& scanner_configs = "");
+                            const std::string& scanner_configs = "", bool defer_lines = false);
 
 // Only what comes before reading git: layer, context and repo_root (where the report folder
 // is, before anything can fail). Throws like make_change_plan.
@@ -38,6 +40,6 @@ ChangePlan locate_checkout(const Options& options, const EnvMap& env);
 
 // The first half only: repo_root, layer, context and changes (what --config-from base needs to
 // find the base commit). Throws like make_change_plan.
-ChangePlan resolve_changes(const Options& options, const EnvMap& env);
+ChangePlan resolve_changes(const Options& options, const EnvMap& env, bool defer_lines = false);
 
 }  // namespace lamina

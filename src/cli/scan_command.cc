@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <iostream>
 #include <map>
 #include <set>
@@ -21,6 +22,7 @@
 #include "exec/schedule.h"
 #include "exec/target_probe.h"
 #include "exec/timings.h"
+#include "git/compute_change_set.h"
 #include "git/persisted_credentials.h"
 #include "outcome/added_suppressions.h"
 #include "outcome/classify.h"
@@ -177,6 +179,29 @@ void report_added_suppressions(const ChangePlan& p, ScanResult& scan) {
   scan.scanners.push_back(std::move(outcome));
 }
 
+// The line diff the plan left pending (make_change_plan's defer_lines), computed on a thread of
+// its own while the scanners run: file selection needs names and content kinds only, so the first
+// scanner does not wait for every file's line diff. Whatever reads added lines (fail-fast's gate,
+// the diff filter, added suppressions) calls land() first. Declared after the ChangePlan it reads:
+// destroyed first, its destructor waits for the thread.
+class LinesInFlight {
+ public:
+  explicit LinesInFlight(const ChangeSet& changes) {
+    if (!changes.pending_lines.empty())
+      lines_ =
+          std::async(std::launch::async, [&changes] { return compute_pending_lines(changes); });
+  }
+  // Waits for the lines (rethrowing the thread's error) and moves them into both change sets.
+  void land(ChangePlan& p, ScanResult& scan) {
+    if (!lines_.valid()) return;
+    apply_pending_lines(p.changes, lines_.get());
+    scan.changes = p.changes;
+  }
+
+ private:
+  std::future<std::vector<FileChange>> lines_;
+};
+
 }  // namespace
 
 int run_scan_command(const Options& options, const EnvMap& env) {
@@ -184,7 +209,8 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   // Before planning: the argv of built-in scanners names lamina's own configuration files.
   ScannerConfigFolder scanner_configs(default_temp_root(env_or_empty(env, "TMPDIR")));
-  ChangePlan p = make_change_plan(options, env, scanner_configs.path());
+  ChangePlan p = make_change_plan(options, env, scanner_configs.path(), true);
+  LinesInFlight lines(p.changes);
   require_layer_input(p, options);
   PublishChoice publish = publish_choice(options, p.context.provider);
   ScanResult scan = new_scan_result(p, env);
@@ -206,6 +232,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
+      lines.land(p, scan);
       return run_fails_gate(classifier.of(r).findings, scan, p.repo_root,
                             baseline ? &*baseline : nullptr);
     };
@@ -223,6 +250,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     git::HeldCredentials credentials(p.repo_root);
     results = run_invocations(planned.invocations, run_options, *progress);
   }
+  lines.land(p, scan);
 
   std::vector<std::vector<RunResult>> runs_of(p.plan.scanners.size());
   std::vector<std::vector<ClassifiedRun>> classified_of(p.plan.scanners.size());
