@@ -97,6 +97,13 @@ class RunClassifier {
  public:
   RunClassifier(std::string repo_root, const std::vector<PreparedArtifact>& artifacts)
       : repo_root_(std::move(repo_root)), artifacts_(artifacts) {}
+  // The classification of `r`, moved out of the cache (the next of() would classify again).
+  ClassifiedRun take(const RunResult& r) {
+    of(r);
+    ClassifiedRun c = std::move(cache_.at(r.index));
+    cache_.erase(r.index);
+    return c;
+  }
   const ClassifiedRun& of(const RunResult& r) {
     auto it = cache_.find(r.index);
     if (it == cache_.end()) {
@@ -252,13 +259,23 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   lines.land(p, scan);
 
+  for (size_t i : critical_path(results))
+    scan.critical_path.push_back(results[i].invocation.scanner_id);
+  int signal = interrupting_signal(results);
   std::vector<std::vector<RunResult>> runs_of(p.plan.scanners.size());
   std::vector<std::vector<ClassifiedRun>> classified_of(p.plan.scanners.size());
-  for (const RunResult& r : results) {
+  for (RunResult& r : results) {
     size_t d = planned.owner[r.index];
-    runs_of[d].push_back(r);
-    classified_of[d].push_back(classifier.of(r));
+    classified_of[d].push_back(classifier.take(r));
+    // Parsed: the captured output is kept only where a report file is made of it (keep_output),
+    // so a scanner printing a million findings holds its bytes once, not once per copy.
+    const ScannerSpec* spec = p.catalog.find(r.invocation.scanner_id);
+    if (spec == nullptr || spec->keep_output.empty()) {
+      r.stdout_data = r.stderr_data = r.out_file_data = {};
+    }
+    runs_of[d].push_back(std::move(r));
   }
+  results.clear();
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
     ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
     if (auto held = held_back.find(d); held != held_back.end()) {
@@ -282,9 +299,6 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   if (p.config.from == ConfigFrom::base) report_added_suppressions(p, scan);
   note_coverage_gaps(p.plan, scan);
-  for (size_t i : critical_path(results))
-    scan.critical_path.push_back(results[i].invocation.scanner_id);
-  int signal = interrupting_signal(results);
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
 
