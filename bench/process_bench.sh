@@ -5,7 +5,8 @@
 #   bench/process_bench.sh build/lamina [RUNS]        (default 5 runs)
 # Rows:
 #   1. lamina plan --json on a 10,000-file change with 30,000 added ranges (generated repository,
-#      all .py)                                       vs  git diff -U0 of the same commits
+#      all .py, each file's content its own: 20,000 distinct blobs)
+#                                                     vs  git diff -U0 of the same commits
 #   2. exec -> first scanner process started, same change (a scanner that records its start)
 #                                                     vs  git diff --name-status of the same commits
 #   3. lamina report --input on a ~94 MB SARIF: wall time and peak RSS
@@ -51,7 +52,9 @@ for i in range(10000):
     d = os.path.join(root, "pkg%03d" % (i // 100))
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "mod%05d.py" % i), "w") as f:
-        f.write("".join("line_%d = %d\n" % (n, n) for n in range(20)))
+        # Each file's own content (a blob per file, as in a real change: identical files would
+        # share one blob and flatter every reader of blobs).
+        f.write("".join("line_%d = %d\n" % (n, n + 100 * i) for n in range(20)))
 PY
 git -C "$repo" add -A && git -C "$repo" commit -qm base
 base=$(git -C "$repo" rev-parse HEAD)
@@ -60,7 +63,7 @@ import glob, os, sys
 for path in glob.glob(os.path.join(sys.argv[1], "pkg*", "*.py")):
     lines = open(path).read().splitlines(True)
     for n in (2, 9, 16):
-        lines[n] = "changed_%d = %d  # edited\n" % (n, n)
+        lines[n] = "changed_%d = %s  # edited\n" % (n, os.path.basename(path))
     open(path, "w").write("".join(lines))
 PY
 git -C "$repo" commit -qam head
