@@ -62,9 +62,9 @@ std::vector<ShardItem> shard_items(
     if (!d.selected) continue;
     auto known = timings.find(d.scanner_id);
     for (size_t k = 0; k < d.invocations.size(); ++k) {
-      items.push_back({d.scanner_id + "/" + std::to_string(k + 1),
-                       known != timings.end() ? known->second
-                                              : estimate_duration(d.invocations[k])});
+      items.push_back(
+          {d.scanner_id + "/" + std::to_string(k + 1),
+           known != timings.end() ? known->second : estimate_duration(d.invocations[k])});
     }
   }
   return items;
@@ -79,7 +79,8 @@ std::vector<size_t> assign_shards(const std::vector<ShardItem>& items, size_t to
   // (load, shard): the top is the least-loaded shard, the lowest-numbered among equals.
   using Load = std::pair<std::chrono::milliseconds, size_t>;
   std::priority_queue<Load, std::vector<Load>, std::greater<>> loads;
-  for (size_t s = 0; s < std::max<size_t>(total, 1); ++s) loads.push({std::chrono::milliseconds(0), s});
+  for (size_t s = 0; s < std::max<size_t>(total, 1); ++s)
+    loads.push({std::chrono::milliseconds(0), s});
   std::vector<size_t> shard_of(items.size(), 0);
   for (size_t i : order) {
     Load least = loads.top();
@@ -100,8 +101,7 @@ std::vector<std::chrono::milliseconds> shard_loads(const std::vector<ShardItem>&
   return loads;
 }
 
-std::chrono::milliseconds makespan_lower_bound(const std::vector<ShardItem>& items,
-                                               size_t total) {
+std::chrono::milliseconds makespan_lower_bound(const std::vector<ShardItem>& items, size_t total) {
   std::chrono::milliseconds sum{0}, longest{0};
   for (const ShardItem& item : items) {
     sum += item.duration;

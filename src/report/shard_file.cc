@@ -80,14 +80,10 @@ json finding_json(const Finding& f) {
 json scanner_json(const ScannerOutcome& s) {
   json runs = json::array();
   for (const RunResult& r : s.runs) {
-    json run = {{"argv", json::array()},
-                {"status", to_string(r.status)},
-                {"exit_code", r.exit_code},
-                {"term_signal", r.term_signal},
-                {"error", to_valid_utf8(r.error)},
-                {"start_ms", millis(r.start_time)},
-                {"end_ms", millis(r.end_time)},
-                {"cwd", to_valid_utf8(r.invocation.cwd)}};
+    json run = {{"argv", json::array()},           {"status", to_string(r.status)},
+                {"exit_code", r.exit_code},        {"term_signal", r.term_signal},
+                {"error", to_valid_utf8(r.error)}, {"start_ms", millis(r.start_time)},
+                {"end_ms", millis(r.end_time)},    {"cwd", to_valid_utf8(r.invocation.cwd)}};
     for (const std::string& a : r.argv) run["argv"].push_back(to_valid_utf8(a));
     // Only an output the catalog keeps (an SBOM) is needed again, to be written by merge.
     if (!s.keep_output.empty()) run["output"] = to_valid_utf8(report_bytes(r));
@@ -166,7 +162,8 @@ class Reader {
     std::string p = text(obj, "path", where);
     if (p.empty()) return p;
     PathResolution inside = repository_path(p, "/repository", "/repository");
-    if (!inside.path || *inside.path != p) fail(where + "path", "a normal path inside the repository");
+    if (!inside.path || *inside.path != p)
+      fail(where + "path", "a normal path inside the repository");
     return p;
   }
   Location location(const json& j, const std::string& where) const {
@@ -218,7 +215,8 @@ Finding read_finding(const Reader& r, const json& j) {
   const json& rule_text = r.at(j, "rule_text", w);
   if (!rule_text.is_null()) {
     if (!rule_text.is_array() || rule_text.size() != 4 ||
-        !std::all_of(rule_text.begin(), rule_text.end(), [](const json& t) { return t.is_string(); }))
+        !std::all_of(rule_text.begin(), rule_text.end(),
+                     [](const json& t) { return t.is_string(); }))
       r.fail(w + "rule_text", "null or four strings");
     f.rule_text = std::make_shared<const RuleText>(
         RuleText{rule_text[0].get<std::string>(), rule_text[1].get<std::string>(),
@@ -235,8 +233,8 @@ Finding read_finding(const Reader& r, const json& j) {
     if (!s.is_array() || s.size() != 3 || !s[0].is_string() || !s[1].is_string() ||
         !s[2].is_string())
       r.fail(w + "suppressions[]", "[kind, status, justification]");
-    f.suppressions.push_back({s[0].get<std::string>(), s[1].get<std::string>(),
-                              s[2].get<std::string>()});
+    f.suppressions.push_back(
+        {s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
   }
   const json& fingerprints = r.at(j, "fingerprints", w);
   if (!fingerprints.is_object()) r.fail(w + "fingerprints", "an object of strings");
@@ -287,11 +285,11 @@ ScannerOutcome read_scanner(const Reader& r, const json& j) {
     const std::string rw = w + "runs[].";
     RunResult result;
     result.argv = r.strings(run, "argv", rw);
-    result.status = enum_named(r, r.text(run, "status", rw),
-                               {RunStatus::exited, RunStatus::signaled, RunStatus::timed_out,
-                                RunStatus::cancelled, RunStatus::spawn_failed,
-                                RunStatus::output_too_large},
-                               rw + "status");
+    result.status =
+        enum_named(r, r.text(run, "status", rw),
+                   {RunStatus::exited, RunStatus::signaled, RunStatus::timed_out,
+                    RunStatus::cancelled, RunStatus::spawn_failed, RunStatus::output_too_large},
+                   rw + "status");
     result.exit_code = static_cast<int>(r.integer(run, "exit_code", rw, -1, 255));
     result.term_signal = static_cast<int>(r.integer(run, "term_signal", rw, 0, 128));
     result.error = r.text(run, "error", rw);
@@ -336,8 +334,9 @@ std::string shard_file_json(const ShardFile& file) {
 ShardFile read_shard_file(const std::string& text, const std::string& name) {
   json root = json::parse(text, nullptr, false);
   if (!root.is_object())
-    throw Error(name + ": not a JSON object (expected the lamina-shard.json lamina scan --shard "
-                       "writes)");
+    throw Error(name +
+                ": not a JSON object (expected the lamina-shard.json lamina scan --shard "
+                "writes)");
   Reader r(name);
   if (r.integer(root, "version", "", 0, 1000) != kFormatVersion)
     r.fail("version", std::to_string(kFormatVersion) + " (this lamina's shard format)");

@@ -82,8 +82,10 @@ std::vector<std::string> shard_set_problems(const std::vector<ShardInput>& shard
       continue;
     }
     if (!seen.insert(f.shard.index).second) problems.push_back(which + " is given twice");
-    if (f.scan.incomplete) problems.push_back(which + " was interrupted: its reports are incomplete");
-    if (f.exit_code == 2) problems.push_back(which + " could not write all of its reports (exit 2)");
+    if (f.scan.incomplete)
+      problems.push_back(which + " was interrupted: its reports are incomplete");
+    if (f.exit_code == 2)
+      problems.push_back(which + " could not write all of its reports (exit 2)");
   }
   if (seen.size() < first.shard.total) {
     problems.push_back("missing shard " + missing_shards(seen, first.shard.total) + " of " +

@@ -76,7 +76,8 @@ TEST(ShardMerge, AMissingShardIsAProblemNamingIt) {
 TEST(ShardMerge, DuplicatesOtherPlansAndUnrunInvocationsAreProblems) {
   std::vector<ShardInput> twice = three_shards();
   twice.push_back(twice[0]);
-  EXPECT_EQ(merge_shards(twice).problems, std::vector<std::string>{"shard 1/3 (\"s1\") is given twice"});
+  EXPECT_EQ(merge_shards(twice).problems,
+            std::vector<std::string>{"shard 1/3 (\"s1\") is given twice"});
 
   std::vector<ShardInput> other = three_shards();
   other[2].file.plan_fingerprint = "other";
