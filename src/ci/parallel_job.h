@@ -14,8 +14,9 @@ struct ParallelJob {
   std::string origin;  // "CI_NODE_INDEX=2, CI_NODE_TOTAL=3", for error messages
 };
 
-// nullopt when neither variable is set; when only one is, `shard` lacks the other half, so the
-// caller's check names both.
+// nullopt when CI_NODE_INDEX is unset: GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only
+// in `parallel:` jobs. When CI_NODE_TOTAL is missing, `shard` lacks that half, so the caller's
+// check names both.
 std::optional<ParallelJob> parallel_job(const EnvMap& env);
 
 }  // namespace lamina

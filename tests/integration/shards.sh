@@ -110,6 +110,11 @@ args=(scan "${range_gate[@]}" --out "$root/gl" --timings "$root/full/lamina.sari
 python3 -c "import json,sys; a,b=(json.load(open(p))['ran'] for p in sys.argv[1:]); assert a==b,(a,b)" \
   "$root/gl/lamina-shard.json" "$root/s2/lamina-shard.json" || fail "CI_NODE_INDEX=2 CI_NODE_TOTAL=3 ran another share than --shard 2/3"
 echo "ok: CI_NODE_INDEX=2 CI_NODE_TOTAL=3 runs the share of --shard 2/3"
+# GitLab sets CI_NODE_TOTAL=1 in every job that is not parallel: that is no shard.
+rm -rf "$root/gl"
+(cd "$repo" && env -i PATH="$path" HOME="$root" CI_NODE_TOTAL=1 "$lamina" "${args[@]}" >/dev/null 2>&1) || true
+[[ -f $root/gl/lamina.sarif && ! -f $root/gl/lamina-shard.json ]] ||
+  fail "CI_NODE_TOTAL=1 alone (every GitLab job) made a shard or no report"
 
 # Bad values: exit 2, naming where the value came from and the fix.
 for bad in 0/3 4/3 3 x/y; do

@@ -25,8 +25,9 @@ cat >"$repo/.gitlab-ci.yml" <<'YML'
 include:
   - local: /templates/lamina-sharded.yml
     inputs:
-      parallel: 3
       fail_on: sev2
+lamina-shard:
+  parallel: 3
 YML
 for i in 1 2 3 4; do printf '#!/bin/sh\nrm -rf $1/*\n' >"$repo/script$i.sh"; done
 printf 'This is teh README; it will recieve findings.\n' >"$repo/README.md"
