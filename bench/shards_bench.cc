@@ -50,7 +50,9 @@ std::vector<lamina::ShardItem> recorded_durations(size_t count, uint64_t seed) {
   return items;
 }
 
-double seconds(milliseconds ms) { return static_cast<double>(ms.count()) / 1000.0; }
+double seconds(milliseconds ms) {
+  return static_cast<double>(ms.count()) / 1000.0;
+}
 
 milliseconds longest(const std::vector<milliseconds>& loads) {
   return *std::max_element(loads.begin(), loads.end());
@@ -69,10 +71,10 @@ int main(int argc, char** argv) {
     total += item.duration;
   }
   std::sort(sorted.begin(), sorted.end());
-  std::printf("%zu invocations (seed %llu): total %.0f s, median %.1f s, p95 %.1f s, longest %.1f s\n",
-              count, static_cast<unsigned long long>(seed), seconds(total),
-              seconds(sorted[count / 2]), seconds(sorted[count * 95 / 100]),
-              seconds(sorted.back()));
+  std::printf(
+      "%zu invocations (seed %llu): total %.0f s, median %.1f s, p95 %.1f s, longest %.1f s\n",
+      count, static_cast<unsigned long long>(seed), seconds(total), seconds(sorted[count / 2]),
+      seconds(sorted[count * 95 / 100]), seconds(sorted.back()));
   std::printf("%3s %12s %12s %8s %16s %8s %12s\n", "N", "bound s", "LPT s", "LPT/bd",
               "round robin s", "rr/bd", "assign us");
   for (size_t n : {2, 4, 8}) {
@@ -88,9 +90,8 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < items.size(); ++i) round_robin[i] = i % n;
     milliseconds rr = longest(lamina::shard_loads(items, round_robin, n));
     milliseconds bound = lamina::makespan_lower_bound(items, n);
-    std::printf("%3zu %12.1f %12.1f %8.4f %16.1f %8.3f %12.1f\n", n, seconds(bound),
-                seconds(lpt), seconds(lpt) / seconds(bound), seconds(rr),
-                seconds(rr) / seconds(bound), us);
+    std::printf("%3zu %12.1f %12.1f %8.4f %16.1f %8.3f %12.1f\n", n, seconds(bound), seconds(lpt),
+                seconds(lpt) / seconds(bound), seconds(rr), seconds(rr) / seconds(bound), us);
   }
   return 0;
 }
