@@ -68,7 +68,15 @@ hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/merge.json" \
   "python3 -c 'import json,sys; [json.load(open(p)) for p in sys.argv[1:]]' $files" >/dev/null
 "$lamina" merge --layer continuous --all --fail-on never --out "$work/merged" $dirs >"$work/merge.log" 2>&1 || true
 grep '^findings:' "$work/merge.log"
-rss=$( { /usr/bin/time -f %M "$lamina" merge --layer continuous --all --fail-on never --out "$work/merged" $dirs >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+rss=$(python3 - "$lamina" "$work" <<'PY'
+import resource, subprocess, sys
+lamina, work = sys.argv[1], sys.argv[2]
+dirs = [f"{work}/shards/{i}" for i in range(1, 9)]
+subprocess.run([lamina, "merge", "--layer", "continuous", "--all", "--fail-on", "never", "--out",
+                f"{work}/merged", *dirs], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+)
 python3 - "$work/merge.json" "$rss" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
