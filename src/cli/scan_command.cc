@@ -263,6 +263,12 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   ShardFile shard_file;
   PlannedRuns planned = shard ? shard_share(p.plan, held_back, *shard, timings, shard_file)
                               : planned_runs(p.plan, held_back);
+  if (shard) {
+    std::cerr << "lamina: shard " << to_string(*shard) << ": " << shard_file.ran.size() << " of "
+              << shard_file.invocations.size() << " invocations of plan "
+              << shard_file.plan_fingerprint << " (split by "
+              << (timings.empty() ? "estimated durations" : "--timings durations") << ")\n";
+  }
   RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
