@@ -128,3 +128,36 @@ rc=0
 [[ $rc == 2 ]] && grep -q 'CI_NODE_INDEX="4", CI_NODE_TOTAL="3": I is 1-based' "$root/bad.log" ||
   fail "CI_NODE_INDEX=4 of 3: exit $rc: $(cat "$root/bad.log")"
 echo "ok: a bad --shard or CI_NODE_INDEX/CI_NODE_TOTAL is exit 2 with the fix"
+
+# On GitHub (a manually started run: every tracked file), the merge job prints the annotations and
+# writes the job summary and step outputs one scan would.
+gh() {  # gh NAME ARGS...: a lamina run as a GitHub Actions step, stdout in $root/NAME.out
+  local name=$1; shift
+  mkdir -p "$root/$name-runner"
+  local rc=0
+  (cd "$repo" && env -i PATH="$path" HOME="$root" GITHUB_ACTIONS=true GITHUB_EVENT_NAME=workflow_dispatch \
+    GITHUB_WORKSPACE="$repo" GITHUB_SHA="$head" GITHUB_REPOSITORY=octo/shards \
+    GITHUB_STEP_SUMMARY="$root/$name-runner/summary.md" GITHUB_OUTPUT="$root/$name-runner/output" \
+    "$lamina" "$@" >"$root/$name.out" 2>"$root/$name.err") || rc=$?
+  echo "$rc" >"$root/$name.rc"
+}
+gh ghfull scan --fail-on sev2 --out "$root/ghfull"
+for i in 1 2 3; do gh "gh$i" scan --fail-on never --publish none --out "$root/gh$i" --shard "$i/3"; done
+gh ghmerged merge --fail-on sev2 --out "$root/ghmerged" "$root/gh1" "$root/gh2" "$root/gh3"
+annotations() { grep -E '^::(error|warning|notice)' "$root/$1.out" | sort; }
+[[ -n $(annotations ghfull) ]] || fail "the unsharded GitHub run printed no annotation: $(head -20 "$root/ghfull.out")"
+for i in 1 2 3; do
+  [[ -z $(annotations "gh$i") ]] || fail "shard $i/3 with --publish none printed annotations"
+done
+[[ "$(annotations ghfull)" == "$(annotations ghmerged)" ]] ||
+  fail "annotations differ: $(diff <(annotations ghfull) <(annotations ghmerged))"
+[[ $(cat "$root/ghfull.rc") == "$(cat "$root/ghmerged.rc")" ]] || fail "GitHub exit codes differ"
+# Each heredoc delimiter is random, and the SARIF paths differ by folder.
+for name in ghfull ghmerged; do
+  sed -e 's/ghadelimiter_[0-9a-f]*/EOF/g' -e "s|$root/$name/|OUT/|g" "$root/$name-runner/output" >"$root/$name.outputs"
+done
+cmp -s "$root/ghfull.outputs" "$root/ghmerged.outputs" ||
+  fail "step outputs differ: $(diff "$root/ghfull.outputs" "$root/ghmerged.outputs")"
+grep -q 'lamina-shards' "$root/ghmerged-runner/summary.md" && fail "the job summary names a shard problem"
+grep -q 'shellcheck' "$root/ghmerged-runner/summary.md" || fail "the merge wrote no job summary with the scanners"
+echo "ok: on GitHub the merge prints the annotations and step outputs of one scan ($(annotations ghmerged | wc -l) annotations, exit $(cat "$root/ghmerged.rc"))"
