@@ -20,8 +20,9 @@ lamina_layer(ci
   BELOW model util
   USES NLOHMANN
   SOURCES ci_context.cc detect.cc event_payload.cc github_context.cc github_push.cc
-           gitlab_context.cc overrides.cc revision_text.cc
-  HEADERS ci_context.h detect.h event_payload.h overrides.h providers.h revision_text.h)
+           gitlab_context.cc overrides.cc parallel_job.cc revision_text.cc
+  HEADERS ci_context.h detect.h event_payload.h overrides.h parallel_job.h providers.h
+           revision_text.h)
 
 lamina_layer(git
   BELOW ci util
@@ -61,9 +62,9 @@ lamina_layer(plan
   BELOW config catalog git model util
   USES NLOHMANN
   SOURCES argv_batches.cc coverage.cc exclusions.cc file_selection.cc make_plan.cc plan_output.cc
-           project_roots.cc shebang.cc
+           project_roots.cc shards.cc shebang.cc
   HEADERS argv_batches.h coverage.h exclusions.h file_selection.h make_plan.h plan.h plan_output.h
-           project_roots.h shebang.h)
+           project_roots.h shards.h shebang.h)
 
 lamina_layer(exec
   BELOW plan util
@@ -94,9 +95,10 @@ lamina_layer(report
   BELOW outcome plan git ci model util
   USES ZLIB NLOHMANN
   SOURCES console.cc github_annotations.cc github_outputs.cc gitlab_reports.cc kept_outputs.cc
-           plan_report.cc report_writer.cc sarif_writer.cc step_summary.cc
+           plan_report.cc report_writer.cc sarif_writer.cc shard_file.cc shard_merge.cc
+           step_summary.cc
   HEADERS console.h github_annotations.h github_outputs.h gitlab_reports.h kept_outputs.h
-           plan_report.h report_writer.h sarif_writer.h step_summary.h)
+           plan_report.h report_writer.h sarif_writer.h shard_file.h shard_merge.h step_summary.h)
 
 lamina_layer(platform
   BELOW outcome config catalog ci model util
@@ -110,7 +112,8 @@ lamina_layer(cli
   BELOW platform report outcome parse exec plan artifact config catalog git ci model util
   USES CLI11 NLOHMANN
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
-           config_command.cc options.cc plan_command.cc publish_command.cc report_command.cc
+           config_command.cc merge_command.cc options.cc plan_command.cc publish_command.cc
+           report_command.cc
            scan_command.cc scan_output.cc scanners_command.cc target_url.cc workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
            config_choice.h options.h scan_output.h target_url.h workflow_hint.h)

@@ -15,5 +15,8 @@ int run_publish_command(const Options& options, const EnvMap& env);
 // `lamina tickets --input X.sarif`: run_report_command() over every tracked file, publishing to
 // tickets (unless --publish names targets).
 int run_tickets_command(const Options& options, const EnvMap& env);
+// `lamina merge DIR...`: the report folders of `lamina scan --shard I/N` jobs as one scan's
+// reports, gate and exit code (cli/merge_command.cc).
+int run_merge_command(const Options& options, const EnvMap& env);
 
 }  // namespace lamina

@@ -131,6 +131,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_gate_flags(*scan, o);
   scan->add_option("--budget", o.budget, "Wall-time budget for the whole layer, e.g. 10m");
   scan->add_option("--timings", o.timings, "SARIF of an earlier run: scanner durations");
+  scan->add_option("--shard", o.shard,
+                   "I/N: run shard I (1-based) of N of the plan's invocations, balanced by "
+                   "--timings, for lamina merge (default: CI_NODE_INDEX/CI_NODE_TOTAL when set)");
   // Callbacks, not a flag bound to the optional: CLI11 assigned that optional on every parse, so
   // "not given" read as --no-fail-fast and pre-deploy lost its fail-fast default.
   scan->add_flag_callback(
@@ -147,6 +150,11 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_selection_flags(*report, o);
   add_gate_flags(*report, o);
   report->add_option("--input", o.inputs, "SARIF file to ingest, repeatable")->required();
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Join the report folders of lamina scan --shard I/N jobs into one scan's reports");
+  add_selection_flags(*merge, o);
+  add_gate_flags(*merge, o);
+  merge->add_option("dirs", o.inputs, "Report folders of the shards, one per shard")->required();
   CLI::App* publish = app.add_subcommand(
       "publish",
       "In a workflow_run job: post what a fork's pull_request job could not (its report folder)");

@@ -33,9 +33,10 @@ struct Options : SettingFlags {
   bool publish_required = false;
   bool dry_run = false;  // --dry-run: --publish tickets plans and changes nothing
   std::optional<std::string> timings;
+  std::optional<std::string> shard;  // --shard I/N (1-based): run that share of the plan
   std::vector<std::string> artifacts;
   std::optional<std::string> target_url;
-  std::vector<std::string> inputs;   // lamina report --input FILE.sarif
+  std::vector<std::string> inputs;   // lamina report --input FILE.sarif; lamina merge DIR...
   std::vector<std::string> on_fail;  // --on-fail CMD ARGS...
 };
 

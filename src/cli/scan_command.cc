@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "ci/parallel_job.h"
 #include "cli/artifact_binding.h"
 #include "cli/change_plan.h"
 #include "cli/commands.h"
@@ -27,6 +28,9 @@
 #include "outcome/added_suppressions.h"
 #include "outcome/classify.h"
 #include "outcome/evaluate.h"
+#include "plan/shards.h"
+#include "report/report_writer.h"
+#include "report/shard_file.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/text.h"
@@ -52,6 +56,65 @@ PlannedRuns planned_runs(const Plan& plan, const HeldBack& held_back) {
     }
   }
   return runs;
+}
+
+// --shard I/N, else GitLab's CI_NODE_INDEX/CI_NODE_TOTAL of a `parallel:` job, else none.
+// Throws Error (exit 2) naming where a bad value came from.
+std::optional<ShardSpec> chosen_shard(const Options& options, const EnvMap& env) {
+  std::optional<ParallelJob> job = parallel_job(env);
+  if (!options.shard && !job) return std::nullopt;
+  std::string text = options.shard ? *options.shard : job->shard;
+  std::string why;
+  std::optional<ShardSpec> shard = parse_shard(text, &why);
+  if (shard) return shard;
+  if (options.shard) {
+    throw Error("--shard " + in_quotes(text) + ": " + why +
+                "; give the shard's number and the number of shards, e.g. --shard 2/4 for the "
+                "second of four jobs (1-based, like GitLab's CI_NODE_INDEX)");
+  }
+  throw Error(job->origin + ": " + why +
+              " (lamina reads them as --shard CI_NODE_INDEX/CI_NODE_TOTAL in a GitLab parallel: "
+              "job); pass --shard I/N to override them");
+}
+
+// Shard `shard`'s share of the plan: the invocations assign_shards() gives it (held back ones are
+// counted as its own, it reports them failed), and in `file` the ids of the whole plan and its own.
+PlannedRuns shard_share(const Plan& plan, const HeldBack& held_back, const ShardSpec& shard,
+                        const ScannerTimings& timings, ShardFile& file) {
+  std::vector<ShardItem> items = shard_items(plan, timings);
+  std::vector<size_t> shard_of = assign_shards(items, shard.total);
+  std::set<std::string> mine;
+  for (size_t i = 0; i < items.size(); ++i) {
+    file.invocations.push_back(items[i].id);
+    if (shard_of[i] + 1 == shard.index) {
+      file.ran.push_back(items[i].id);
+      mine.insert(items[i].id);
+    }
+  }
+  PlannedRuns runs;
+  for (size_t d = 0; d < plan.scanners.size(); ++d) {
+    const ScannerDecision& decision = plan.scanners[d];
+    if (!decision.selected || held_back.count(d)) continue;
+    for (size_t k = 0; k < decision.invocations.size(); ++k) {
+      if (!mine.count(decision.scanner_id + "/" + std::to_string(k + 1))) continue;
+      runs.invocations.push_back(decision.invocations[k]);
+      runs.owner.push_back(d);
+    }
+  }
+  file.shard = shard;
+  file.plan_fingerprint = plan_fingerprint(plan);
+  return runs;
+}
+
+// First start to last end of the runs.
+std::chrono::milliseconds wall_time(const std::vector<RunResult>& results) {
+  if (results.empty()) return std::chrono::milliseconds(0);
+  auto start = results.front().start_time, end = results.front().end_time;
+  for (const RunResult& r : results) {
+    start = std::min(start, r.start_time);
+    end = std::max(end, r.end_time);
+  }
+  return std::chrono::duration_cast<std::chrono::milliseconds>(end - start);
 }
 
 constexpr std::chrono::seconds kTargetProbeTimeout{10};
@@ -212,6 +275,7 @@ class LinesInFlight {
 }  // namespace
 
 int run_scan_command(const Options& options, const EnvMap& env) {
+  std::optional<ShardSpec> shard = chosen_shard(options, env);
   // The report folder first: a report the change committed there is gone before any exit.
   Folder out = open_report_folder(options, locate_checkout(options, env).repo_root, env);
   // Before planning: the argv of built-in scanners names lamina's own configuration files.
@@ -227,16 +291,24 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   // Unpacked before the first scanner starts; removed when the scan returns or throws.
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
   HeldBack held_back = held_back_scanners(p, options);
-  PlannedRuns planned = planned_runs(p.plan, held_back);
+  ScannerTimings timings;
+  if (options.timings) timings = load_timings(p.config, *options.timings, p.repo_root);
+  ShardFile shard_file;
+  PlannedRuns planned = shard ? shard_share(p.plan, held_back, *shard, timings, shard_file)
+                              : planned_runs(p.plan, held_back);
+  if (shard) {
+    std::cerr << "lamina: shard " << to_string(*shard) << ": " << shard_file.ran.size() << " of "
+              << shard_file.invocations.size() << " invocations of plan "
+              << shard_file.plan_fingerprint << " (split by "
+              << (timings.empty() ? "estimated durations" : "--timings durations") << ")\n";
+  }
   RunClassifier classifier(p.repo_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
   if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;
   run_options.environment = env;
   run_options.temp_root = default_temp_root(env_or_empty(env, "TMPDIR"));
-  if (options.timings) {
-    run_options.previous_timings = load_timings(p.config, *options.timings, p.repo_root);
-  }
+  run_options.previous_timings = timings;
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
       lines.land(p, scan);
@@ -262,6 +334,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   for (size_t i : critical_path(results))
     scan.critical_path.push_back(results[i].invocation.scanner_id);
   int signal = interrupting_signal(results);
+  std::chrono::milliseconds wall = wall_time(results);
   std::vector<std::vector<RunResult>> runs_of(p.plan.scanners.size());
   std::vector<std::vector<ClassifiedRun>> classified_of(p.plan.scanners.size());
   for (RunResult& r : results) {
@@ -278,6 +351,8 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   results.clear();
   for (size_t d = 0; d < p.plan.scanners.size(); ++d) {
     ScannerOutcome outcome = scanner_outcome(p.plan.scanners[d], runs_of[d], classified_of[d]);
+    if (shard && p.plan.scanners[d].selected && runs_of[d].empty())
+      outcome.detail = "runs in another shard (this is shard " + to_string(*shard) + ")";
     if (auto held = held_back.find(d); held != held_back.end()) {
       outcome.state = ScannerState::failed;
       outcome.detail = held->second;
@@ -297,12 +372,26 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     }
     scan.scanners.push_back(std::move(outcome));
   }
-  if (p.config.from == ConfigFrom::base) report_added_suppressions(p, scan);
+  // Once per scan: by the first shard when sharded.
+  bool first_shard = !shard || shard->index == 1;
+  if (p.config.from == ConfigFrom::base && first_shard) report_added_suppressions(p, scan);
   note_coverage_gaps(p.plan, scan);
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
 
   int code = emit_scan_reports(scan, p, out, env, publish);
+  if (shard) {
+    shard_file.exit_code = signal != 0 ? kExitScannerFailed : code;
+    shard_file.wall = wall;
+    shard_file.scan = std::move(scan);
+    try {
+      out.write_atomically(kShardFile, shard_file_json(shard_file));
+    } catch (const Error& e) {
+      std::cerr << "lamina: " << printable(e.what()) << "\n";
+      return kExitUsage;
+    }
+    scan = std::move(shard_file.scan);
+  }
   if (signal != 0) {
     std::cerr << "lamina: interrupted by SIG" << sigabbrev_np(signal)
               << ": every scanner was stopped; the reports are marked incomplete\n";

@@ -85,8 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("examples/github/pr-gate.yml", "examples/github/pre-deploy.yml",
                       "examples/github/post-deploy.yml", "examples/github/nightly-continuous.yml",
                       "examples/github/pr-gate-forks.yml", "examples/github/lamina-publish.yml",
-                      ".github/workflows/ci.yml", ".github/workflows/release.yml",
-                      ".github/workflows/lamina.yml"));
+                      "examples/github/sharded.yml", ".github/workflows/ci.yml",
+                      ".github/workflows/release.yml", ".github/workflows/lamina.yml"));
 
 // Templates are two YAML documents: the `spec:` header, then the jobs. Both must satisfy the
 // schema.
@@ -105,7 +105,8 @@ INSTANTIATE_TEST_SUITE_P(Integrations, GitlabTemplate,
                          ::testing::Values("gitlab-templates/lamina-inline.yml",
                                            "gitlab-templates/lamina-pre-deploy.yml",
                                            "gitlab-templates/lamina-post-deploy.yml",
-                                           "gitlab-templates/lamina-continuous.yml"));
+                                           "gitlab-templates/lamina-continuous.yml",
+                                           "gitlab-templates/lamina-sharded.yml"));
 
 TEST(IntegrationsGitlabExample, MatchesTheGitlabCiSchema) {
   require_tools();
