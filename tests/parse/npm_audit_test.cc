@@ -3,8 +3,11 @@
 // each finding on its package's lines (tests/data/scanner-outputs/SOURCES.md).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "parse/parse.h"
 #include "parse_testing.h"
+#include "report/gitlab_reports.h"
 
 namespace lamina {
 namespace {
@@ -55,6 +58,36 @@ TEST_F(NpmAuditParse, EachAdvisoryIsAFindingOnItsPackagesLinesOfTheLockfile) {
   EXPECT_EQ(out.findings[1].rule_id, "GHSA-9vvw-cc9w-f27h");
   ASSERT_TRUE(out.findings[1].security_severity);
   EXPECT_DOUBLE_EQ(*out.findings[1].security_severity, 7.5);
+}
+
+// What GitLab's dependency list and vulnerability report need: the lockfile, the package and its
+// installed version, the advisory id; valid against GitLab's 15.2.1 schema.
+TEST_F(NpmAuditParse, TheAdvisoriesGoToTheGitLabDependencyScanningReport) {
+  ParseOutcome out = parse("defectdojo-npm-7plus-one-vuln.json", project("debug-2.6.8"));
+  ScanResult scan;
+  ScannerOutcome npm;
+  npm.scanner_id = npm.name = "npm-audit";
+  npm.report_kind = "dependency_scanning";
+  npm.state = ScannerState::findings;
+  scan.scanners.push_back(npm);
+  for (Finding& f : out.findings) scan.findings.push_back(std::move(f));
+  GitlabReport report = gitlab_security_report(scan, "dependency_scanning", std::string(40, 'c'));
+  EXPECT_EQ(report.written, 2u);
+  nlohmann::json doc = nlohmann::json::parse(report.text);
+  const nlohmann::json& first = doc["vulnerabilities"][0];
+  EXPECT_EQ(first["location"]["file"], "web/package-lock.json");
+  EXPECT_EQ(first["location"]["dependency"]["package"]["name"], "debug");
+  EXPECT_EQ(first["location"]["dependency"]["version"], "2.6.8");
+  EXPECT_EQ(first["identifiers"][0]["value"], "GHSA-gxpj-cx7g-858c");
+  EXPECT_EQ(first["identifiers"][0]["url"], "https://github.com/advisories/GHSA-gxpj-cx7g-858c");
+  EXPECT_EQ(first["severity"], "Medium");                    // CVSS 5.3
+  EXPECT_EQ(doc["vulnerabilities"][1]["severity"], "High");  // CVSS 7.5
+  test::write_file(repo.file("report.json"), report.text);
+  test::ProcessOutput valid =
+      test::run({"/usr/bin/python3", test::source_path("tests/tools/validate_json_schema.py"),
+                 test::data_path("schemas/gitlab-15.2.1/dependency-scanning-report-format.json"),
+                 repo.file("report.json")});
+  EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
 }
 
 TEST_F(NpmAuditParse, TheAdvisoryStaysOnTheWholeLockfileWhenItsNodeIsNotThere) {
