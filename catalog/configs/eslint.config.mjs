@@ -2,11 +2,16 @@
 // eslint-plugin-security's rules on JavaScript and TypeScript, with the plugin and
 // @typescript-eslint/parser (and the typescript it parses with) loaded from the folder ESLint is
 // installed in. TypeScript is parsed without type information (no parserOptions.project), so no
-// tsconfig.json of the project is read.
-import { load_installed } from "./lamina-node-install.mjs";
+// tsconfig.json of the project is read. The parser (and typescript, 9 MB of JavaScript: about 2 s
+// to load) is loaded on the first TypeScript file, so a JavaScript-only package does not wait.
+import { load_installed, require_installed } from "./lamina-node-install.mjs";
 
 const security = await load_installed("eslint-plugin-security");
-const typescript = await load_installed("@typescript-eslint/parser");
+const typescript = {
+  meta: { name: "@typescript-eslint/parser (loaded by lamina on first use)" },
+  parseForESLint: (code, options) =>
+    require_installed("@typescript-eslint/parser").parseForESLint(code, options),
+};
 
 const rules = {
   "security/detect-bidi-characters": "error",
