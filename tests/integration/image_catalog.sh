@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 18: the `full` image holds exactly the catalog entries marked in_image (each of their
+# Issue 18: the `full` image stays within 450 MB, holds exactly the catalog entries marked in_image (each of their
 # executables is on its PATH; no other entry's is), its eslint finds eval in TypeScript, and its
 # npm audit on a change that adds lodash 4.17.4 to package-lock.json never passes: with the npm
 # registry's advisory endpoint reachable the gate fails naming the GHSA advisory (exit 1), without
@@ -20,6 +20,10 @@ source "$src/scripts/image" --env
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+size=$("${podman_cmd[@]}" image inspect --format '{{.Size}}' localhost/lamina:full)
+((size <= 450 * 1000 * 1000)) || fail "the full image is $size bytes, over issue 18's 450 MB"
+echo "ok: the full image is $((size / 1000000)) MB (at most 450)"
+
 # Each entry's executables: "requires", else the command's program.
 python3 - "$src/catalog/builtin.yml" >"$work/entries" <<'EOF'
 import sys, yaml
@@ -27,10 +31,10 @@ for e in yaml.safe_load(open(sys.argv[1]))["scanners"]:
     programs = e.get("requires") or [e["command"][0]]
     print(e["id"], "yes" if e.get("in_image") else "no", *programs)
 EOF
-probe=$(awk '{for (i = 3; i <= NF; i++) print $i}' "$work/entries" | sort -u | tr '\n' ' ')
+mapfile -t probe < <(awk '{for (i = 3; i <= NF; i++) print $i}' "$work/entries" | sort -u)
 # shellcheck disable=SC2016  # expanded inside the image
 found=$("${podman_cmd[@]}" run --rm --network none --entrypoint sh localhost/lamina:full \
-  -c 'for p in "$@"; do command -v "$p" >/dev/null && echo "$p"; done; exit 0' sh $probe)
+  -c 'for p in "$@"; do command -v "$p" >/dev/null && echo "$p"; done; exit 0' sh "${probe[@]}")
 while read -r id in_image programs; do
   for p in $programs; do
     on_path=no
