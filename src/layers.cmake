@@ -79,7 +79,8 @@ lamina_layer(parse
   BELOW model util
   USES PUGIXML NLOHMANN
   SOURCES bandit_json.cc checkstyle.cc clamscan.cc codespell.cc cppcheck_xml.cc cyclonedx_json.cc
-           gcc.cc gitleaks_json.cc line_formats.cc nuclei_jsonl.cc parse.cc parse_support.cc
+           gcc.cc gitleaks_json.cc line_formats.cc npm_audit_json.cc nuclei_jsonl.cc parse.cc
+           parse_support.cc
            sarif.cc sarif_code_flows.cc sarif_result.cc sarif_run.cc sarif_stream.cc
            shellcheck_json1.cc trivy_json.cc wapiti_json.cc xml_support.cc yamllint_parsable.cc
            zap_json.cc
