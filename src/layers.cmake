@@ -29,10 +29,11 @@ lamina_layer(git
   SOURCES blob_kind.cc change_set.cc commit_resolver.cc compute_change_set.cc diff_changes.cc
            file_at_commit.cc fix_command.cc git_fetcher.cc git_library.cc line_ranges.cc
            local_upstream.cc persisted_credentials.cc repository.cc stage_deadline.cc
-           tracked_files.cc tracked_path.cc
+           staged_changes.cc tracked_files.cc tracked_path.cc
   HEADERS blob_kind.h change_set.h commit_resolver.h compute_change_set.h diff_changes.h
            file_at_commit.h fix_command.h git_fetcher.h git_library.h line_ranges.h local_upstream.h
-           persisted_credentials.h repository.h stage_deadline.h tracked_files.h tracked_path.h)
+           persisted_credentials.h repository.h stage_deadline.h staged_changes.h tracked_files.h
+           tracked_path.h)
 
 lamina_layer(catalog
   BELOW model util

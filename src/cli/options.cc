@@ -50,6 +50,16 @@ void add_selection_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--target-url", o.target_url, "URL to scan (post-deploy)");
 }
 
+// The local loop: what the next commit holds (a pre-commit hook), and which scanners must be there.
+void add_staged_flags(CLI::App& cmd, Options& o) {
+  cmd.add_flag("--staged", o.staged,
+               "Scan what the next commit holds: the index against HEAD, files as staged (not the "
+               "working tree); scanners not installed are skipped unless --require names them");
+  cmd.add_option("--require", o.require,
+                 "SCANNER,...: these scanners must be installed (a missing one is a scanner "
+                 "failure)");
+}
+
 void add_gate_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--fail-on", o.fail_on, "sev1 | sev2 | sev3 | never (default sev1)");
   cmd.add_option("--out", o.out_dir, "Report directory (default lamina-out/)");
@@ -126,8 +136,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
 
   CLI::App* plan = app.add_subcommand("plan", "Show which scanners run on this change, and why");
   add_selection_flags(*plan, o);
+  add_staged_flags(*plan, o);
   CLI::App* scan = app.add_subcommand("scan", "Run the layer's scanners and gate on severity");
   add_selection_flags(*scan, o);
+  add_staged_flags(*scan, o);
   add_gate_flags(*scan, o);
   scan->add_option("--budget", o.budget, "Wall-time budget for the whole layer, e.g. 10m");
   scan->add_option("--timings", o.timings, "SARIF of an earlier run: scanner durations");

@@ -19,6 +19,9 @@ struct Options : SettingFlags {
   std::optional<std::string> layer;
   std::optional<std::string> only;  // --only SCANNER,...: run just these of the layer
   std::optional<std::string> skip;  // --skip SCANNER,...: leave these out for this run
+  // --require SCANNER,...: a missing one is a scanner failure (with --staged, only these are)
+  std::optional<std::string> require;
+  bool staged = false;  // --staged: the index against HEAD, files as staged (pre-commit)
   std::optional<std::string> base;
   std::optional<std::string> head;
   bool all = false;

@@ -163,7 +163,7 @@ void report_added_suppressions(const ChangePlan& p, ScanResult& scan) {
   for (const FileChange& file : p.changes.files) {
     if (!file.scannable() || (!file.binary && file.added_lines.empty())) continue;
     std::string error;
-    std::optional<std::string> content = read_file(p.repo_root + "/" + file.path, &error);
+    std::optional<std::string> content = read_file(p.scan_root + "/" + file.path, &error);
     if (!content) {
       scan.findings.push_back(unchecked_for_suppressions(file, "cannot read it: " + error));
       continue;
@@ -195,7 +195,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   std::vector<PreparedArtifact> artifacts = bind_artifacts(p, env);
   HeldBack held_back = held_back_scanners(p, options);
   PlannedRuns planned = planned_runs(p.plan, held_back);
-  RunClassifier classifier(p.repo_root, artifacts);
+  RunClassifier classifier(p.scan_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
   if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;
@@ -206,7 +206,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   }
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
-      return run_fails_gate(classifier.of(r).findings, scan, p.repo_root,
+      return run_fails_gate(classifier.of(r).findings, scan, p.scan_root,
                             baseline ? &*baseline : nullptr);
     };
   }
@@ -258,7 +258,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
     scan.critical_path.push_back(results[i].invocation.scanner_id);
   int signal = interrupting_signal(results);
   scan.incomplete = signal != 0;
-  evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
+  evaluate_findings(scan, p.scan_root, baseline ? &*baseline : nullptr);
 
   int code = emit_scan_reports(scan, p, out, env, publish);
   if (signal != 0) {

@@ -52,8 +52,17 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   return scan;
 }
 
-std::string report_directory(const Options& options, const std::string& repo_root) {
-  std::string out_dir = options.out_dir.value_or("lamina-out");
+bool in_ci(const EnvMap& env) {
+  std::string ci = env_or_empty(env, "CI");
+  return env_or_empty(env, "GITHUB_ACTIONS") == "true" ||
+         env_or_empty(env, "GITLAB_CI") == "true" || (!ci.empty() && ci != "false" && ci != "0");
+}
+
+std::string report_directory(const Options& options, const std::string& repo_root,
+                             const EnvMap& env) {
+  std::string out_dir = options.out_dir ? *options.out_dir
+                        : in_ci(env)    ? std::string("lamina-out")
+                                        : git::git_directory(repo_root) + "/lamina/out";
   if (!out_dir.empty() && out_dir.front() != '/') out_dir = repo_root + "/" + out_dir;
   std::string normal = std::filesystem::path(out_dir).lexically_normal().string();
   return normal.size() > 1 && normal.back() == '/' ? normal.substr(0, normal.size() - 1) : normal;
@@ -100,7 +109,7 @@ std::vector<std::string> builtin_keep_names() {
 }  // namespace
 
 Folder open_report_folder(const Options& options, const std::string& repo_root, const EnvMap& env) {
-  std::string dir = report_directory(options, repo_root);
+  std::string dir = report_directory(options, repo_root, env);
   std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
   bool inside = !relative.empty() && !relative.starts_with("..");
   std::string hint = workflow_hint(env, WorkflowFix::report_dir);

@@ -16,9 +16,14 @@ namespace lamina {
 // Throws Error for an unknown fail_on or filter.
 ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env);
 
-// The folder the reports go to: --out (relative to the repository root), default lamina-out/,
-// lexically normal.
-std::string report_directory(const Options& options, const std::string& repo_root);
+// The folder the reports go to: --out (relative to the repository root), lexically normal. The
+// default is lamina-out/ in CI (GITHUB_ACTIONS, GITLAB_CI or CI set), where jobs upload it, and
+// <git dir>/lamina/out on a developer's machine, where no later run or commit can pick it up.
+std::string report_directory(const Options& options, const std::string& repo_root,
+                             const EnvMap& env);
+
+// True in a CI job: GITHUB_ACTIONS or GITLAB_CI is "true", or CI is set (not "false").
+bool in_ci(const EnvMap& env);
 
 // Opens the report folder once, creating it, and removes lamina's own report files from it
 // (remove_stale_reports()) before anything else can fail. Throws Error (exit 2) with the fix
