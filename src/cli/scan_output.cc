@@ -27,6 +27,19 @@
 
 namespace lamina {
 
+std::string default_fail_on(Layer layer) {
+  switch (layer) {
+    case Layer::post_deploy:
+      return "sev1";  // a deployed service is rolled back only for the worst
+    case Layer::continuous:
+      return "sev3";  // nothing blocks; every finding is reported
+    case Layer::inline_layer:
+    case Layer::pre_deploy:
+      break;
+  }
+  return "sev2";
+}
+
 ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   ScanResult scan;
   scan.layer = p.layer;
@@ -38,7 +51,11 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   auto parsed_filter = parse_filter_mode(mode);
   if (!parsed_filter) throw Error(filter.origin + ": unknown filter " + in_quotes(mode));
   scan.filter = *parsed_filter;
-  auto fail_on = parse_fail_on(p.settings.fail_on.value);
+  // Unset anywhere: the layer's default, as its GitHub action's and GitLab template's fail-on.
+  std::string fail_on_value = p.settings.fail_on.value;
+  if (p.settings.fail_on.level == SettingLevel::builtin_default)
+    fail_on_value = default_fail_on(p.layer);
+  auto fail_on = parse_fail_on(fail_on_value);
   if (!fail_on)
     throw Error(p.settings.fail_on.origin + ": unknown fail_on " +
                 in_quotes(p.settings.fail_on.value));

@@ -11,6 +11,10 @@
 
 namespace lamina {
 
+// --fail-on when nothing sets it: the default of the layer's GitHub action and GitLab template
+// (inline and pre-deploy sev2, post-deploy sev1, continuous sev3).
+std::string default_fail_on(Layer layer);
+
 // Layer, context, changes, filter (added on a diff, all on a full scan unless configured),
 // fail-on from the plan's settings, and on GitHub the URL prefix of files at the head commit.
 // Throws Error for an unknown fail_on or filter.
