@@ -83,6 +83,8 @@ void add_filter_flag(CLI::App& cmd, Options& o) {
 
 void add_gate_flags(CLI::App& cmd, Options& o) {
   add_filter_flag(cmd, o);
+  cmd.add_flag("-v,--verbose", o.verbose,
+               "List every skipped scanner and why (default: one summary line)");
   cmd.add_option("--fail-on", o.fail_on,
                  "Lowest severity that fails the gate (default, as the layer's GitHub action and "
                  "GitLab template: sev2; post-deploy sev1; continuous sev3)")

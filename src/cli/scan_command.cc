@@ -260,7 +260,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.scan_root, baseline ? &*baseline : nullptr);
 
-  int code = emit_scan_reports(scan, p, out, env, publish);
+  int code = emit_scan_reports(scan, p, out, env, publish, options.verbose);
   if (signal != 0) {
     std::cerr << "lamina: interrupted by SIG" << sigabbrev_np(signal)
               << ": every scanner was stopped; the reports are marked incomplete\n";

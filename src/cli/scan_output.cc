@@ -159,14 +159,14 @@ Folder open_report_folder(const Options& options, const std::string& repo_root, 
 }
 
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
-                      const EnvMap& env, const PublishChoice& publishing) {
+                      const EnvMap& env, const PublishChoice& publishing, bool verbose) {
   bool github = p.context.provider == Provider::github;
   ReportTargets targets = report_targets_from(env, out.path(), p.repo_root, github);
   WrittenReports written = write_reports(scan, targets, out);
   bool color = use_color(env, ::isatty(1) == 1);
   // The annotations are the only commands: every other line, made of file names and messages,
   // is made inert for the runner.
-  std::string summary = console_summary(scan, written.files, color);
+  std::string summary = console_summary(scan, written.files, color, verbose);
   for (const std::string& note : written.notes) summary += "note: " + printable(note) + "\n";
   bool annotate = publishing.targets.count(PublishTarget::annotations) > 0;
   std::string text = log_text(github, console_findings(scan, color)) +

@@ -48,8 +48,10 @@ PublishChoice publish_choice(const Options& options, Provider provider);
 // Writes the report files into `out` and the platform channels, prints findings, annotations (when
 // published) and the summary to stdout, then publishes to the API targets and says how that
 // went. Returns the gate's exit code (3 for a failed publish only with --publish-required).
+// `verbose` (--verbose): every skipped scanner on a line of its own, not one summary line.
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
-                      const EnvMap& env, const PublishChoice& publishing = {});
+                      const EnvMap& env, const PublishChoice& publishing = {},
+                      bool verbose = false);
 
 // Runs the user's rollback command (argv, no shell) after a scan that did not pass (`exit_code` 1,
 // the gate failed, or 3, a scanner failed so the deployment is unverified), with LAMINA_GATE,

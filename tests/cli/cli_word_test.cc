@@ -1,8 +1,8 @@
 // A CLI that keeps its word (issue 20, item 5): each command lists only the flags it reads, with
 // their value types; `lamina action --help` is the action's; the local --fail-on default is the
 // GitHub action's and the GitLab templates'.
-#include <yaml-cpp/yaml.h>
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <vector>
@@ -81,8 +81,8 @@ TEST(CliWord, LocalFailOnDefaultIsTheActionsAndTheTemplates) {
   };
   expect_default("action.yml", YAML::LoadFile(test::source_path("action.yml"))["inputs"]["fail-on"],
                  Layer::inline_layer);
-  for (Layer layer : {Layer::inline_layer, Layer::pre_deploy, Layer::post_deploy,
-                      Layer::continuous}) {
+  for (Layer layer :
+       {Layer::inline_layer, Layer::pre_deploy, Layer::post_deploy, Layer::continuous}) {
     std::string name = to_string(layer);
     std::string action = test::source_path("actions/" + name + "/action.yml");
     expect_default(action, YAML::LoadFile(action)["inputs"]["fail-on"], layer);
