@@ -111,7 +111,8 @@ lamina_layer(cli
   BELOW platform report outcome parse exec plan artifact config catalog git ci model util
   USES CLI11 NLOHMANN
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
-           config_command.cc options.cc plan_command.cc publish_command.cc report_command.cc
-           scan_command.cc scan_output.cc scanners_command.cc target_url.cc workflow_hint.cc
+           config_command.cc init_command.cc options.cc plan_command.cc publish_command.cc
+           report_command.cc scan_command.cc scan_output.cc scanners_command.cc target_url.cc
+           workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
            config_choice.h options.h scan_output.h target_url.h workflow_hint.h)

@@ -228,6 +228,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
           "artifact (one --artifact per line) and args (more lamina scan options, split on "
           "blanks). Words after `lamina action` are appended: any option of `lamina scan` "
           "(lamina scan --help).");
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a commented .lamina.yml for this repository, and its CI files");
+  init->add_option("-C,--repo", o.repo_dir, "Repository (default .)")->type_name(kPath);
+  init->add_option("--layers", o.init_layers, "Layers to set up CI for (default inline)")
+      ->type_name("LAYER,...");
+  init->add_flag("--github", o.init_github,
+                 "Write .github/workflows/lamina-<layer>.yml (default: print them)");
+  init->add_flag("--gitlab", o.init_gitlab, "Write .gitlab-ci.yml (default: print the include)");
+  init->add_flag("--force", o.force, "Replace files that exist");
   CLI::App* config = app.add_subcommand("config", "Show the effective settings and their origins");
   add_config_flags(*config, o);
   CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");

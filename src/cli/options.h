@@ -41,6 +41,12 @@ struct Options : SettingFlags {
   std::optional<std::string> target_url;
   std::vector<std::string> inputs;   // lamina report --input FILE.sarif
   std::vector<std::string> on_fail;  // --on-fail CMD ARGS...
+
+  // lamina init.
+  std::optional<std::string> init_layers;  // --layers LIST (default inline)
+  bool init_github = false;                // --github: write the workflows
+  bool init_gitlab = false;                // --gitlab: write .gitlab-ci.yml
+  bool force = false;                      // --force: replace files that exist
 };
 
 // What parsing produced: options to run, or text to print and an exit code (help, version,
