@@ -50,7 +50,8 @@ void write_new_file(const std::string& path, const std::string& text, bool force
   FILE* f = std::fopen(path.c_str(), "wx");
   if (f == nullptr) {
     if (errno == EEXIST) {
-      throw Error(path + " exists; lamina init does not overwrite it: move it away or pass --force");
+      throw Error(path +
+                  " exists; lamina init does not overwrite it: move it away or pass --force");
     }
     throw Error(path + ": cannot write it (" + std::strerror(errno) + ")");
   }
@@ -171,8 +172,8 @@ int run_init_command(const Options& options, const EnvMap& env) {
   }
   if (options.init_gitlab) targets.push_back(root + "/.gitlab-ci.yml");
   for (const std::string& target : targets) {
-    if (!options.force && std::filesystem::symlink_status(target).type() !=
-                              std::filesystem::file_type::not_found) {
+    if (!options.force &&
+        std::filesystem::symlink_status(target).type() != std::filesystem::file_type::not_found) {
       throw Error(target +
                   " exists; lamina init does not overwrite it: move it away or pass --force");
     }
@@ -180,8 +181,8 @@ int run_init_command(const Options& options, const EnvMap& env) {
   size_t tracked = 0;
   std::vector<Applies> scanners = applicable_scanners(options, env, layers, &tracked);
   write_new_file(config_path, config_text(scanners, tracked), options.force);
-  std::cout << "wrote .lamina.yml: " << scanners.size() << " scanner(s) apply to the "
-            << tracked << " tracked file(s)\n";
+  std::cout << "wrote .lamina.yml: " << scanners.size() << " scanner(s) apply to the " << tracked
+            << " tracked file(s)\n";
   for (const Applies& a : scanners) {
     if (!a.installed) std::cout << "  " << a.id << " is not installed: " << a.install << "\n";
   }
