@@ -30,10 +30,11 @@ lamina_layer(git
   SOURCES blob_kind.cc change_set.cc commit_resolver.cc compute_change_set.cc diff_changes.cc
            file_at_commit.cc fix_command.cc git_fetcher.cc git_library.cc line_ranges.cc
            local_upstream.cc persisted_credentials.cc repository.cc stage_deadline.cc
-           tracked_files.cc tracked_path.cc
+           staged_changes.cc tracked_files.cc tracked_path.cc
   HEADERS blob_kind.h change_set.h commit_resolver.h compute_change_set.h diff_changes.h
            file_at_commit.h fix_command.h git_fetcher.h git_library.h line_ranges.h local_upstream.h
-           persisted_credentials.h repository.h stage_deadline.h tracked_files.h tracked_path.h)
+           persisted_credentials.h repository.h stage_deadline.h staged_changes.h tracked_files.h
+           tracked_path.h)
 
 lamina_layer(catalog
   BELOW model util
@@ -113,8 +114,8 @@ lamina_layer(cli
   BELOW platform report outcome parse exec plan artifact config catalog git ci model util
   USES CLI11 NLOHMANN
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
-           config_command.cc merge_command.cc options.cc plan_command.cc publish_command.cc
-           report_command.cc
-           scan_command.cc scan_output.cc scanners_command.cc target_url.cc workflow_hint.cc
+           config_command.cc init_command.cc merge_command.cc options.cc plan_command.cc
+           publish_command.cc report_command.cc scan_command.cc scan_output.cc scanners_command.cc
+           target_url.cc workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
            config_choice.h options.h scan_output.h target_url.h workflow_hint.h)

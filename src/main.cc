@@ -28,7 +28,14 @@ int main(int argc, char** argv) {
   // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
   std::vector<std::string> action_args;
   std::vector<const char*> action_argv;
-  if (argc >= 2 && std::strcmp(argv[1], "action") == 0) {
+  // `lamina action --help` is the action's own help, not the scan's it would become.
+  auto asks_help = [&] {
+    for (int i = 2; i < argc; ++i) {
+      if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+    }
+    return false;
+  };
+  if (argc >= 2 && std::strcmp(argv[1], "action") == 0 && !asks_help()) {
     action_args = lamina::action_scan_argv(env, std::vector<std::string>(argv + 2, argv + argc));
     action_argv.push_back(argv[0]);
     for (const std::string& arg : action_args) action_argv.push_back(arg.c_str());

@@ -1,6 +1,7 @@
 #pragma once
 // The front half of every scanning command: options and environment -> CI context -> change set
 // -> settings and catalog -> plan. `lamina plan` prints it; `lamina scan` runs it.
+#include <memory>
 #include <string>
 
 #include "catalog/catalog.h"
@@ -9,6 +10,7 @@
 #include "cli/options.h"
 #include "config/settings.h"
 #include "git/change_set.h"
+#include "git/staged_changes.h"
 #include "plan/make_plan.h"
 #include "plan/plan.h"
 #include "util/env.h"
@@ -17,6 +19,10 @@ namespace lamina {
 
 struct ChangePlan {
   std::string repo_root;  // absolute
+  // Where the scanned files' contents are: scanners run there, findings' paths are relative to
+  // it. repo_root, except under --staged: the temporary tree of the staged files (`staged`).
+  std::string scan_root;
+  std::shared_ptr<const git::StagedTree> staged;  // --staged: kept while the plan is
   Layer layer = Layer::inline_layer;
   CiContext context;
   ChangeSet changes;

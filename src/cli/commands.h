@@ -9,6 +9,9 @@ namespace lamina {
 int run_command(const Options& options, const EnvMap& env);
 
 int run_plan_command(const Options& options, const EnvMap& env);
+// `lamina init`: .lamina.yml and the CI files (cli/init_command.cc). Exit 2 for a file that exists
+// without --force.
+int run_init_command(const Options& options, const EnvMap& env);
 int run_scan_command(const Options& options, const EnvMap& env);
 int run_report_command(const Options& options, const EnvMap& env);
 int run_publish_command(const Options& options, const EnvMap& env);

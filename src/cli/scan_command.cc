@@ -235,7 +235,7 @@ void report_added_suppressions(const ChangePlan& p, ScanResult& scan) {
   for (const FileChange& file : p.changes.files) {
     if (!file.scannable() || (!file.binary && file.added_lines.empty())) continue;
     std::string error;
-    std::optional<std::string> content = read_file(p.repo_root + "/" + file.path, &error);
+    std::optional<std::string> content = read_file(p.scan_root + "/" + file.path, &error);
     if (!content) {
       scan.findings.push_back(unchecked_for_suppressions(file, "cannot read it: " + error));
       continue;
@@ -302,7 +302,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
               << shard_file.plan_fingerprint << " (split by "
               << (timings.empty() ? "estimated durations" : "--timings durations") << ")\n";
   }
-  RunClassifier classifier(p.repo_root, artifacts);
+  RunClassifier classifier(p.scan_root, artifacts);
   RunOptions run_options;
   run_options.jobs = static_cast<size_t>(std::max(1, p.settings.jobs.value));
   if (p.settings.budget.value) run_options.budget = *p.settings.budget.value;
@@ -312,7 +312,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   if (fail_fast_enabled(p)) {
     run_options.should_stop_others = [&](const RunResult& r) {
       lines.land(p, scan);
-      return run_fails_gate(classifier.of(r).findings, scan, p.repo_root,
+      return run_fails_gate(classifier.of(r).findings, scan, p.scan_root,
                             baseline ? &*baseline : nullptr);
     };
   }
@@ -377,9 +377,9 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   if (p.config.from == ConfigFrom::base && first_shard) report_added_suppressions(p, scan);
   note_coverage_gaps(p.plan, scan);
   scan.incomplete = signal != 0;
-  evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
+  evaluate_findings(scan, p.scan_root, baseline ? &*baseline : nullptr);
 
-  int code = emit_scan_reports(scan, p, out, env, publish);
+  int code = emit_scan_reports(scan, p, out, env, publish, options.verbose);
   if (shard) {
     shard_file.exit_code = signal != 0 ? kExitScannerFailed : code;
     shard_file.wall = wall;
