@@ -21,9 +21,9 @@ int run_plan_command(const Options& options, const EnvMap& env) {
     out["context"] = context_to_json(p.context, p.changes);
     out["changes"] = changes_to_json(p.changes);
     nlohmann::json plan = plan_to_json(p.plan);
-    out["scanners"] = plan["scanners"];
-    out["excluded"] = plan["excluded"];
-    out["notes"] = plan["notes"];
+    out["scanners"] = std::move(plan["scanners"]);
+    out["excluded"] = std::move(plan["excluded"]);
+    out["notes"] = std::move(plan["notes"]);
     // In a GitHub log, file names must not read as workflow commands: ASCII-only JSON holds no
     // ignorable character, no line starts with "::" (strings are quoted) and "##[" can only be
     // inside a string, where "##\u005b" is the same text.
