@@ -131,6 +131,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_gate_flags(*scan, o);
   scan->add_option("--budget", o.budget, "Wall-time budget for the whole layer, e.g. 10m");
   scan->add_option("--timings", o.timings, "SARIF of an earlier run: scanner durations");
+  scan->add_option("--require-coverage", o.require_coverage,
+                   "KIND,...: a changed file no installed scanner of these kinds looked at is a "
+                   "scanner failure (secrets, dependencies, sast, iac, lint, ...)");
   // Callbacks, not a flag bound to the optional: CLI11 assigned that optional on every parse, so
   // "not given" read as --no-fail-fast and pre-deploy lost its fail-fast default.
   scan->add_flag_callback(
@@ -172,6 +175,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_config_flags(*config, o);
   CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");
   add_config_flags(*scanners, o);
+  scanners->add_flag("--markdown", o.markdown,
+                     "Print the catalog as README's Markdown table (what each entry checks and "
+                     "reads; nothing about this machine)");
 
   bool on_fail_given = false;
   try {

@@ -27,6 +27,7 @@ struct Options : SettingFlags {
 
   // Inputs and outputs.
   bool json = false;
+  bool markdown = false;  // lamina scanners --markdown: README's scanner table
   std::optional<std::string> out_dir;
   std::optional<std::string> baseline;
   std::optional<std::string> publish;  // --publish LIST (see src/platform/publish.h)
