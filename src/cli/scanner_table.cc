@@ -52,10 +52,9 @@ std::string clean_version(std::string_view line) {
     if (!std::isdigit(static_cast<unsigned char>(line[i]))) continue;
     size_t end = i;
     bool dotted = false;
-    while (end < line.size() &&
-           (std::isdigit(static_cast<unsigned char>(line[end])) ||
-            (line[end] == '.' && end + 1 < line.size() &&
-             std::isdigit(static_cast<unsigned char>(line[end + 1]))))) {
+    while (end < line.size() && (std::isdigit(static_cast<unsigned char>(line[end])) ||
+                                 (line[end] == '.' && end + 1 < line.size() &&
+                                  std::isdigit(static_cast<unsigned char>(line[end + 1]))))) {
       dotted = dotted || line[end] == '.';
       ++end;
     }
@@ -67,13 +66,14 @@ std::string clean_version(std::string_view line) {
 
 std::string scanners_text(const std::vector<const ScannerSpec*>& specs,
                           const std::vector<std::string>& status) {
-  std::vector<std::vector<std::string>> rows = {{"SCANNER", "CHECK", "LAYERS", "FILES", "INSTALLED"}};
+  std::vector<std::vector<std::string>> rows = {
+      {"SCANNER", "CHECK", "LAYERS", "FILES", "INSTALLED"}};
   for (size_t i = 0; i < specs.size(); ++i) {
     const ScannerSpec& spec = *specs[i];
     std::string state = i < status.size() ? status[i] : "";
     if (spec.required) state += " [required]";
     if (!spec.enabled) state += " [disabled by " + spec.disabled_by + "]";
-    rows.push_back({spec.id, spec.check_kind(), layers_text(spec), files_text(spec, 4), state});
+    rows.push_back({spec.id, spec.check_kind(), layers_text(spec), files_text(spec, 3), state});
   }
   std::vector<size_t> width(rows.front().size(), 0);
   for (const auto& row : rows) {

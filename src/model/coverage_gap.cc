@@ -20,8 +20,9 @@ std::string CoverageGap::text() const {
   if (paths.size() > kShown) shown += ", and " + std::to_string(paths.size() - kShown) + " more";
   std::string head = "not covered: " + files_text() + " (" + shown + ") had no " + check + ": ";
   if (!in_catalog) {
-    return head + "no scanner in the catalog reads them (add one under scanners: in .lamina.yml, "
-                  "or exclude them)";
+    return head +
+           "no scanner in the catalog reads them (add one under scanners: in .lamina.yml, "
+           "or exclude them)";
   }
   std::string tools;
   for (const MissingScanner& s : scanners) {

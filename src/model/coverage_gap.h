@@ -13,10 +13,10 @@ struct MissingScanner {
 };
 
 struct CoverageGap {
-  std::string kind;   // the kind of check, as the catalog names it: "sast", "dependencies", ...
-  std::string check;  // the same in words: "static analysis", "dependency check", ...
-  std::string file_type;   // ".go", "Dockerfile", "package-lock.json"; "" = no extension
-  bool in_catalog = true;  // false: no catalog entry reads files of this type at all
+  std::string kind;       // the kind of check, as the catalog names it: "sast", "dependencies", ...
+  std::string check;      // the same in words: "static analysis", "dependency check", ...
+  std::string file_type;  // ".go", "Dockerfile", "package-lock.json"; "" = no extension
+  bool in_catalog = true;                // false: no catalog entry reads files of this type at all
   std::vector<std::string> paths;        // repository-relative, sorted, every one
   std::vector<MissingScanner> scanners;  // the scanners of the kind that match them, not installed
 

@@ -10,26 +10,29 @@ const std::map<std::string_view, std::string_view>& kinds_by_type() {
   static const std::map<std::string_view, std::string_view> table = [] {
     std::map<std::string_view, std::string_view> t;
     for (std::string_view ext :
-         {".c",     ".h",    ".cc",   ".cpp",  ".cxx",   ".c++",  ".hh",    ".hpp",  ".hxx",
-          ".m",     ".mm",   ".go",   ".rs",   ".java",  ".kt",   ".kts",   ".scala", ".groovy",
-          ".clj",   ".cs",   ".fs",   ".vb",   ".swift", ".py",   ".pyw",   ".rb",   ".php",
-          ".pl",    ".pm",   ".lua",  ".js",   ".mjs",   ".cjs",  ".jsx",   ".ts",   ".tsx",
-          ".mts",   ".cts",  ".vue",  ".svelte", ".dart", ".ex",  ".exs",   ".erl",  ".hs",
-          ".ml",    ".r",    ".jl",   ".sh",   ".bash",  ".zsh",  ".ksh",   ".ps1",  ".psm1",
-          ".bat",   ".cmd",  ".sql",  ".jsp",  ".asp",   ".aspx", ".cshtml", ".erb", ".ejs"}) {
+         {".c",   ".h",   ".cc",  ".cpp",    ".cxx",   ".c++",  ".hh",     ".hpp",   ".hxx",
+          ".m",   ".mm",  ".go",  ".rs",     ".java",  ".kt",   ".kts",    ".scala", ".groovy",
+          ".clj", ".cs",  ".fs",  ".vb",     ".swift", ".py",   ".pyw",    ".rb",    ".php",
+          ".pl",  ".pm",  ".lua", ".js",     ".mjs",   ".cjs",  ".jsx",    ".ts",    ".tsx",
+          ".mts", ".cts", ".vue", ".svelte", ".dart",  ".ex",   ".exs",    ".erl",   ".hs",
+          ".ml",  ".r",   ".jl",  ".sh",     ".bash",  ".zsh",  ".ksh",    ".ps1",   ".psm1",
+          ".bat", ".cmd", ".sql", ".jsp",    ".asp",   ".aspx", ".cshtml", ".erb",   ".ejs"}) {
       t[ext] = "sast";
     }
-    for (std::string_view type : {".tf", ".tfvars", ".hcl", ".bicep", "Dockerfile",
-                                  "Containerfile", ".dockerfile", "Vagrantfile", "Jenkinsfile"}) {
+    for (std::string_view type : {".tf", ".tfvars", ".hcl", ".bicep", "Dockerfile", "Containerfile",
+                                  ".dockerfile", "Vagrantfile", "Jenkinsfile"}) {
       t[type] = "iac";
     }
-    for (std::string_view name :
-         {"package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-          "pnpm-lock.yaml", "requirements.txt", "Pipfile", "Pipfile.lock", "poetry.lock",
-          "uv.lock", "pyproject.toml", "go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "Gemfile",
-          "Gemfile.lock", "composer.json", "composer.lock", "pom.xml", "build.gradle",
-          "build.gradle.kts", "gradle.lockfile", "packages.lock.json", ".csproj", "mix.lock",
-          "pubspec.yaml", "pubspec.lock"}) {
+    for (std::string_view name : {"package.json",     "package-lock.json", "npm-shrinkwrap.json",
+                                  "yarn.lock",        "pnpm-lock.yaml",    "requirements.txt",
+                                  "Pipfile",          "Pipfile.lock",      "poetry.lock",
+                                  "uv.lock",          "pyproject.toml",    "go.mod",
+                                  "go.sum",           "Cargo.toml",        "Cargo.lock",
+                                  "Gemfile",          "Gemfile.lock",      "composer.json",
+                                  "composer.lock",    "pom.xml",           "build.gradle",
+                                  "build.gradle.kts", "gradle.lockfile",   "packages.lock.json",
+                                  ".csproj",          "mix.lock",          "pubspec.yaml",
+                                  "pubspec.lock"}) {
       t[name] = "dependencies";
     }
     for (std::string_view type : {".yml", ".yaml", "Makefile"}) t[type] = "lint";

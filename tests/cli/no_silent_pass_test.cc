@@ -87,9 +87,10 @@ TEST(NoSilentPass, ChangedLockfileNoScannerCanCheckIsNotCoveredEverywhere) {
       << console;
   std::string summary = read_file(r.dir.file("summary.md")).value_or("");
   EXPECT_NE(
-      summary.find("> ⚠️ not covered\\: 1 changed package\\-lock\\.json \\(package\\-lock\\.json\\) "
-                   "had no dependency check\\: no scanner installed\\: osv\\-scanner \\(install\\: "
-                   "go install"),
+      summary.find(
+          "> ⚠️ not covered\\: 1 changed package\\-lock\\.json \\(package\\-lock\\.json\\) "
+          "had no dependency check\\: no scanner installed\\: osv\\-scanner \\(install\\: "
+          "go install"),
       std::string::npos)
       << summary;
   nlohmann::json sarif =

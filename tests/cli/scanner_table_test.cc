@@ -34,22 +34,27 @@ TEST(ScannerTable, TextColumnsAreAligned) {
   Catalog catalog = builtin_catalog();
   std::string text = scanners_text({&spec(catalog, "shellcheck"), &spec(catalog, "osv-scanner")},
                                    {"0.9.0", "no (install: go install x)"});
-  EXPECT_EQ(text,
-            "SCANNER      CHECK         LAYERS             FILES                                   "
-            "        INSTALLED\n"
-            "shellcheck   lint          inline,continuous  *.sh *.bash *.ksh *.bats +4 more        "
-            "        0.9.0\n"
-            "osv-scanner  dependencies  inline,continuous  package-lock.json npm-shrinkwrap.json "
-            "yarn.lock pnpm-lock.yaml +17 more  no (install: go install x)\n");
+  std::string files = "package-lock.json npm-shrinkwrap.json yarn.lock +18 more";
+  auto padded = [](std::string cell, size_t width) {
+    return cell.append(width - cell.size(), ' ');
+  };
+  // Each column as wide as its widest cell, two spaces between columns.
+  EXPECT_EQ(text, padded("SCANNER", 13) + padded("CHECK", 14) + padded("LAYERS", 19) +
+                      padded("FILES", files.size() + 2) + "INSTALLED\n" + padded("shellcheck", 13) +
+                      padded("lint", 14) + padded("inline,continuous", 19) +
+                      padded("*.sh *.bash *.ksh +5 more", files.size() + 2) + "0.9.0\n" +
+                      padded("osv-scanner", 13) + padded("dependencies", 14) +
+                      padded("inline,continuous", 19) + files + "  no (install: go install x)\n");
 }
 
 TEST(ScannerTable, MarkdownRowsComeFromTheCatalog) {
   Catalog catalog = builtin_catalog();
   std::string md = scanners_markdown(catalog);
-  EXPECT_TRUE(md.starts_with("| scanner | check | layers | reads | install |\n|---|---|---|---|---|\n"
-                             "| [ShellCheck](https://www.shellcheck.net) (`shellcheck`) | lint | "
-                             "inline,continuous | `*.sh *.bash *.ksh *.bats #!sh #!bash #!dash "
-                             "#!ksh` | `apt-get install shellcheck` |\n"))
+  EXPECT_TRUE(
+      md.starts_with("| scanner | check | layers | reads | install |\n|---|---|---|---|---|\n"
+                     "| [ShellCheck](https://www.shellcheck.net) (`shellcheck`) | lint | "
+                     "inline,continuous | `*.sh *.bash *.ksh *.bats #!sh #!bash #!dash "
+                     "#!ksh` | `apt-get install shellcheck` |\n"))
       << md;
   EXPECT_NE(md.find("(`secretlint`), required | secrets |"), std::string::npos) << md;
   EXPECT_NE(md.find("(`checkov`) | iac |"), std::string::npos) << md;

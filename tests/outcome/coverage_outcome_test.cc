@@ -10,7 +10,11 @@ namespace lamina {
 namespace {
 
 CoverageGap go_gap() {
-  return {"sast", "static analysis", ".go", true, {"cmd/main.go", "lib/util.go"},
+  return {"sast",
+          "static analysis",
+          ".go",
+          true,
+          {"cmd/main.go", "lib/util.go"},
           {{"gosec", "go install gosec"}, {"semgrep", "pipx install semgrep"}}};
 }
 
@@ -19,8 +23,8 @@ CoverageGap lua_gap() {
 }
 
 CoverageGap lock_gap() {
-  return {"dependencies", "dependency check", "package-lock.json", true, {"package-lock.json"},
-          {{"osv-scanner", "go install osv-scanner"}}};
+  return {"dependencies", "dependency check",    "package-lock.json",
+          true,           {"package-lock.json"}, {{"osv-scanner", "go install osv-scanner"}}};
 }
 
 TEST(CoverageOutcome, NotRequiredIsSkippedAndCountsEachFileOnce) {

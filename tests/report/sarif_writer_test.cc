@@ -311,8 +311,8 @@ TEST(SarifWriter, CoverageGapsAreNotificationsWithBoundedFileLists) {
   coverage.state = ScannerState::skipped;
   scan.scanners.push_back(coverage);
   std::string text = write_sarif(scan, "/work/repo").text;
-  json run;
-  for (const json& r : json::parse(text)["runs"]) {
+  json run, log = json::parse(text);
+  for (const json& r : log["runs"]) {
     if (r["automationDetails"]["id"] == "lamina/inline/lamina-coverage/") run = r;
   }
   ASSERT_TRUE(run.is_object()) << text;
