@@ -1,6 +1,5 @@
 #include "report/console.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -138,12 +137,9 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
   }
   for (const CoverageGap& gap : scan.not_covered)
     out += p.paint(printable(gap.text()), "33") + "\n";
-  size_t id_width = 16;  // the longest id and a space, so the states line up
-  for (const ScannerOutcome& s : scan.scanners)
-    id_width = std::max(id_width, s.scanner_id.size() + 3);
   for (const ScannerOutcome& s : scan.scanners) {
     std::string line = "  " + s.scanner_id;
-    line.resize(std::max<size_t>(line.size() + 1, id_width), ' ');
+    line.resize(std::max<size_t>(line.size() + 1, 16), ' ');
     std::string state = to_string(s.state);
     state.resize(std::max<size_t>(state.size(), 9), ' ');
     const char* code = is_failure(s.state)                 ? "1;31"
