@@ -8,6 +8,7 @@ namespace lamina {
 std::string CoverageGap::files_text() const {
   size_t n = paths.size();
   std::string count = std::to_string(n) + " changed ";
+  if (file_type == "*") return count + (n == 1 ? "file" : "files");
   if (file_type.empty()) return count + (n == 1 ? "file" : "files") + " without an extension";
   if (file_type.front() == '.') return count + file_type + (n == 1 ? " file" : " files");
   return n == 1 ? count + file_type : count + "files named " + file_type;

@@ -20,7 +20,8 @@ struct CoverageGap {
   std::vector<std::string> paths;        // repository-relative, sorted, every one
   std::vector<MissingScanner> scanners;  // the scanners of the kind that match them, not installed
 
-  // "12 changed .go files", "1 changed Dockerfile", "2 changed files without an extension".
+  // "12 changed .go files", "1 changed Dockerfile", "2 changed files without an extension",
+  // "30 changed files" (any type).
   std::string files_text() const;
   // One line: the files (the first few named), the check they missed and why.
   std::string text() const;

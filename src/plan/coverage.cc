@@ -93,9 +93,12 @@ std::vector<CoverageGap> coverage_gaps(const std::vector<const ScannerSpec*>& sp
       if (!missing_one(d)) continue;
       std::string kind = specs[i]->check_kind();
       const auto& done = covered[kind];
+      // A scanner that reads every file (a secret scanner): one group, not one per type.
+      const std::vector<std::string>& globs = specs[i]->files;
+      bool every_file = std::find(globs.begin(), globs.end(), "*") != globs.end();
       for (const FileMatch& m : d.files) {
         if (done.count(m.path)) continue;
-        GapFiles& gap = gaps[{kind, file_type_of(m.path), true}];
+        GapFiles& gap = gaps[{kind, every_file ? "*" : file_type_of(m.path), true}];
         gap.paths.insert(std::string(m.path));
         gap.scanners.emplace(d.scanner_id, d.install_hint);
       }

@@ -142,6 +142,23 @@ TEST_F(CoverageTest, ASecretScannerReadingEveryFileDoesNotAccountForItsCode) {
   EXPECT_EQ(ids(*gap_for(p, "sast", ".rb")), Strings{"semgrep"});
 }
 
+TEST_F(CoverageTest, ScannersThatReadEveryFileMakeOneGroupNotOnePerType) {
+  install({"shellcheck", "bandit"});
+  configure("scanners:\n  secretlint: {enabled: false}\n");
+  change("deploy.sh", "echo 1\n");
+  change("app.py", "print(1)\n");
+  change("notes.json", "{}\n");
+  Plan p = plan();
+  const CoverageGap* gap = gap_for(p, "secrets", "*");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_EQ(gap->paths, (Strings{"app.py", "deploy.sh", "notes.json"}));
+  EXPECT_EQ(ids(*gap), Strings{"gitleaks"});
+  EXPECT_TRUE(gap->text().starts_with(
+      "not covered: 3 changed files (app.py, deploy.sh, notes.json) had no secret detection: no "
+      "scanner installed: gitleaks (install: "))
+      << gap->text();
+}
+
 TEST_F(CoverageTest, LayersThatReadNoChangedFileListNothing) {
   install({});
   change("x.lua", "print(1)\n");
