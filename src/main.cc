@@ -8,8 +8,10 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "cli/action_inputs.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -26,7 +28,14 @@ int main(int argc, char** argv) {
   // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
   std::vector<std::string> action_args;
   std::vector<const char*> action_argv;
-  if (argc >= 2 && std::strcmp(argv[1], "action") == 0) {
+  // `lamina action --help` is the action's own help, not the scan's it would become.
+  auto asks_help = [&] {
+    for (int i = 2; i < argc; ++i) {
+      if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+    }
+    return false;
+  };
+  if (argc >= 2 && std::strcmp(argv[1], "action") == 0 && !asks_help()) {
     action_args = lamina::action_scan_argv(env, std::vector<std::string>(argv + 2, argv + argc));
     action_argv.push_back(argv[0]);
     for (const std::string& arg : action_args) action_argv.push_back(arg.c_str());
@@ -39,6 +48,14 @@ int main(int argc, char** argv) {
     std::fputs(command_line.output.c_str(), *command_line.exit_now == 0 ? stdout : stderr);
     return *command_line.exit_now;
   }
+  // The built-in catalog is parsed while libgit2 starts (it loads the system's CA bundle): both
+  // come before the first scanner does. A parse error is the main thread's to report, later.
+  std::thread catalog_parse([] {
+    try {
+      lamina::builtin_catalog();
+    } catch (...) {
+    }
+  });
   lamina::git::GitLibrary libgit2;
   bool github = lamina::env_or_empty(env, "GITHUB_ACTIONS") == "true";
   int code = lamina::kExitUsage;
@@ -56,5 +73,6 @@ int main(int argc, char** argv) {
     code = lamina::kExitUsage;
   }
   std::fflush(stdout);
+  catalog_parse.join();
   return code;
 }

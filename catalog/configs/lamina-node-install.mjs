@@ -13,3 +13,8 @@ const installed = createRequire(realpathSync(process.argv[1]));
 export async function load_installed(name) {
   return (await import(pathToFileURL(installed.resolve(name)).href)).default;
 }
+
+// The same, loaded synchronously (a CommonJS package), for a module only some runs need.
+export function require_installed(name) {
+  return installed(name);
+}

@@ -9,7 +9,7 @@ const std::vector<std::string_view>& known_output_formats() {
       "sarif",        "gcc",          "checkstyle",        "shellcheck-json1",
       "cppcheck-xml", "bandit-json",  "yamllint-parsable", "codespell",
       "clamscan",     "wapiti-json",  "gitleaks-json",     "trivy-json",
-      "zap-json",     "nuclei-jsonl", "cyclonedx-json",
+      "zap-json",     "nuclei-jsonl", "cyclonedx-json",    "npm-audit-json",
   };
   return formats;
 }

@@ -57,6 +57,8 @@ struct ScannerSpec {
   std::vector<std::string>
       required_tools;   // "requires:" executables; empty means the program in `command`
   std::string install;  // one-line install hint
+  // Shipped in lamina's `full` container image; false: bring your own (`install` says how).
+  bool in_image = false;
   bool required = false;
   bool accepts_binary = false;
   std::string report_kind;  // GitLab security report: sast | secret_detection |

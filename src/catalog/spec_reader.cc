@@ -17,13 +17,14 @@ const std::vector<std::string> kEntryKeys = {"id",       "name",           "desc
                                              "severity", "timeout",        "expected_duration",
                                              "env",      "requires",       "install",
                                              "required", "accepts_binary", "report",
-                                             "check",    "enabled"};
+                                             "check",    "enabled",        "in_image"};
 
 std::vector<std::string> keys_for(EntryKind kind) {
   std::vector<std::string> keys;
   for (const std::string& key : kEntryKeys) {
     if (key == "id" && kind != EntryKind::catalog_entry) continue;
     if (key == "enabled" && kind == EntryKind::catalog_entry) continue;
+    if (key == "in_image" && kind != EntryKind::catalog_entry) continue;
     keys.push_back(key);
   }
   return keys;
@@ -186,6 +187,7 @@ void read_scanner_fields(ScannerSpec& spec, const YAML::Node& body, const YamlSo
     }
     if (key == "accepts_binary")
       spec.accepts_binary = read_bool(value, source, field("accepts_binary"));
+    if (key == "in_image") spec.in_image = read_bool(value, source, field("in_image"));
     if (key == "expected_duration") {
       spec.expected_duration = read_duration(value, source, field("expected_duration"));
     }

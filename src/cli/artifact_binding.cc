@@ -47,7 +47,7 @@ std::vector<PreparedArtifact> bind_artifacts(ChangePlan& p, const EnvMap& env) {
       std::fputs((line + "\n").c_str(), stderr);
     }
   }
-  p.plan = make_plan(p.catalog, p.settings, p.changes, p.layer, p.repo_root, p.inputs);
+  p.plan = make_plan(p.catalog, p.settings, p.changes, p.layer, p.scan_root, p.inputs);
   return prepared;
 }
 

@@ -13,9 +13,12 @@
 #include "cli/scan_output.h"
 #include "cli/workflow_hint.h"
 #include "config/load_settings.h"
+#include "exec/run_dir.h"
 #include "git/compute_change_set.h"
 #include "git/git_fetcher.h"
 #include "git/git_library.h"
+#include "git/staged_changes.h"
+#include "git/tracked_path.h"
 #include "model/layer.h"
 #include "plan/make_plan.h"
 #include "util/error.h"
@@ -85,12 +88,12 @@ ChangePlan locate_checkout(const Options& options, const EnvMap& env) {
 
 namespace {
 
-// A local run scans the working tree too, and lamina's own report folder (lamina-out/, untracked,
-// or any --out inside the repository) is in it: the next run would scan the reports of the last.
-// In CI the folder cannot be part of the change (a tracked --out is exit 2), so only then.
+// lamina's own report folder (--out inside the repository) is never part of the change: a local
+// run scans the working tree too, and the next run would scan the reports of the last. (In CI a
+// tracked --out is exit 2, and the default outside CI is in the git directory.)
 void leave_out_reports(ChangeSet& changes, const std::string& report_dir,
                        const std::string& repo_root) {
-  if (!changes.includes_worktree || report_dir.size() <= repo_root.size() + 1 ||
+  if (report_dir.size() <= repo_root.size() + 1 ||
       report_dir.compare(0, repo_root.size() + 1, repo_root + "/") != 0) {
     return;
   }
@@ -104,30 +107,40 @@ void leave_out_reports(ChangeSet& changes, const std::string& report_dir,
   }
 }
 
-// --only / --skip: scanners picked for one run, by id; an unknown id is bad input (exit 2).
-void pick_scanners(Catalog& catalog, const Options& options) {
-  auto ids = [&](const std::optional<std::string>& list, const char* flag) {
-    std::set<std::string> picked;
-    if (!list) return picked;
-    std::vector<std::string> known;
-    for (const ScannerSpec& spec : catalog.scanners) known.push_back(spec.id);
-    size_t start = 0;
-    while (start <= list->size()) {
-      size_t comma = std::min(list->find(',', start), list->size());
-      std::string id = list->substr(start, comma - start);
-      start = comma + 1;
-      if (id.empty()) continue;
-      if (!catalog.find(id)) {
-        throw Error(std::string(flag) + ": no scanner " + in_quotes(id) + did_you_mean(id, known) +
-                    "; lamina scanners lists them");
-      }
-      picked.insert(id);
+// SCANNER,... of --only, --skip or --require; an unknown id is bad input (exit 2).
+std::set<std::string> scanner_ids(const Catalog& catalog, const std::optional<std::string>& list,
+                                  const char* flag) {
+  std::set<std::string> picked;
+  if (!list) return picked;
+  std::vector<std::string> known;
+  for (const ScannerSpec& spec : catalog.scanners) known.push_back(spec.id);
+  size_t start = 0;
+  while (start <= list->size()) {
+    size_t comma = std::min(list->find(',', start), list->size());
+    std::string id = list->substr(start, comma - start);
+    start = comma + 1;
+    if (id.empty()) continue;
+    if (!catalog.find(id)) {
+      throw Error(std::string(flag) + ": no scanner " + in_quotes(id) + did_you_mean(id, known) +
+                  "; lamina scanners lists them");
     }
-    return picked;
-  };
-  std::set<std::string> only = ids(options.only, "--only");
-  std::set<std::string> skip = ids(options.skip, "--skip");
+    picked.insert(id);
+  }
+  return picked;
+}
+
+// --only / --skip: scanners picked for one run. --require: scanners that must be installed; under
+// --staged (a pre-commit hook on a laptop) only those are, the others are skipped when missing.
+void pick_scanners(Catalog& catalog, const Options& options) {
+  std::set<std::string> only = scanner_ids(catalog, options.only, "--only");
+  std::set<std::string> skip = scanner_ids(catalog, options.skip, "--skip");
+  std::set<std::string> require = scanner_ids(catalog, options.require, "--require");
   for (ScannerSpec& spec : catalog.scanners) {
+    if (require.count(spec.id)) {
+      spec.required = true;
+    } else if (options.staged) {
+      spec.required = false;
+    }
     if (!spec.enabled) continue;
     if (options.only && !only.count(spec.id)) {
       spec.enabled = false;
@@ -139,22 +152,56 @@ void pick_scanners(Catalog& catalog, const Options& options) {
   }
 }
 
+// --staged names its own range: the index against HEAD.
+void check_staged(const Options& options) {
+  if (!options.staged) return;
+  const char* other = options.all    ? "--all"
+                      : options.base ? "--base"
+                      : options.head ? "--head"
+                                     : "";
+  if (*other) {
+    throw Error(std::string("--staged scans the index against HEAD and cannot be combined with ") +
+                other + "; drop one of them");
+  }
+}
+
 }  // namespace
 
-ChangePlan resolve_changes(const Options& options, const EnvMap& env) {
+ChangePlan resolve_changes(const Options& options, const EnvMap& env, bool defer_lines) {
   ChangePlan out = locate_checkout(options, env);
   ChangeSetOptions git_options;
+  git_options.defer_lines = defer_lines;
   git_options.allow_fetch = !options.no_fetch;
   CliGitFetcher fetcher(env);
   git_options.fetcher = &fetcher;
+  out.scan_root = out.repo_root;
+  if (options.staged) {
+    check_staged(options);
+    out.changes = git::staged_change_set(out.repo_root, git_options);
+    out.context.reason = "--staged: what the next commit holds (the index against HEAD)";
+    out.context.include_worktree = false;
+    auto tree = std::make_shared<const git::StagedTree>(
+        out.repo_root, default_temp_root(env_or_empty(env, "TMPDIR")));
+    out.scan_root = tree->path();
+    out.staged = std::move(tree);
+    return out;
+  }
   out.changes = compute_change_set(out.repo_root, out.context, git_options);
-  leave_out_reports(out.changes, report_directory(options, out.repo_root), out.repo_root);
+  leave_out_reports(out.changes, report_directory(options, out.repo_root, env), out.repo_root);
+  // lamina-out/ of a CI-style run (or an earlier version's local default) in the working tree,
+  // untracked: lamina's reports too. Tracked, it is the change's and scanned.
+  std::string ci_default = out.repo_root + "/lamina-out";
+  if (out.changes.includes_worktree &&
+      ::access((ci_default + "/lamina.sarif").c_str(), F_OK) == 0 &&
+      !git::is_tracked(out.repo_root, ci_default)) {
+    leave_out_reports(out.changes, ci_default, out.repo_root);
+  }
   return out;
 }
 
 ChangePlan make_change_plan(const Options& options, const EnvMap& env,
-                            const std::string& scanner_configs) {
-  ChangePlan out = resolve_changes(options, env);
+                            const std::string& scanner_configs, bool defer_lines) {
+  ChangePlan out = resolve_changes(options, env, defer_lines);
   try {
     out.config = choose_config(options, env, out.repo_root, out.changes.base);
     out.settings = load_settings(out.config.file, options, env);
@@ -174,7 +221,8 @@ ChangePlan make_change_plan(const Options& options, const EnvMap& env,
   extra.target_url = options.target_url.value_or("");
   extra.find_executable = executable_lookup(env_or_empty(env, "PATH"));
   extra.scanner_configs = scanner_configs;
-  out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.repo_root, extra);
+  extra.git_root = out.repo_root;
+  out.plan = make_plan(out.catalog, out.settings, out.changes, out.layer, out.scan_root, extra);
   return out;
 }
 

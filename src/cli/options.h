@@ -19,6 +19,9 @@ struct Options : SettingFlags {
   std::optional<std::string> layer;
   std::optional<std::string> only;  // --only SCANNER,...: run just these of the layer
   std::optional<std::string> skip;  // --skip SCANNER,...: leave these out for this run
+  // --require SCANNER,...: a missing one is a scanner failure (with --staged, only these are)
+  std::optional<std::string> require;
+  bool staged = false;  // --staged: the index against HEAD, files as staged (pre-commit)
   std::optional<std::string> base;
   std::optional<std::string> head;
   bool all = false;
@@ -28,16 +31,24 @@ struct Options : SettingFlags {
   // Inputs and outputs.
   bool json = false;
   bool markdown = false;  // lamina scanners --markdown: README's scanner table
+  bool verbose = false;   // --verbose: every skipped scanner on the console, one line each
   std::optional<std::string> out_dir;
   std::optional<std::string> baseline;
   std::optional<std::string> publish;  // --publish LIST (see src/platform/publish.h)
   bool publish_required = false;
   bool dry_run = false;  // --dry-run: --publish tickets plans and changes nothing
   std::optional<std::string> timings;
+  std::optional<std::string> shard;  // --shard I/N (1-based): run that share of the plan
   std::vector<std::string> artifacts;
   std::optional<std::string> target_url;
-  std::vector<std::string> inputs;   // lamina report --input FILE.sarif
+  std::vector<std::string> inputs;   // lamina report --input FILE.sarif; lamina merge DIR...
   std::vector<std::string> on_fail;  // --on-fail CMD ARGS...
+
+  // lamina init.
+  std::optional<std::string> init_layers;  // --layers LIST (default inline)
+  bool init_github = false;                // --github: write the workflows
+  bool init_gitlab = false;                // --gitlab: write .gitlab-ci.yml
+  bool force = false;                      // --force: replace files that exist
 };
 
 // What parsing produced: options to run, or text to print and an exit code (help, version,

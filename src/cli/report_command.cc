@@ -147,7 +147,7 @@ int run_report_command(const Options& options, const EnvMap& env) {
   std::optional<std::set<std::string>> baseline;
   if (options.baseline) baseline = load_baseline(p.config, *options.baseline, p.repo_root);
   evaluate_findings(scan, p.repo_root, baseline ? &*baseline : nullptr);
-  return emit_scan_reports(scan, p, out, env, publish);
+  return emit_scan_reports(scan, p, out, env, publish, options.verbose);
 }
 
 int run_tickets_command(const Options& options, const EnvMap& env) {

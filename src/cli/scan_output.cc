@@ -27,6 +27,19 @@
 
 namespace lamina {
 
+std::string default_fail_on(Layer layer) {
+  switch (layer) {
+    case Layer::post_deploy:
+      return "sev1";  // a deployed service is rolled back only for the worst
+    case Layer::continuous:
+      return "sev3";  // nothing blocks; every finding is reported
+    case Layer::inline_layer:
+    case Layer::pre_deploy:
+      break;
+  }
+  return "sev2";
+}
+
 ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   ScanResult scan;
   scan.layer = p.layer;
@@ -38,7 +51,11 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   auto parsed_filter = parse_filter_mode(mode);
   if (!parsed_filter) throw Error(filter.origin + ": unknown filter " + in_quotes(mode));
   scan.filter = *parsed_filter;
-  auto fail_on = parse_fail_on(p.settings.fail_on.value);
+  // Unset anywhere: the layer's default, as its GitHub action's and GitLab template's fail-on.
+  std::string fail_on_value = p.settings.fail_on.value;
+  if (p.settings.fail_on.level == SettingLevel::builtin_default)
+    fail_on_value = default_fail_on(p.layer);
+  auto fail_on = parse_fail_on(fail_on_value);
   if (!fail_on)
     throw Error(p.settings.fail_on.origin + ": unknown fail_on " +
                 in_quotes(p.settings.fail_on.value));
@@ -52,8 +69,17 @@ ScanResult new_scan_result(const ChangePlan& p, const EnvMap& env) {
   return scan;
 }
 
-std::string report_directory(const Options& options, const std::string& repo_root) {
-  std::string out_dir = options.out_dir.value_or("lamina-out");
+bool in_ci(const EnvMap& env) {
+  std::string ci = env_or_empty(env, "CI");
+  return env_or_empty(env, "GITHUB_ACTIONS") == "true" ||
+         env_or_empty(env, "GITLAB_CI") == "true" || (!ci.empty() && ci != "false" && ci != "0");
+}
+
+std::string report_directory(const Options& options, const std::string& repo_root,
+                             const EnvMap& env) {
+  std::string out_dir = options.out_dir ? *options.out_dir
+                        : in_ci(env)    ? std::string("lamina-out")
+                                        : git::git_directory(repo_root) + "/lamina/out";
   if (!out_dir.empty() && out_dir.front() != '/') out_dir = repo_root + "/" + out_dir;
   std::string normal = std::filesystem::path(out_dir).lexically_normal().string();
   return normal.size() > 1 && normal.back() == '/' ? normal.substr(0, normal.size() - 1) : normal;
@@ -100,7 +126,7 @@ std::vector<std::string> builtin_keep_names() {
 }  // namespace
 
 Folder open_report_folder(const Options& options, const std::string& repo_root, const EnvMap& env) {
-  std::string dir = report_directory(options, repo_root);
+  std::string dir = report_directory(options, repo_root, env);
   std::string relative = std::filesystem::path(dir).lexically_relative(repo_root).string();
   bool inside = !relative.empty() && !relative.starts_with("..");
   std::string hint = workflow_hint(env, WorkflowFix::report_dir);
@@ -133,14 +159,14 @@ Folder open_report_folder(const Options& options, const std::string& repo_root, 
 }
 
 int emit_scan_reports(const ScanResult& scan, const ChangePlan& p, const Folder& out,
-                      const EnvMap& env, const PublishChoice& publishing) {
+                      const EnvMap& env, const PublishChoice& publishing, bool verbose) {
   bool github = p.context.provider == Provider::github;
   ReportTargets targets = report_targets_from(env, out.path(), p.repo_root, github);
   WrittenReports written = write_reports(scan, targets, out);
   bool color = use_color(env, ::isatty(1) == 1);
   // The annotations are the only commands: every other line, made of file names and messages,
   // is made inert for the runner.
-  std::string summary = console_summary(scan, written.files, color);
+  std::string summary = console_summary(scan, written.files, color, verbose);
   for (const std::string& note : written.notes) summary += "note: " + printable(note) + "\n";
   bool annotate = publishing.targets.count(PublishTarget::annotations) > 0;
   std::string text = log_text(github, console_findings(scan, color)) +

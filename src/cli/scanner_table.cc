@@ -73,7 +73,8 @@ std::string scanners_text(const std::vector<const ScannerSpec*>& specs,
     std::string state = i < status.size() ? status[i] : "";
     if (spec.required) state += " [required]";
     if (!spec.enabled) state += " [disabled by " + spec.disabled_by + "]";
-    rows.push_back({spec.id, spec.check_kind(), layers_text(spec), files_text(spec, 3), state});
+    rows.push_back({spec.id, spec.check_kind(), layers_text(spec), files_text(spec, 3),
+                    spec.in_image ? "yes" : "no", state});
   }
   std::vector<size_t> width(rows.front().size(), 0);
   for (const auto& row : rows) {
@@ -93,8 +94,8 @@ std::string scanners_text(const std::vector<const ScannerSpec*>& specs,
 
 std::string scanners_markdown(const Catalog& catalog) {
   std::string out =
-      "| scanner | check | layers | reads | install |\n"
-      "|---|---|---|---|---|\n";
+      "| scanner | check | layers | reads | in `full` image | install |\n"
+      "|---|---|---|---|---|---|\n";
   for (const ScannerSpec& spec : catalog.scanners) {
     bool linked = spec.homepage.rfind("https://", 0) == 0 &&
                   spec.homepage.find_first_of(" ()<>|") == std::string::npos;
@@ -102,7 +103,8 @@ std::string scanners_markdown(const Catalog& catalog) {
     out += "| " + (linked ? "[" + name + "](" + spec.homepage + ")" : name) + " (" +
            code_cell(spec.id) + ")" + (spec.required ? ", required" : "") + " | " +
            spec.check_kind() + " | " + layers_text(spec) + " | " + code_cell(files_text(spec, 8)) +
-           " | " + code_cell(spec.install) + " |\n";
+           " | " + (spec.in_image ? "yes" : "bring your own") + " | " + code_cell(spec.install) +
+           " |\n";
   }
   return out;
 }

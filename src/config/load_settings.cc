@@ -277,7 +277,9 @@ Settings load_settings(const std::optional<ConfigSource>& file, const SettingFla
   s.jobs = {static_cast<int>(cpus > 0 ? cpus : 1), SettingLevel::builtin_default,
             "default (online CPUs)"};
   s.timeout.value = std::chrono::minutes(5);
-  s.fail_on.value = "sev1";
+  // The same default as the GitHub action's and the GitLab templates' fail-on input: a local run
+  // gates like the CI job it prepares for.
+  s.fail_on.value = "sev2";
   s.filter.value = "added";
   s.default_excludes.value = true;
 

@@ -39,6 +39,15 @@ struct FileChange {
   bool operator==(const FileChange&) const = default;
 };
 
+// A file whose added lines and hunks are still to be computed (ChangeSetOptions::defer_lines):
+// its blobs, by id ("" for a side that does not exist).
+struct PendingLines {
+  std::string path;
+  std::string old_blob;
+  std::string new_blob;
+  bool operator==(const PendingLines&) const = default;
+};
+
 struct ChangeSet {
   std::string base;                // resolved base commit SHA, "" for a full scan
   std::string head;                // resolved head commit SHA ("" in an unborn repository)
@@ -48,6 +57,10 @@ struct ChangeSet {
                                    // (false with --names-only and for a full scan)
   std::vector<FileChange> files;   // sorted by path
   std::vector<std::string> notes;  // what the git stage did: fetches, fallbacks, rename limit
+  // With defer_lines: binary and lfs_pointer are known, added_lines and hunks are not yet
+  // (lines_known is false) and these files' are computed by git::compute_pending_lines.
+  std::vector<PendingLines> pending_lines;
+  std::string git_dir;  // where the pending lines' blobs are; "" when none are pending
 };
 
 const char* to_string(ChangeStatus status);

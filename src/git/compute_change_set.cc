@@ -1,10 +1,12 @@
 #include "git/compute_change_set.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
 #include "git/commit_resolver.h"
 #include "git/diff_changes.h"
+#include "git/line_ranges.h"
 #include "git/local_upstream.h"
 #include "git/repository.h"
 #include "git/stage_deadline.h"
@@ -13,6 +15,13 @@
 
 namespace lamina {
 namespace {
+
+std::optional<git_oid> oid_of(const std::string& hex) {
+  if (hex.empty()) return std::nullopt;
+  git_oid oid;
+  git::check(git_oid_fromstr(&oid, hex.c_str()), "blob id " + hex);
+  return oid;
+}
 
 using git::CommitResolver;
 
@@ -196,9 +205,46 @@ ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
   set.lines_known = !opts.names_only;
   StageDeadline deadline("computing the change set (diff, renames, line ranges)", opts.deadline);
   git::DiffPtr diff = diff_of(repo.get(), range, opts.names_only);
-  git::DiffSettings settings{!opts.names_only, range.worktree, opts.rename_limit};
-  set.files = git::changes_of(repo.get(), diff.get(), settings, &set.notes);
+  bool defer = opts.defer_lines && !opts.names_only && !range.worktree;
+  git::DiffSettings settings{!opts.names_only, range.worktree, defer, opts.rename_limit};
+  set.files = git::changes_of(repo.get(), diff.get(), settings, &set.notes, &set.pending_lines);
+  if (defer && !set.pending_lines.empty()) {
+    set.lines_known = false;
+    set.git_dir = git_repository_path(repo.get());
+  }
   return set;
+}
+
+std::vector<FileChange> compute_pending_lines(const ChangeSet& set,
+                                              std::chrono::milliseconds deadline) {
+  StageDeadline stage("computing the changed lines (line diff)", deadline);
+  std::vector<FileChange> computed;
+  computed.reserve(set.pending_lines.size());
+  std::vector<git::BlobPair> pairs;
+  pairs.reserve(set.pending_lines.size());
+  for (const PendingLines& pending : set.pending_lines) {
+    FileChange& change = computed.emplace_back();
+    change.path = pending.path;
+  }
+  for (size_t i = 0; i < computed.size(); ++i) {
+    const PendingLines& pending = set.pending_lines[i];
+    pairs.push_back({&computed[i], oid_of(pending.old_blob), oid_of(pending.new_blob)});
+  }
+  if (!pairs.empty()) git::add_blob_line_ranges(set.git_dir, pairs);
+  return computed;
+}
+
+void apply_pending_lines(ChangeSet& set, std::vector<FileChange> computed) {
+  auto by_path = [](const FileChange& f, const std::string& path) { return f.path < path; };
+  for (FileChange& lines : computed) {
+    auto it = std::lower_bound(set.files.begin(), set.files.end(), lines.path, by_path);
+    if (it == set.files.end() || it->path != lines.path) continue;  // left out since
+    it->added_lines = std::move(lines.added_lines);
+    it->hunks = std::move(lines.hunks);
+  }
+  set.pending_lines.clear();
+  set.git_dir.clear();
+  set.lines_known = true;
 }
 
 }  // namespace lamina

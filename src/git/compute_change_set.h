@@ -12,8 +12,11 @@
 namespace lamina {
 
 struct ChangeSetOptions {
-  bool allow_fetch = true;        // false (--no-fetch): a missing commit is an error with the fix
-  bool names_only = false;        // file list only: no line ranges, no content-based binary flag
+  bool allow_fetch = true;  // false (--no-fetch): a missing commit is an error with the fix
+  bool names_only = false;  // file list only: no line ranges, no content-based binary flag
+  // Binary and lfs_pointer now (what selection needs: one blob read per changed file), the line
+  // diff later with compute_pending_lines: the scanners can start before it is done.
+  bool defer_lines = false;
   size_t rename_limit = 1000;     // similarity search bound, as git's diff.renameLimit
   unsigned max_deepen = 6400;     // commits fetched at most while deepening towards a merge base
   GitFetcher* fetcher = nullptr;  // nullptr = the git CLI with lamina's own environment
@@ -28,5 +31,15 @@ struct ChangeSetOptions {
 // working tree, an unknown revision, or a commit that cannot be had, naming the fix.
 ChangeSet compute_change_set(const std::string& repo_dir, const CiContext& ctx,
                              const ChangeSetOptions& opts);
+
+// The line diff that defer_lines left out: one FileChange per set.pending_lines entry (path,
+// binary, added_lines, hunks). Reads `set` only, so it may run on another thread while the
+// scanners run. Throws Error (exit 2) for an unreadable blob; exits 3 past `deadline`, as the
+// git stage does.
+std::vector<FileChange> compute_pending_lines(
+    const ChangeSet& set, std::chrono::milliseconds deadline = std::chrono::minutes(10));
+
+// Moves `computed` lines into set.files (matched by path) and marks the lines known.
+void apply_pending_lines(ChangeSet& set, std::vector<FileChange> computed);
 
 }  // namespace lamina

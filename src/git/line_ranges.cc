@@ -84,7 +84,9 @@ void add_every_line(FileChange* change, const git_blob* blob) {
 
 // Diffs one file's blobs; returns "" or why it failed. The contents are diffed as buffers, which
 // belong to no repository, so libgit2 looks up no attribute for them: no diff driver, no
-// `binary`, no pattern of the change's .gitattributes reaches its matcher.
+// `binary`, no pattern of the change's .gitattributes reaches its matcher. (git_diff_blobs, even
+// with no path, looks up the repository's attributes: a third of the time, and the change's
+// .gitattributes would reach the diff.)
 std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff_options& options) {
   git_blob *old_blob = nullptr, *new_blob = nullptr;
   std::string error = lookup(repo, pair.old_blob, &old_blob);
@@ -108,21 +110,63 @@ std::string diff_pair(git_repository* repo, const BlobPair& pair, const git_diff
   return error;
 }
 
-// Diffs the pairs this worker claims from `next`; returns the first error, if any. Claims are
-// runs of neighbouring paths, whose blobs tend to share pack delta bases that each worker's
-// repository handle caches.
-std::string diff_claimed_pairs(git_repository* repo, const std::vector<BlobPair>& pairs,
-                               std::atomic<size_t>& next) {
+// Reads one file's new blob for binary and lfs_pointer only; "" or why it failed.
+std::string classify_pair(git_repository* repo, const BlobPair& pair, const git_diff_options&) {
+  git_blob* new_blob = nullptr;
+  std::string error = lookup(repo, pair.new_blob, &new_blob);
+  if (error.empty()) classify_content(new_blob, pair.change);
+  git_blob_free(new_blob);
+  return error;
+}
+
+using PairWork = std::string (*)(git_repository*, const BlobPair&, const git_diff_options&);
+
+// Does `work` on the pairs this worker claims from `next`; returns the first error, if any.
+// Claims are runs of neighbouring paths, whose blobs tend to share pack delta bases that each
+// worker's repository handle caches.
+std::string work_on_claimed_pairs(git_repository* repo, const std::vector<BlobPair>& pairs,
+                                  std::atomic<size_t>& next, PairWork work) {
   constexpr size_t kChunk = 32;
   git_diff_options options = line_diff_options();
   for (size_t start = next.fetch_add(kChunk); start < pairs.size();
        start = next.fetch_add(kChunk)) {
     for (size_t i = start; i < std::min(start + kChunk, pairs.size()); ++i) {
-      std::string error = diff_pair(repo, pairs[i], options);
+      std::string error = work(repo, pairs[i], options);
       if (!error.empty()) return error;
     }
   }
   return "";
+}
+
+// Spreads `work` over the machine's cores: each worker thread opens its own handle on the
+// repository at `git_dir` (libgit2 handles are not shared across threads) and takes whole
+// files, so no FileChange is touched by two threads. Throws Error naming `what`.
+void work_on_pairs(const std::string& git_dir, const std::vector<BlobPair>& pairs, PairWork work,
+                   const char* what) {
+  // A thread costs a repository open (about a millisecond): worth it only for larger diffs.
+  constexpr size_t kPairsPerThread = 64;
+  size_t threads = std::clamp<size_t>(pairs.size() / kPairsPerThread, 1,
+                                      std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::string> errors(threads);
+  auto run = [&](size_t worker) {
+    git_repository* repo = nullptr;
+    if (git_repository_open(&repo, git_dir.c_str()) != 0) {
+      errors[worker] = "cannot open " + git_dir + ": " + last_error_message();
+      next = pairs.size();  // the other workers stop at their next claim
+      return;
+    }
+    errors[worker] = work_on_claimed_pairs(repo, pairs, next, work);
+    if (!errors[worker].empty()) next = pairs.size();
+    git_repository_free(repo);
+  };
+  std::vector<std::thread> workers;
+  for (size_t worker = 1; worker < threads; ++worker) workers.emplace_back(run, worker);
+  run(0);
+  for (std::thread& worker : workers) worker.join();
+  for (const std::string& error : errors) {
+    if (!error.empty()) throw Error(std::string(what) + ": " + error);
+  }
 }
 
 }  // namespace
@@ -137,30 +181,11 @@ void add_line_ranges(git_diff* diff, const std::vector<FileChange*>& by_delta) {
 }
 
 void add_blob_line_ranges(const std::string& git_dir, const std::vector<BlobPair>& pairs) {
-  // A thread costs a repository open (about a millisecond): worth it only for larger diffs.
-  constexpr size_t kPairsPerThread = 64;
-  size_t threads = std::clamp<size_t>(pairs.size() / kPairsPerThread, 1,
-                                      std::max(1u, std::thread::hardware_concurrency()));
-  std::atomic<size_t> next{0};
-  std::vector<std::string> errors(threads);
-  auto work = [&](size_t worker) {
-    git_repository* repo = nullptr;
-    if (git_repository_open(&repo, git_dir.c_str()) != 0) {
-      errors[worker] = "cannot open " + git_dir + ": " + last_error_message();
-      next = pairs.size();  // the other workers stop at their next claim
-      return;
-    }
-    errors[worker] = diff_claimed_pairs(repo, pairs, next);
-    if (!errors[worker].empty()) next = pairs.size();
-    git_repository_free(repo);
-  };
-  std::vector<std::thread> workers;
-  for (size_t worker = 1; worker < threads; ++worker) workers.emplace_back(work, worker);
-  work(0);
-  for (std::thread& worker : workers) worker.join();
-  for (const std::string& error : errors) {
-    if (!error.empty()) throw Error("cannot compute line ranges: " + error);
-  }
+  work_on_pairs(git_dir, pairs, diff_pair, "cannot compute line ranges");
+}
+
+void add_blob_kinds(const std::string& git_dir, const std::vector<BlobPair>& pairs) {
+  work_on_pairs(git_dir, pairs, classify_pair, "cannot read the changed files");
 }
 
 }  // namespace lamina::git

@@ -29,4 +29,8 @@ struct BlobPair {
 // threads) and diffs whole files, so no FileChange is touched by two threads.
 void add_blob_line_ranges(const std::string& git_dir, const std::vector<BlobPair>& pairs);
 
+// Only binary and lfs_pointer, from each pair's new blob, over the machine's cores in the same
+// way: what file selection needs, without the line diff (ChangeSetOptions::defer_lines).
+void add_blob_kinds(const std::string& git_dir, const std::vector<BlobPair>& pairs);
+
 }  // namespace lamina::git

@@ -26,4 +26,11 @@ bool is_tracked(const std::string& checkout_dir, const std::string& path) {
   return git_index_find_prefix(&at, index.get(), (rel + "/").c_str()) == 0;
 }
 
+std::string git_directory(const std::string& checkout_dir) {
+  RepositoryPtr repo = open_checkout(checkout_dir);
+  std::string dir = git_repository_path(repo.get());
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return dir;
+}
+
 }  // namespace lamina::git

@@ -10,4 +10,9 @@ namespace lamina::git {
 // when the checkout cannot be opened.
 bool is_tracked(const std::string& checkout_dir, const std::string& path);
 
+// The git directory of the checkout containing `checkout_dir` (a linked worktree's own one),
+// without a trailing slash: git never tracks what is in it, so a local run keeps its reports
+// there. Throws Error when the checkout cannot be opened.
+std::string git_directory(const std::string& checkout_dir);
+
 }  // namespace lamina::git

@@ -11,16 +11,47 @@
 namespace lamina {
 namespace {
 
-std::string first_line(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return "";
-  size_t end = text.find('\n', start);
-  return one_line(text.substr(start, end == std::string::npos ? std::string::npos : end - start),
-                  200);
+// Whether a line of a tool's stderr says what went wrong ("Error: Cannot find module ...",
+// "ModuleNotFoundError: ...", "fatal: ..."), not a banner, a progress line or a stack frame.
+bool says_why(const std::string& line) {
+  std::string lower;
+  for (char c : line) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower.starts_with("at ") || lower.starts_with("file \"") || lower.starts_with("- /") ||
+      lower.starts_with("require stack")) {
+    return false;  // a frame of a Node or Python stack trace
+  }
+  for (const char* word : {"error", "fatal", "cannot", "can't", "could not", "couldn't", "failed",
+                           "no such", "not found", "denied", "invalid", "unable", "exception",
+                           "panic", "unknown", "unrecognized", "missing"}) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
 }
 
+}  // namespace
+
+std::string stderr_reason(const std::string& text) {
+  std::string last_nonempty;
+  size_t end = text.size();
+  while (end > 0) {
+    size_t start = text.rfind('\n', end - 1);
+    start = start == std::string::npos ? 0 : start + 1;
+    std::string line = text.substr(start, end - start);
+    end = start == 0 ? 0 : start - 1;
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    size_t last = line.find_last_not_of(" \t\r");
+    line = line.substr(first, last - first + 1);
+    if (last_nonempty.empty()) last_nonempty = line;
+    if (says_why(line)) return one_line(line, 200);
+  }
+  return one_line(last_nonempty, 200);
+}
+
+namespace {
+
 std::string with_stderr(std::string detail, const RunResult& run) {
-  std::string line = first_line(run.stderr_data);
+  std::string line = stderr_reason(run.stderr_data);
   return line.empty() ? detail : detail + ": " + line;
 }
 

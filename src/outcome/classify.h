@@ -38,4 +38,9 @@ ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vecto
 // "reported N findings, more than the limit of M: ..." for a scanner that went past the limit.
 std::string over_limit_detail(size_t total);
 
+// The line of a failed scanner's stderr that says why: the last non-empty line that reads like
+// an error (a Node or Python stack trace ends in frames; the reason is above them), else the last
+// non-empty line; one line, at most 200 bytes, printable. "" for an empty stderr.
+std::string stderr_reason(const std::string& text);
+
 }  // namespace lamina

@@ -22,7 +22,7 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
   std::optional<int64_t> infected_summary;
   size_t hits = 0;
   std::vector<std::string> unscanned;  // "path: reason" of files clamscan could not read
-  for (const std::string& line : text_lines(bytes, outcome)) {
+  for (std::string_view line : text_lines(bytes, outcome)) {
     std::string_view text = line;
     if (text.substr(0, kInfected.size()) == kInfected) {
       infected_summary = parse_integer(text.substr(kInfected.size()));
@@ -36,7 +36,7 @@ ParseOutcome parse_clamscan(std::string_view bytes, const ParseContext& ctx) {
     }
     if (!ends_with(text, kFound) || separator == std::string_view::npos) continue;
     ++hits;
-    Finding finding = new_finding(ctx, line);
+    Finding finding = new_finding(ctx, std::string(line));
     std::string_view signature =
         text.substr(separator + 2, text.size() - kFound.size() - separator - 2);
     finding.rule_id = std::string(signature);

@@ -9,13 +9,17 @@ namespace lamina {
 ParseOutcome parse_codespell(std::string_view bytes, const ParseContext& ctx) {
   ParseOutcome outcome;
   UnreadLines unread;
-  for (const std::string& line : text_lines(bytes, outcome)) {
+  for (std::string_view line : text_lines(bytes, outcome)) {
     std::optional<LinePrefix> prefix = split_line_prefix(line);
     if (!prefix || prefix->rest.find(" ==> ") == std::string_view::npos) {
       unread.add(line);
       continue;
     }
-    Finding finding = new_finding(ctx, line);
+    if (outcome.findings.full()) {
+      outcome.findings.count_over_limit();
+      continue;
+    }
+    Finding finding = new_finding(ctx, std::string(line));
     finding.rule_id = "misspelling";
     finding.tool_level = "misspelling";
     finding.message = std::string(prefix->rest);

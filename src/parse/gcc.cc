@@ -31,14 +31,18 @@ std::string_view take_level(std::string_view& message) {
 ParseOutcome parse_gcc(std::string_view bytes, const ParseContext& ctx) {
   ParseOutcome outcome;
   UnreadLines unread;
-  for (const std::string& line : text_lines(bytes, outcome)) {
+  for (std::string_view line : text_lines(bytes, outcome)) {
     std::optional<LinePrefix> prefix = split_line_prefix(line);
     // "In file included from a.h:3:" and its "from b.h:4:" continuations carry no message.
     if (!prefix || prefix->rest.empty()) {
       unread.add(line);
       continue;
     }
-    Finding finding = new_finding(ctx, line);
+    if (outcome.findings.full()) {
+      outcome.findings.count_over_limit();
+      continue;
+    }
+    Finding finding = new_finding(ctx, std::string(line));
     std::string_view message = prefix->rest;
     finding.tool_level = std::string(take_level(message));
     finding.rule_id = std::string(take_trailing_tag(message, '[', ']'));

@@ -66,9 +66,9 @@ Finding match_finding(json record, const ParseContext& ctx) {
 ParseOutcome parse_nuclei_jsonl(std::string_view bytes, const ParseContext& ctx) {
   ParseOutcome outcome;
   size_t line_number = 0;
-  for (const std::string& line : text_lines(bytes, outcome)) {
+  for (std::string_view line : text_lines(bytes, outcome)) {
     ++line_number;
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     ParseOutcome line_outcome;
     std::optional<json> record = parse_json_document(line, "nuclei-jsonl", line_outcome);
     if (!record || !record->is_object() || json_string(*record, "template-id").empty()) {

@@ -32,6 +32,7 @@ constexpr std::array kFormats{
     FormatEntry{"zap-json", parse_zap_json},
     FormatEntry{"nuclei-jsonl", parse_nuclei_jsonl},
     FormatEntry{"cyclonedx-json", parse_cyclonedx_json},
+    FormatEntry{"npm-audit-json", parse_npm_audit_json},
 };
 
 // "shellcheck_json1" (the parser function's spelling) is accepted for "shellcheck-json1".

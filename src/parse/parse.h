@@ -47,6 +47,9 @@ class FindingList {
       ++over_limit_;
     }
   }
+  // Past the limit a parser only counts: it need not build the finding it would drop.
+  bool full() const { return items_.size() >= kMaxFindingsPerScanner; }
+  void count_over_limit() { ++over_limit_; }
   size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
   Finding& operator[](size_t i) { return items_[i]; }

@@ -1,5 +1,7 @@
 #include "parse/parse_support.h"
 
+#include "util/text.h"
+
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -113,23 +115,25 @@ std::optional<nlohmann::json> parse_json_document(std::string_view bytes, std::s
   }
 }
 
-std::vector<std::string> text_lines(std::string_view bytes, ParseOutcome& outcome) {
-  size_t replaced = 0;
-  std::string text = valid_utf8(bytes, &replaced);
-  if (replaced) {
-    outcome.notes.push_back(std::to_string(replaced) +
-                            " invalid UTF-8 sequence(s) replaced by U+FFFD");
+TextLines::TextLines(std::string_view bytes, ParseOutcome& outcome) {
+  std::string_view text = bytes;
+  if (!is_valid_utf8(bytes)) {
+    size_t replaced = 0;
+    repaired_ = valid_utf8(bytes, &replaced);
+    if (replaced) {
+      outcome.notes.push_back(std::to_string(replaced) +
+                              " invalid UTF-8 sequence(s) replaced by U+FFFD");
+    }
+    text = repaired_;
   }
-  std::vector<std::string> lines;
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string_view::npos) end = text.size();
     size_t stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
-    lines.emplace_back(text, start, stop - start);
+    lines_.push_back(text.substr(start, stop - start));
     start = end + 1;
   }
-  return lines;
 }
 
 std::string unmapped_note(std::string_view tool_location, const std::string& reason) {

@@ -30,8 +30,24 @@ std::optional<size_t> nesting_overflow(std::string_view json, size_t max_depth);
 std::optional<nlohmann::json> parse_json_document(std::string_view bytes, std::string_view format,
                                                   ParseOutcome& outcome);
 
-// Lines without their "\n" / "\r\n"; invalid UTF-8 replaced, noted in `outcome`.
-std::vector<std::string> text_lines(std::string_view bytes, ParseOutcome& outcome);
+// Lines without their "\n" / "\r\n"; invalid UTF-8 replaced, noted in `outcome`. Views into
+// `bytes` (which must outlive them) or, when something was replaced, into the repaired copy the
+// object holds: a million-line output costs its views, not a million strings.
+class TextLines {
+ public:
+  TextLines(std::string_view bytes, ParseOutcome& outcome);
+  TextLines(const TextLines&) = delete;
+  TextLines& operator=(const TextLines&) = delete;
+  std::vector<std::string_view>::const_iterator begin() const { return lines_.begin(); }
+  std::vector<std::string_view>::const_iterator end() const { return lines_.end(); }
+
+ private:
+  std::string repaired_;
+  std::vector<std::string_view> lines_;
+};
+inline TextLines text_lines(std::string_view bytes, ParseOutcome& outcome) {
+  return TextLines(bytes, outcome);
+}
 
 // Sets finding.location from what the tool printed, mapped in with ctx.workspace when it lies
 // outside. A path that still cannot be placed leaves the finding at repository level

@@ -21,5 +21,6 @@ ParseOutcome parse_trivy_json(std::string_view bytes, const ParseContext& ctx);
 ParseOutcome parse_zap_json(std::string_view bytes, const ParseContext& ctx);
 ParseOutcome parse_nuclei_jsonl(std::string_view bytes, const ParseContext& ctx);
 ParseOutcome parse_cyclonedx_json(std::string_view bytes, const ParseContext& ctx);
+ParseOutcome parse_npm_audit_json(std::string_view bytes, const ParseContext& ctx);
 
 }  // namespace lamina

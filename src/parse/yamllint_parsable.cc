@@ -8,7 +8,7 @@ namespace lamina {
 ParseOutcome parse_yamllint_parsable(std::string_view bytes, const ParseContext& ctx) {
   ParseOutcome outcome;
   UnreadLines unread;
-  for (const std::string& line : text_lines(bytes, outcome)) {
+  for (std::string_view line : text_lines(bytes, outcome)) {
     std::optional<LinePrefix> prefix = split_line_prefix(line);
     std::string_view rest = prefix ? prefix->rest : std::string_view();
     size_t level_end = rest.find("] ");
@@ -16,7 +16,11 @@ ParseOutcome parse_yamllint_parsable(std::string_view bytes, const ParseContext&
       unread.add(line);
       continue;
     }
-    Finding finding = new_finding(ctx, line);
+    if (outcome.findings.full()) {
+      outcome.findings.count_over_limit();
+      continue;
+    }
+    Finding finding = new_finding(ctx, std::string(line));
     finding.tool_level = std::string(rest.substr(1, level_end - 1));
     std::string_view message = rest.substr(level_end + 2);
     finding.rule_id = std::string(take_trailing_tag(message, '(', ')'));

@@ -279,13 +279,14 @@ FileSelection merge_shards(std::vector<Shard>& shards, size_t scanner_count) {
 
 FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
                            const Settings& settings, const ChangeSet& changes,
-                           const std::string& repo_root) {
+                           const std::string& repo_root, const std::string& git_root) {
   size_t count = shard_count(changes.files.size());
   auto bound = [&](size_t shard) {
     return static_cast<uint32_t>(changes.files.size() * shard / count);
   };
   std::vector<std::string> notes;
-  std::vector<ExclusionRule> attributes = attribute_rules(changes, repo_root, &notes);
+  std::vector<ExclusionRule> attributes =
+      attribute_rules(changes, git_root.empty() ? repo_root : git_root, &notes);
   // The first Selector is built here, so a malformed glob throws before any thread starts.
   Selector first(scanners, settings, attributes, repo_root);
   std::vector<Shard> shards(count);

@@ -22,9 +22,10 @@ struct FileSelection {
 // the working tree under `repo_root`, for extensionless files only. linguist-generated and
 // linguist-vendored come from the .gitattributes of the base commit (of the scanned commit for a
 // full scan), never from the change's own. Throws Error for a malformed glob, naming the scanner
-// or setting.
+// or setting. `git_root`: the checkout to read .gitattributes from when `repo_root` is a copy of
+// its files (--staged); "" = repo_root.
 FileSelection select_files(const std::vector<const ScannerSpec*>& scanners,
                            const Settings& settings, const ChangeSet& changes,
-                           const std::string& repo_root);
+                           const std::string& repo_root, const std::string& git_root = "");
 
 }  // namespace lamina

@@ -307,7 +307,7 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   for (const ScannerSpec& spec : catalog.scanners) {
     if (spec.in_layer(layer)) scanners.push_back(&spec);
   }
-  FileSelection selection = select_files(scanners, settings, changes, repo_root);
+  FileSelection selection = select_files(scanners, settings, changes, repo_root, extra.git_root);
   for (const Exclusion& exclusion : selection.exclusions) {
     plan.excluded.push_back(exclusion.path + ": " + exclusion.rule);
   }

@@ -25,6 +25,9 @@ struct PlanInputs {
   // What {configs} becomes: the folder of lamina's scanner configuration files
   // (ScannerConfigFolder); kept as "{configs}" when empty, as in `lamina plan`.
   std::string scanner_configs;
+  // The checkout whose git history .gitattributes is read from, when `repo_root` is a copy of
+  // its files (lamina scan --staged); "" = repo_root.
+  std::string git_root;
   // Where a program is installed: its name to an absolute path, "" when it is not (the caller
   // looks in PATH, e.g. with util/spawn.h's ExecutableLookup; planning probes nothing). Unset:
   // nothing is installed.

@@ -1,7 +1,9 @@
 #include "report/console.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 #include "util/text.h"
 
@@ -78,6 +80,50 @@ std::string standing_tag(GateStanding standing) {
   return "";
 }
 
+// Why a scanner was skipped, in a word a group of them shares: "no matching files", "not
+// installed", "disabled by --only", "no artifact given" (the detail up to its first parenthesis,
+// semicolon or colon).
+std::string skip_group(const std::string& detail) {
+  if (detail.starts_with("not installed")) return "not installed";
+  if (detail.starts_with("no matching file has ")) return "no project root";
+  std::string group = detail.substr(0, detail.find_first_of("(;:"));
+  while (!group.empty() && group.back() == ' ') group.pop_back();
+  return group.empty() ? "no reason given" : printable(one_line(group, 80));
+}
+
+// The skipped scanners in one line, e.g. "  14 skipped: 12 no matching files; 2 not installed:
+// gitleaks, semgrep (--verbose lists each)". Those not installed are named: installing one is
+// the reader's next step. "" when none was skipped.
+std::string skipped_summary(const std::vector<ScannerOutcome>& scanners) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // first-seen order
+  size_t total = 0;
+  for (const ScannerOutcome& s : scanners) {
+    if (s.state != ScannerState::skipped) continue;
+    ++total;
+    std::string group = skip_group(s.detail);
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == group; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {group, {}});
+    it->second.push_back(printable(s.scanner_id));
+  }
+  if (total == 0) return "";
+  // The largest group first, "not installed" last, with its scanners' names.
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    bool a_missing = a.first == "not installed", b_missing = b.first == "not installed";
+    if (a_missing != b_missing) return b_missing;
+    return a.second.size() > b.second.size();
+  });
+  std::string line = "  " + std::to_string(total) + " skipped: ";
+  for (size_t i = 0; i < groups.size(); ++i) {
+    line += (i ? "; " : "") + std::to_string(groups[i].second.size()) + " " + groups[i].first;
+    if (groups[i].first == "not installed") {
+      for (size_t k = 0; k < groups[i].second.size(); ++k)
+        line += (k ? ", " : ": ") + groups[i].second[k];
+    }
+  }
+  return line + " (--verbose lists each)\n";
+}
+
 }  // namespace
 
 std::string exit_code_meaning(int code) {
@@ -116,7 +162,7 @@ std::string console_findings(const ScanResult& scan, bool color) {
 }
 
 std::string console_summary(const ScanResult& scan, const std::vector<std::string>& report_paths,
-                            bool color) {
+                            bool color, bool verbose) {
   Palette p{color};
   size_t ran = 0, skipped = 0, failed = 0;
   for (const ScannerOutcome& s : scan.scanners) {
@@ -138,6 +184,7 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
   for (const CoverageGap& gap : scan.not_covered)
     out += p.paint(printable(gap.text()), "33") + "\n";
   for (const ScannerOutcome& s : scan.scanners) {
+    if (s.state == ScannerState::skipped && !verbose) continue;  // in skipped_summary()
     std::string line = "  " + s.scanner_id;
     line.resize(std::max<size_t>(line.size() + 1, 16), ' ');
     std::string state = to_string(s.state);
@@ -156,6 +203,7 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
     }
     out += line + "\n";
   }
+  if (!verbose) out += skipped_summary(scan.scanners);
   const GateResult& g = scan.gate;
   out += "findings: ";
   for (int i = 0; i < 3; ++i) {

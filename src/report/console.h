@@ -11,8 +11,10 @@
 namespace lamina {
 
 std::string console_findings(const ScanResult& scan, bool color);
+// One line per scanner that ran or failed; the skipped ones in one summary line (each on a line
+// of its own with `verbose`).
 std::string console_summary(const ScanResult& scan, const std::vector<std::string>& report_paths,
-                            bool color);
+                            bool color, bool verbose = false);
 
 // Meaning of an exit code, e.g. "1: the gate failed".
 std::string exit_code_meaning(int code);

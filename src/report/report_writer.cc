@@ -159,7 +159,7 @@ WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t, con
 
 bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
   if (name == kSarifFile || name == kCodeQualityFile || name == kPublishFile ||
-      name == kTicketPlanFile)
+      name == kTicketPlanFile || name == kShardFile)
     return true;
   for (const char* kind : kGitlabSecurityKinds) {
     if (name == gitlab_report_file(kind)) return true;

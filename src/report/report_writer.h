@@ -42,6 +42,8 @@ inline constexpr const char* kCodeQualityFile = "gl-code-quality-report.json";
 inline constexpr const char* kPublishFile = "publish.json";
 // What --publish tickets did, or with --dry-run would do (src/platform/tickets.h).
 inline constexpr const char* kTicketPlanFile = "tickets-plan.json";
+// What one shard of `lamina scan --shard I/N` found, for `lamina merge` (report/shard_file.h).
+inline constexpr const char* kShardFile = "lamina-shard.json";
 
 // Reports that could not be written are in `errors` (the caller exits 2 once the rest is out).
 // Files go into `out`, the report folder opened once (targets.out_dir names it in messages).

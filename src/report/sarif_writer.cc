@@ -288,10 +288,10 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
                       const std::vector<std::string>& limit_notes,
                       const std::vector<CoverageGap>* gaps) {
   j.begin_array();
-  std::vector<RunResult> runs = s.runs;
-  if (runs.empty()) runs.emplace_back();  // a scanner that never started still gets one
-  for (size_t i = 0; i < runs.size(); ++i) {
-    const RunResult& run = runs[i];
+  static const RunResult kNeverStarted;  // a scanner that never started still gets one
+  size_t count = std::max<size_t>(s.runs.size(), 1);
+  for (size_t i = 0; i < count; ++i) {
+    const RunResult& run = s.runs.empty() ? kNeverStarted : s.runs[i];
     j.begin_object();
     bool ok = !is_failure(s.state) && s.state != ScannerState::cancelled && !incomplete;
     j.key("executionSuccessful").value(ok);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "exec/out_token.h"
@@ -151,6 +152,79 @@ TEST_F(BuiltinToolsTest, EslintSecurityRulesRunFromThePackageRoot) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.text.find("\"ruleId\": \"security/detect-eval-with-expression\""), std::string::npos)
       << r.text << r.err;
+}
+
+// TypeScript (.ts/.tsx/.mts/.cts) is parsed by the @typescript-eslint/parser of eslint's own
+// install: the project's typescript in node_modules is never loaded.
+TEST_F(BuiltinToolsTest, EslintFindsEvalInEveryKindOfTypeScriptFile) {
+  REQUIRE_TOOL("eslint");
+  std::string marker = scratch.file("payload-ran");
+  change("web/package.json", "{\"name\": \"web\"}\n");
+  test::write_file(repo.file("web/node_modules/typescript/package.json"),
+                   "{\"name\": \"typescript\", \"main\": \"index.js\"}\n");
+  test::write_file(repo.file("web/node_modules/typescript/index.js"),
+                   "require('fs').writeFileSync('" + marker + "', 'ran');\n");
+  change("web/src/handler.ts",
+         "export function run(userInput: string): unknown {\n"
+         "  const n = <number>(1 as unknown);\n  return eval(userInput) as unknown;\n}\n");
+  change("web/src/view.tsx", "export const View = (p: { x: string }) => <div>{eval(p.x)}</div>;\n");
+  change("web/src/esm.mts", "export const f = (s: string): unknown => eval(s);\n");
+  change("web/src/cjs.cts", "const g = (s: string): unknown => eval(s);\nexport = g;\n");
+  Report r = run_scanner("eslint");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  ParseContext ctx;
+  ctx.scanner_id = "eslint";
+  ctx.repository_root = repo.path();
+  ctx.working_directory = repo.path() + "/web";
+  ParseOutcome out = parse_output("sarif", r.text, ctx);
+  ASSERT_FALSE(out.error) << *out.error << r.text;
+  std::vector<std::string> flagged;
+  for (const Finding& f : out.findings) {
+    EXPECT_EQ(f.rule_id, "security/detect-eval-with-expression");
+    flagged.push_back(f.location.path + ":" + std::to_string(f.location.region.start_line));
+  }
+  std::sort(flagged.begin(), flagged.end());
+  EXPECT_EQ(flagged, (std::vector<std::string>{"web/src/cjs.cts:1", "web/src/esm.mts:1",
+                                               "web/src/handler.ts:3", "web/src/view.tsx:1"}))
+      << r.text;
+  EXPECT_FALSE(std::filesystem::exists(marker)) << "the project's typescript ran inside eslint";
+}
+
+// npm audit needs the registry's advisory endpoint. Whether or not this machine reaches it, a
+// lockfile with lodash 4.17.4 must never come out clean: either lodash's advisories, or a failure.
+TEST_F(BuiltinToolsTest, NpmAuditOnAVulnerableLockfileFindsItOrFailsNeverPasses) {
+  REQUIRE_TOOL("npm");
+  for (const char* file : {"package.json", "package-lock.json"}) {
+    change(std::string("shop/") + file,
+           read_file(
+               test::source_path(
+                   std::string("tests/data/scanner-outputs/npm-audit/input/lodash-4.17.4/") + file))
+               .value_or(""));
+  }
+  // The project's .npmrc may not send the audit elsewhere: the command line pins the registry.
+  test::write_file(repo.file("shop/.npmrc"), "registry=http://127.0.0.1:9/\n");
+  Report r = run_scanner("npm-audit");
+  ParseContext ctx;
+  ctx.scanner_id = "npm-audit";
+  ctx.repository_root = repo.path();
+  ctx.working_directory = repo.path() + "/shop";
+  ParseOutcome out = parse_output("npm-audit-json", r.text, ctx);
+  ASSERT_FALSE(out.error) << *out.error << r.text << r.err;
+  if (out.tool_failure) {
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(out.tool_failure->find("127.0.0.1"), std::string::npos) << *out.tool_failure;
+    std::cout << "npm audit could not reach the registry's advisory endpoint here: "
+              << *out.tool_failure << "\n";
+    return;
+  }
+  EXPECT_EQ(r.exit_code, 1);
+  bool lodash = false;
+  for (const Finding& f : out.findings) {
+    lodash =
+        lodash || (f.package == "lodash" && f.package_version == "4.17.4" &&
+                   f.rule_id.rfind("GHSA-", 0) == 0 && f.location.path == "shop/package-lock.json");
+  }
+  EXPECT_TRUE(lodash) << r.text;
 }
 
 // The checkout's own configuration of a tool cannot silence it: lamina's argv pins each one

@@ -92,7 +92,9 @@ TEST(CatalogTest, SeverityKeysAreWhatTheRealOutputsReport) {
         RealOutput{"clamscan", "clamscan/scan.txt"}, RealOutput{"wapiti", "wapiti/scan.json"},
         RealOutput{"gitleaks", "gitleaks/baseline-report.json"},
         RealOutput{"nuclei", "nuclei/nuclei-v3-dvwa.jsonl"},
-        RealOutput{"zap-baseline", "zap/zap-baseline-2.14-report_json.json"}}) {
+        RealOutput{"zap-baseline", "zap/zap-baseline-2.14-report_json.json"},
+        RealOutput{"npm-audit", "npm-audit/defectdojo-npm-7plus-many-vulns.json"},
+        RealOutput{"trivy-fs", "trivy/image-alpine-310.json"}}) {
     const ScannerSpec* spec = builtin_catalog().find(real.scanner);
     ASSERT_NE(spec, nullptr) << real.scanner;
     std::string dir = std::string(real.file).substr(0, std::string(real.file).find('/'));

@@ -110,10 +110,11 @@ TEST_F(CatalogCommandsTest, ScannersListsCustomAndDisabledEntries) {
       "    install: make my-lint\n");
   std::string out = run_scanners(Options{}, {{"PATH", bin.path()}});
   EXPECT_THAT(out,
-              MatchesRegex("(.|\n)*\ncodespell +lint +inline +\\*\\.md \\*\\.rst \\*\\.txt "
-                           "\\+1 more +no \\(install: apt-get install codespell\\) \\[disabled by "
-                           "\\.lamina\\.yml line 3\\]\n(.|\n)*"));
-  EXPECT_THAT(out, MatchesRegex("(.|\n)*\nmy-lint +lint +inline +\\*\\.x +no \\(install: make "
+              MatchesRegex(
+                  "(.|\n)*\ncodespell +lint +inline +\\*\\.md \\*\\.rst \\*\\.txt "
+                  "\\+1 more +(yes|no) +no \\(install: apt-get install codespell\\) \\[disabled by "
+                  "\\.lamina\\.yml line 3\\]\n(.|\n)*"));
+  EXPECT_THAT(out, MatchesRegex("(.|\n)*\nmy-lint +lint +inline +\\*\\.x +no +no \\(install: make "
                                 "my-lint\\)\n(.|\n)*"));
 }
 

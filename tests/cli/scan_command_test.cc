@@ -334,7 +334,8 @@ TEST(ReportCommand, PathsOfAnotherMachineMapToTheTrackedFileTheyEndWith) {
   std::vector<std::string> local_env = {"PATH=" + std::string(std::getenv("PATH")),
                                         "HOME=" + pr.dir.path()};
   test::ProcessOutput out =
-      test::run_lamina({"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all"},
+      test::run_lamina({"report", "--input", pr.dir.file("osv.sarif"), "--all", "--filter", "all",
+                        "--out", "lamina-out"},  // outside CI the default is .git/lamina/out
                        pr.repo, local_env);
   EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
   json results = report_sarif(pr)["runs"][0]["results"];

@@ -40,21 +40,24 @@ TEST(ScannerTable, TextColumnsAreAligned) {
   };
   // Each column as wide as its widest cell, two spaces between columns.
   EXPECT_EQ(text, padded("SCANNER", 13) + padded("CHECK", 14) + padded("LAYERS", 19) +
-                      padded("FILES", files.size() + 2) + "INSTALLED\n" + padded("shellcheck", 13) +
-                      padded("lint", 14) + padded("inline,continuous", 19) +
-                      padded("*.sh *.bash *.ksh +5 more", files.size() + 2) + "0.9.0\n" +
-                      padded("osv-scanner", 13) + padded("dependencies", 14) +
-                      padded("inline,continuous", 19) + files + "  no (install: go install x)\n");
+                      padded("FILES", files.size() + 2) + "FULL IMAGE  INSTALLED\n" +
+                      padded("shellcheck", 13) + padded("lint", 14) +
+                      padded("inline,continuous", 19) +
+                      padded("*.sh *.bash *.ksh +5 more", files.size() + 2) +
+                      "yes         0.9.0\n" + padded("osv-scanner", 13) +
+                      padded("dependencies", 14) + padded("inline,continuous", 19) + files +
+                      "  no          no (install: go install x)\n");
 }
 
 TEST(ScannerTable, MarkdownRowsComeFromTheCatalog) {
   Catalog catalog = builtin_catalog();
   std::string md = scanners_markdown(catalog);
   EXPECT_TRUE(
-      md.starts_with("| scanner | check | layers | reads | install |\n|---|---|---|---|---|\n"
+      md.starts_with("| scanner | check | layers | reads | in `full` image | install |\n"
+                     "|---|---|---|---|---|---|\n"
                      "| [ShellCheck](https://www.shellcheck.net) (`shellcheck`) | lint | "
                      "inline,continuous | `*.sh *.bash *.ksh *.bats #!sh #!bash #!dash "
-                     "#!ksh` | `apt-get install shellcheck` |\n"))
+                     "#!ksh` | yes | `apt-get install shellcheck` |\n"))
       << md;
   EXPECT_NE(md.find("(`secretlint`), required | secrets |"), std::string::npos) << md;
   EXPECT_NE(md.find("(`checkov`) | iac |"), std::string::npos) << md;

@@ -34,7 +34,7 @@ TEST(LoadSettingsTest, DefaultsSayTheyAreDefaults) {
   Settings s = load_settings(std::nullopt, SettingFlags{}, EnvMap{});
   EXPECT_EQ(s.timeout.value, minutes(5));
   EXPECT_EQ(s.timeout.origin, "default");
-  EXPECT_EQ(s.fail_on.value, "sev1");
+  EXPECT_EQ(s.fail_on.value, "sev2");  // as action.yml's and the GitLab templates' fail-on
   EXPECT_EQ(s.filter.value, "added");
   EXPECT_FALSE(s.fail_fast.value);
   EXPECT_TRUE(s.default_excludes.value);

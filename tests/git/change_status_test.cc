@@ -409,5 +409,59 @@ TEST(ChangeStatus, LineRangesOfManyFilesAreExactForEachFile) {
   EXPECT_EQ(diff_between(repo, base, head).files, expected);
 }
 
+// `lamina scan` starts its scanners before the line diff (defer_lines): the content flags come
+// first, the lines later, and together they are exactly what one pass gives.
+TEST(ChangeStatus, DeferredLinesEqualTheLinesOfOnePass) {
+  test::GitRepo repo;
+  std::string body;
+  for (int i = 1; i <= 40; ++i) body += "line " + std::to_string(i) + "\n";
+  repo.write("keep.txt", "1\n2\n3\n");
+  repo.write("moved.txt", body);
+  repo.write("same.txt", body + "same\n");
+  repo.write("gone.txt", "bye\n");
+  repo.write("image.bin", std::string("\x89PNG\0\0", 7));
+  std::string base = repo.commit("base");
+  repo.write("keep.txt", "1\nTWO\n3\nfour\n");
+  repo.remove("moved.txt");
+  repo.write("sub/moved.txt", body + "one more\n");  // a rename with an added line
+  repo.remove("same.txt");
+  repo.write("sub/same.txt", body + "same\n");  // an exact rename
+  repo.remove("gone.txt");
+  repo.write("image.bin", std::string("\x89PNG\0\1\n\n", 9));
+  repo.write("pointer.dat", "version https://git-lfs.github.com/spec/v1\noid sha256:ab\nsize 3\n");
+  repo.write("new.py", "a = 1\nb = 2\n");
+  std::string head = repo.commit("head");
+
+  ChangeSet one_pass = diff_between(repo, base, head);
+  ChangeSetOptions defer;
+  defer.defer_lines = true;
+  ChangeSet deferred = diff_between(repo, base, head, defer);
+
+  EXPECT_FALSE(deferred.lines_known);
+  ASSERT_EQ(deferred.files.size(), one_pass.files.size());
+  for (size_t i = 0; i < one_pass.files.size(); ++i) {
+    const FileChange& early = deferred.files[i];
+    EXPECT_EQ(early.path, one_pass.files[i].path);
+    EXPECT_EQ(early.status, one_pass.files[i].status) << early.path;
+    EXPECT_EQ(early.binary, one_pass.files[i].binary) << early.path;
+    EXPECT_EQ(early.lfs_pointer, one_pass.files[i].lfs_pointer) << early.path;
+    EXPECT_TRUE(early.added_lines.empty()) << early.path;
+  }
+  std::vector<FileChange> lines = compute_pending_lines(deferred);
+  apply_pending_lines(deferred, std::move(lines));
+  EXPECT_TRUE(deferred.lines_known);
+  EXPECT_TRUE(deferred.pending_lines.empty());
+  EXPECT_EQ(deferred.files, one_pass.files);
+  // The flags were worth comparing: the change has a binary file and an LFS pointer.
+  auto file = [&](const std::string& path) {
+    return *std::find_if(one_pass.files.begin(), one_pass.files.end(),
+                         [&](const FileChange& f) { return f.path == path; });
+  };
+  EXPECT_TRUE(file("image.bin").binary);
+  EXPECT_TRUE(file("pointer.dat").lfs_pointer);
+  EXPECT_EQ(file("sub/moved.txt").added_lines, (std::vector<LineRange>{{41, 41}}));
+  EXPECT_TRUE(file("sub/same.txt").added_lines.empty());
+}
+
 }  // namespace
 }  // namespace lamina

@@ -158,6 +158,24 @@ TEST(RangeKind, LocalUpstreamIncludesCommitsWorkingTreeAndUntrackedButNotIgnored
                                                  ", the merge base of HEAD and main."}));
 }
 
+// A working-tree diff is one pass even when `lamina scan` asks for deferred lines: the new side
+// is files on disk, not blobs a thread can read later.
+TEST(RangeKind, LocalUpstreamWithWorktreeLeavesNoLinesPending) {
+  LocalCheckout local;
+  local.repo.git({"branch", "-q", "--set-upstream-to=main"});
+  CiContext ctx = test::range_context(RangeKind::local_upstream);
+  ctx.include_worktree = true;
+  ChangeSetOptions opts;
+  opts.allow_fetch = false;
+  opts.defer_lines = true;
+
+  ChangeSet set = compute_change_set(local.repo.path(), ctx, opts);
+
+  EXPECT_TRUE(set.lines_known);
+  EXPECT_TRUE(set.pending_lines.empty());
+  EXPECT_EQ(set.files, compute(local.repo, ctx, /*names_only=*/false).files);
+}
+
 TEST(RangeKind, LocalUpstreamWithoutWorktreeListsCommitsOnly) {
   LocalCheckout local;
   ChangeSet set = compute(local.repo, test::range_context(RangeKind::local_upstream));

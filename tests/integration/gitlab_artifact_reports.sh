@@ -41,7 +41,7 @@ printf 'scanners:\n  clamscan:\n    args: ["-d", "%s/eicar.hdb"]\n    report: sa
   > repo/.lamina.yml
 
 rc=0
-out=$(TMPDIR=$work "$lamina" scan -C repo --layer pre-deploy --no-fetch --artifact image.tar 2>&1) ||
+out=$(TMPDIR=$work "$lamina" scan -C repo --layer pre-deploy --no-fetch --out lamina-out --artifact image.tar 2>&1) ||
   rc=$?
 [[ $rc -eq 1 ]] || fail "expected exit 1 (gate failed), got $rc: $out"
 grep -q "left out of gl-sast-report.json" <<<"$out" && fail "the finding was left out: $out"

@@ -17,7 +17,17 @@ printf 'x\n' >"$repo/lamina-out-notes/kept.txt"
 plan() { (cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" plan "$@" 2>&1); }
 scan() { (cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" scan --layer inline --fail-on never "$@" >/dev/null 2>&1) || true; }
 
-scan
+# Outside CI the reports go to the git directory by default, and the run says where.
+(cd "$repo" && env -i PATH="$PATH" HOME="$work" "$lamina" scan --layer inline --fail-on never >"$work/out" 2>&1) || true
+[[ -f $repo/.git/lamina/out/lamina.sarif ]] || fail "a local scan wrote no .git/lamina/out/lamina.sarif: $(cat "$work/out")"
+[[ ! -e $repo/lamina-out ]] || fail "a local scan created lamina-out/ in the working tree"
+grep -q "report: $repo/.git/lamina/out/lamina.sarif" "$work/out" || fail "the scan does not say where its reports are: $(cat "$work/out")"
+# In CI (CI=true, GitHub or GitLab) the default stays lamina-out/, where jobs upload it.
+(cd "$repo" && env -i PATH="$PATH" HOME="$work" CI=true "$lamina" scan --layer inline --fail-on never >/dev/null 2>&1) || true
+[[ -f $repo/lamina-out/lamina.sarif ]] || fail "with CI=true the scan wrote no lamina-out/lamina.sarif"
+echo "ok: outside CI the reports default to .git/lamina/out, in CI to lamina-out/"
+
+scan --out lamina-out
 [[ -f $repo/lamina-out/lamina.sarif ]] || fail "the first local scan wrote no lamina-out/lamina.sarif"
 out=$(plan)
 grep -q 'report folder lamina-out/ left out of the change' <<<"$out" || fail "no note about the report folder: $out"

@@ -67,7 +67,7 @@ PY
 printf 'scanners:\n  clamscan:\n    args: ["-d", "%s/eicar.hdb"]\n' "$work" > repo/.lamina.yml
 head -c 10000 image.tar > corrupt.tar
 export TMPDIR=$work/tmp
-scan() { "$lamina" scan -C repo --layer pre-deploy --no-fetch "$@"; }
+scan() { "$lamina" scan -C repo --layer pre-deploy --no-fetch --out lamina-out "$@"; }
 left_over() { find "$work/tmp" "$work/sentinel" -mindepth 1 | head -5; }
 
 # lamina plan shows the artifact as given and unpacks nothing.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "util/file_io.h"
 
 namespace lamina {
 namespace {
@@ -63,7 +64,8 @@ INSTANTIATE_TEST_SUITE_P(Integrations, ActionFile,
                          ::testing::Values("action.yml", "actions/inline/action.yml",
                                            "actions/pre-deploy/action.yml",
                                            "actions/post-deploy/action.yml",
-                                           "actions/continuous/action.yml"));
+                                           "actions/continuous/action.yml",
+                                           "actions/setup/action.yml"));
 
 class WorkflowFile : public ::testing::TestWithParam<std::string> {};
 
@@ -76,7 +78,19 @@ TEST_P(WorkflowFile, MatchesTheWorkflowSchema) {
 
 TEST_P(WorkflowFile, PassesActionValidator) {
   require_action_validator();
-  test::ProcessOutput r = action_validator(test::source_path(GetParam()));
+  std::string file = test::source_path(GetParam());
+  // action-validator 0.6.0's schema predates the `attestations` permission that
+  // actions/attest-build-provenance needs (SchemaStore's, checked above, has it): that one line
+  // is left out of the copy it validates, and everything else is checked as written.
+  test::TempDir dir;
+  std::string text = *read_file(file);
+  const std::string line = "      attestations: write\n";
+  if (size_t at = text.find(line); at != std::string::npos) {
+    text.erase(at, line.size());
+    file = dir.file("workflow.yml");
+    test::write_file(file, text);
+  }
+  test::ProcessOutput r = action_validator(file);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
@@ -85,8 +99,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("examples/github/pr-gate.yml", "examples/github/pre-deploy.yml",
                       "examples/github/post-deploy.yml", "examples/github/nightly-continuous.yml",
                       "examples/github/pr-gate-forks.yml", "examples/github/lamina-publish.yml",
-                      ".github/workflows/ci.yml", ".github/workflows/release.yml",
-                      ".github/workflows/lamina.yml"));
+                      "examples/github/sharded.yml", ".github/workflows/ci.yml",
+                      ".github/workflows/release.yml", ".github/workflows/lamina.yml"));
 
 // Templates are two YAML documents: the `spec:` header, then the jobs. Both must satisfy the
 // schema.
@@ -105,7 +119,8 @@ INSTANTIATE_TEST_SUITE_P(Integrations, GitlabTemplate,
                          ::testing::Values("gitlab-templates/lamina-inline.yml",
                                            "gitlab-templates/lamina-pre-deploy.yml",
                                            "gitlab-templates/lamina-post-deploy.yml",
-                                           "gitlab-templates/lamina-continuous.yml"));
+                                           "gitlab-templates/lamina-continuous.yml",
+                                           "gitlab-templates/lamina-sharded.yml"));
 
 TEST(IntegrationsGitlabExample, MatchesTheGitlabCiSchema) {
   require_tools();

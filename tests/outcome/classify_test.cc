@@ -122,3 +122,47 @@ TEST(ClassifyTest, BatchesWithinTheLimitThatTogetherPassItFailTheScanner) {
 
 }  // namespace
 }  // namespace lamina
+
+namespace lamina {
+namespace {
+
+// A scanner failure names the stderr line that says why, not a banner or the first line.
+TEST(StderrReason, TheLastLineThatReadsLikeAnErrorNotTheFirstLine) {
+  // secretlint without its rule preset (Node): the reason sits above the stack.
+  EXPECT_EQ(
+      stderr_reason("secretlint v12.0.0\n"
+                    "Loading config...\n"
+                    "Error: Cannot find module '@secretlint/secretlint-rule-preset-recommend'\n"
+                    "Require stack:\n"
+                    "- /usr/lib/node_modules/secretlint/lib/index.js\n"
+                    "    at Module._resolveFilename (node:internal/modules/cjs/loader:1140:15)\n"
+                    "    at Module._load (node:internal/modules/cjs/loader:981:27)\n\n"),
+      "Error: Cannot find module '@secretlint/secretlint-rule-preset-recommend'");
+  // A Python traceback ends with the exception.
+  EXPECT_EQ(stderr_reason("[main]\tINFO\tprofile include tests: None\n"
+                          "Traceback (most recent call last):\n"
+                          "  File \"/usr/bin/bandit\", line 33, in <module>\n"
+                          "ModuleNotFoundError: No module named 'bandit'\n"),
+            "ModuleNotFoundError: No module named 'bandit'");
+  // No line reads like an error: the last non-empty one.
+  EXPECT_EQ(stderr_reason("starting\nscanning 3 files\n  \n"), "scanning 3 files");
+  EXPECT_EQ(stderr_reason(""), "");
+  EXPECT_EQ(stderr_reason("\n \r\n"), "");
+}
+
+TEST(StderrReason, AFailedRunsDetailCarriesIt) {
+  RunResult run;
+  run.invocation.scanner_id = "tool";
+  run.invocation.format = "sarif";
+  run.invocation.ok_exit_codes = {0, 1};
+  run.status = RunStatus::exited;
+  run.exit_code = 2;
+  run.stderr_data = "tool 1.0 starting\nfatal: config file .toolrc: invalid key 'x'\nbye\n";
+  ClassifiedRun c = classify_run(run, "/repo", nullptr);
+  EXPECT_EQ(c.state, ScannerState::failed);
+  EXPECT_EQ(c.detail,
+            "exit code 2 means an error for tool: fatal: config file .toolrc: invalid key 'x'");
+}
+
+}  // namespace
+}  // namespace lamina

@@ -295,7 +295,7 @@ TEST(ParseBadInput, UnknownFormatIsAnErrorListingTheKnownOnes) {
             "unknown output format \"pylint-json\"; known formats: sarif, gcc, checkstyle, "
             "shellcheck-json1, cppcheck-xml, bandit-json, yamllint-parsable, codespell, "
             "clamscan, wapiti-json, gitleaks-json, trivy-json, zap-json, nuclei-jsonl, "
-            "cyclonedx-json");
+            "cyclonedx-json, npm-audit-json");
 }
 
 TEST(ParseBadInput, WrongDocumentShapeIsAnErrorNamingTheFix) {

@@ -76,7 +76,13 @@ TEST(ConsoleSummary, StatesScannersVerdictExitCodeAndReports) {
   EXPECT_NE(out.find("  bandit        failed    0.0s  exit code 2 means an error\n"),
             std::string::npos)
       << out;
-  EXPECT_NE(out.find("  gitleaks      skipped    not installed"), std::string::npos) << out;
+  EXPECT_NE(out.find("  1 skipped: 1 not installed: gitleaks (--verbose lists each)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("  gitleaks      skipped"), std::string::npos) << out;
+  std::string verbose = console_summary(scan, {"lamina-out/lamina.sarif"}, false, true);
+  EXPECT_NE(verbose.find("  gitleaks      skipped    not installed"), std::string::npos) << verbose;
+  EXPECT_EQ(verbose.find("1 skipped:"), std::string::npos) << verbose;
   EXPECT_NE(out.find("findings: sev1 0 (0 counted), sev2 2 (1 counted), sev3 0 (0 counted); 1 "
                      "outside the diff filter\n"),
             std::string::npos)
@@ -85,6 +91,45 @@ TEST(ConsoleSummary, StatesScannersVerdictExitCodeAndReports) {
   EXPECT_NE(out.find("exit code 3: a scanner failed (the gate passed on the rest)\n"),
             std::string::npos);
   EXPECT_NE(out.find("report: lamina-out/lamina.sarif\n"), std::string::npos);
+}
+
+// Quieter by default: the scanners that ran or failed, the skipped ones in one line grouped by
+// why, the ones not installed named.
+TEST(ConsoleSummary, SkippedScannersAreOneLineGroupedByWhy) {
+  ScanResult scan = scan_with_two_findings();
+  auto outcome = [](const char* id, ScannerState state, const char* detail) {
+    ScannerOutcome s;
+    s.scanner_id = id;
+    s.state = state;
+    s.detail = detail;
+    return s;
+  };
+  scan.scanners = {
+      outcome("shellcheck", ScannerState::clean, ""),
+      outcome("bandit", ScannerState::skipped, "no matching files"),
+      outcome("semgrep", ScannerState::skipped,
+              "not installed (semgrep not on PATH); install: pipx install semgrep"),
+      outcome("cppcheck", ScannerState::skipped, "no matching files"),
+      outcome("eslint", ScannerState::skipped, "no matching files"),
+      outcome("gitleaks", ScannerState::skipped,
+              "not installed (gitleaks not on PATH); install: x"),
+      outcome("codespell", ScannerState::skipped, "disabled by --skip"),
+      outcome("wapiti", ScannerState::failed, "exit code 2 means an error for wapiti: fatal"),
+  };
+  std::string out = console_summary(scan, {}, false);
+  EXPECT_NE(out.find("  6 skipped: 3 no matching files; 1 disabled by --skip; 2 not installed: "
+                     "semgrep, gitleaks (--verbose lists each)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  shellcheck    clean"), std::string::npos) << out;
+  EXPECT_NE(out.find("  wapiti        failed"), std::string::npos) << out;
+  for (const char* id : {"  bandit ", "  semgrep ", "  cppcheck ", "  codespell "})
+    EXPECT_EQ(out.find(id), std::string::npos) << id << "\n" << out;
+  std::string verbose = console_summary(scan, {}, false, true);
+  for (const char* id : {"  bandit ", "  semgrep ", "  cppcheck ", "  codespell "})
+    EXPECT_NE(verbose.find(id), std::string::npos) << id << "\n" << verbose;
+  scan.scanners.resize(1);
+  EXPECT_EQ(console_summary(scan, {}, false).find("skipped:"), std::string::npos);
 }
 
 }  // namespace
