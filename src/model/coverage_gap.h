@@ -10,6 +10,7 @@ namespace lamina {
 struct MissingScanner {
   std::string id;
   std::string install;  // the catalog's install hint
+  bool operator==(const MissingScanner&) const = default;
 };
 
 struct CoverageGap {
@@ -25,6 +26,7 @@ struct CoverageGap {
   std::string files_text() const;
   // One line: the files (the first few named), the check they missed and why.
   std::string text() const;
+  bool operator==(const CoverageGap&) const = default;
 };
 
 // Every path in `gaps`, each once.
