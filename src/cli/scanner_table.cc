@@ -67,7 +67,7 @@ std::string clean_version(std::string_view line) {
 std::string scanners_text(const std::vector<const ScannerSpec*>& specs,
                           const std::vector<std::string>& status) {
   std::vector<std::vector<std::string>> rows = {
-      {"SCANNER", "CHECK", "LAYERS", "FILES", "INSTALLED"}};
+      {"SCANNER", "CHECK", "LAYERS", "FILES", "FULL IMAGE", "INSTALLED"}};
   for (size_t i = 0; i < specs.size(); ++i) {
     const ScannerSpec& spec = *specs[i];
     std::string state = i < status.size() ? status[i] : "";
