@@ -79,8 +79,9 @@ TEST(NoSilentPass, ChangedLockfileNoScannerCanCheckIsNotCoveredEverywhere) {
   const std::string line =
       "not covered: 1 changed package-lock.json (package-lock.json) had no dependency check: no "
       "scanner installed: osv-scanner (install: go install "
-      "github.com/google/osv-scanner/v2/cmd/osv-scanner@latest); trivy-fs (install: see "
-      "https://trivy.dev (Debian and RPM repositories, or the release binary))";
+      "github.com/google/osv-scanner/v2/cmd/osv-scanner@latest); trivy-fs (install: curl "
+      "-sfL https://raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh | sh -s "
+      "-- -b /usr/local/bin)";
   std::string console = out.out + out.err;
   EXPECT_NE(console.find(line), std::string::npos) << console;
   EXPECT_NE(console.find("1 changed file(s) not covered by some kind of check"), std::string::npos)

@@ -39,8 +39,9 @@ TEST_F(CoverageTest, ChangedLockfileWithNoDependencyScannerInstalledIsNotCovered
   EXPECT_EQ(gap->text(),
             "not covered: 1 changed package-lock.json (package-lock.json) had no dependency "
             "check: no scanner installed: osv-scanner (install: go install "
-            "github.com/google/osv-scanner/v2/cmd/osv-scanner@latest); trivy-fs (install: see "
-            "https://trivy.dev (Debian and RPM repositories, or the release binary))");
+            "github.com/google/osv-scanner/v2/cmd/osv-scanner@latest); trivy-fs (install: curl "
+            "-sfL https://raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh | "
+            "sh -s -- -b /usr/local/bin)");
   // secretlint is installed and gets every file, so secret detection has no gap; bandit covers
   // app.py for static analysis even though semgrep (also sast) is missing.
   for (const CoverageGap& g : p.coverage_gaps) {
