@@ -13,8 +13,10 @@ lamina_layer(util
 
 lamina_layer(model
   BELOW util
-  SOURCES finding.cc fingerprint.cc layer.cc paths.cc severity.cc workspace_mapping.cc
-  HEADERS finding.h fingerprint.h layer.h output_source.h paths.h severity.h workspace_mapping.h)
+  SOURCES coverage_gap.cc finding.cc fingerprint.cc layer.cc paths.cc severity.cc
+           workspace_mapping.cc
+  HEADERS coverage_gap.h finding.h fingerprint.h layer.h output_source.h paths.h severity.h
+           workspace_mapping.h)
 
 lamina_layer(ci
   BELOW model util
@@ -62,10 +64,10 @@ lamina_layer(artifact
 lamina_layer(plan
   BELOW config catalog git model util
   USES NLOHMANN
-  SOURCES argv_batches.cc coverage.cc exclusions.cc file_selection.cc make_plan.cc plan_output.cc
-           project_roots.cc shards.cc shebang.cc
-  HEADERS argv_batches.h coverage.h exclusions.h file_selection.h make_plan.h plan.h plan_output.h
-           project_roots.h shards.h shebang.h)
+  SOURCES argv_batches.cc coverage.cc exclusions.cc file_selection.cc file_types.cc make_plan.cc
+           plan_output.cc project_roots.cc shards.cc shebang.cc
+  HEADERS argv_batches.h coverage.h exclusions.h file_selection.h file_types.h make_plan.h plan.h
+           plan_output.h project_roots.h shards.h shebang.h)
 
 lamina_layer(exec
   BELOW plan util
@@ -90,8 +92,10 @@ lamina_layer(parse
 
 lamina_layer(outcome
   BELOW parse exec artifact git ci model util
-  SOURCES added_suppressions.cc classify.cc diff_filter.cc evaluate.cc gate.cc scan_result.cc
-  HEADERS added_suppressions.h classify.h diff_filter.h evaluate.h gate.h scan_result.h)
+  SOURCES added_suppressions.cc classify.cc coverage_outcome.cc diff_filter.cc evaluate.cc gate.cc
+           scan_result.cc
+  HEADERS added_suppressions.h classify.h coverage_outcome.h diff_filter.h evaluate.h gate.h
+           scan_result.h)
 
 lamina_layer(report
   BELOW outcome plan git ci model util
@@ -115,7 +119,7 @@ lamina_layer(cli
   USES CLI11 NLOHMANN
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
            config_command.cc init_command.cc merge_command.cc options.cc plan_command.cc
-           publish_command.cc report_command.cc scan_command.cc scan_output.cc scanners_command.cc
-           target_url.cc workflow_hint.cc
+           publish_command.cc report_command.cc scan_command.cc scan_output.cc scanner_table.cc
+           scanners_command.cc target_url.cc workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
-           config_choice.h options.h scan_output.h target_url.h workflow_hint.h)
+           config_choice.h options.h scan_output.h scanner_table.h target_url.h workflow_hint.h)

@@ -1,6 +1,7 @@
 #include "catalog/scanner_spec.h"
 
 #include <algorithm>
+#include <map>
 
 namespace lamina {
 namespace {
@@ -31,6 +32,40 @@ std::optional<Scope> parse_scope(std::string_view text) {
     if (text == to_string(scope)) return scope;
   }
   return std::nullopt;
+}
+
+const std::vector<std::string>& known_check_kinds() {
+  static const std::vector<std::string> kinds = {
+      "secrets", "dependencies", "sast", "iac", "lint", "container", "sbom", "malware", "dast"};
+  return kinds;
+}
+
+std::string check_kind_title(std::string_view kind) {
+  static const std::map<std::string_view, const char*> titles = {
+      {"secrets", "secret detection"},
+      {"dependencies", "dependency check"},
+      {"sast", "static analysis"},
+      {"iac", "infrastructure-as-code check"},
+      {"lint", "lint"},
+      {"container", "container scan"},
+      {"sbom", "SBOM"},
+      {"malware", "malware scan"},
+      {"dast", "dynamic scan"},
+  };
+  auto it = titles.find(kind);
+  return it != titles.end() ? it->second : std::string(kind);
+}
+
+std::string ScannerSpec::check_kind() const {
+  if (!check.empty()) return check;
+  static const std::map<std::string_view, const char*> by_report = {
+      {"sast", "sast"},
+      {"secret_detection", "secrets"},
+      {"dependency_scanning", "dependencies"},
+      {"container_scanning", "container"},
+  };
+  auto it = by_report.find(report_kind);
+  return it != by_report.end() ? it->second : "lint";
 }
 
 bool ScannerSpec::in_layer(Layer layer) const {

@@ -20,6 +20,12 @@ enum class Scope { files, project, repo, artifact, url };
 const char* to_string(Scope scope);
 std::optional<Scope> parse_scope(std::string_view text);
 
+// The kinds of check a scanner makes, as the catalog's `check:` and `require_coverage` name them:
+// secrets, dependencies, sast, iac, lint, container, sbom, malware, dast.
+const std::vector<std::string>& known_check_kinds();
+// What a kind is called in sentences: "static analysis", "dependency check", ...
+std::string check_kind_title(std::string_view kind);
+
 struct ScannerSpec {
   std::string id;
   std::string name;
@@ -57,11 +63,15 @@ struct ScannerSpec {
   bool accepts_binary = false;
   std::string report_kind;  // GitLab security report: sast | secret_detection |
                             // dependency_scanning | container_scanning; "" = Code Quality only
+  std::string check;        // `check:`, one of known_check_kinds(); "" = from report_kind
   bool enabled = true;
   std::string disabled_by;  // e.g. ".lamina.yml line 7" when a config turned it off
   std::string defined_at;   // "file:line:column" of the entry, for messages
 
   bool in_layer(Layer layer) const;
+  // The kind of check it makes: `check:` when given, else its report's (sast, secret_detection
+  // -> secrets, dependency_scanning -> dependencies, container_scanning -> container), else lint.
+  std::string check_kind() const;
   // The executables that must be on PATH for the scanner to run.
   std::vector<std::string> required_executables() const;
 };

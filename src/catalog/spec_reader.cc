@@ -17,7 +17,7 @@ const std::vector<std::string> kEntryKeys = {"id",       "name",           "desc
                                              "severity", "timeout",        "expected_duration",
                                              "env",      "requires",       "install",
                                              "required", "accepts_binary", "report",
-                                             "enabled",  "in_image"};
+                                             "check",    "enabled",        "in_image"};
 
 std::vector<std::string> keys_for(EntryKind kind) {
   std::vector<std::string> keys;
@@ -173,6 +173,16 @@ void read_scanner_fields(ScannerSpec& spec, const YAML::Node& body, const YamlSo
                                ": expected sast, secret_detection, dependency_scanning or "
                                "container_scanning (the GitLab security report the findings "
                                "go to)");
+      }
+    }
+    if (key == "check") {
+      spec.check = read_string(value, source, field("check"));
+      const std::vector<std::string>& kinds = known_check_kinds();
+      if (std::find(kinds.begin(), kinds.end(), spec.check) == kinds.end()) {
+        std::string list;
+        for (const std::string& k : kinds) list += (list.empty() ? "" : " | ") + k;
+        source.fail(value, field("check") + ": unknown kind of check \"" + spec.check +
+                               "\"; expected " + list + did_you_mean(spec.check, kinds));
       }
     }
     if (key == "accepts_binary")

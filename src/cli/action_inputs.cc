@@ -38,7 +38,7 @@ std::vector<std::string> action_scan_argv(const EnvMap& env,
   // Values are passed as given (trimmed of surrounding blanks, which YAML block scalars add);
   // lamina scan validates them and names the input in its error.
   for (const char* name : {"fail-on", "filter", "out", "config", "config-from", "jobs",
-                           "target-url", "baseline", "publish"}) {
+                           "target-url", "baseline", "publish", "require-coverage"}) {
     std::string value = trimmed(input(env, name));
     if (!value.empty()) argv.insert(argv.end(), {std::string("--") + name, value});
   }

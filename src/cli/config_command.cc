@@ -31,6 +31,9 @@ std::vector<Row> setting_rows(const Settings& s) {
   std::string exclude;
   for (const std::string& p : s.exclude.value) exclude += (exclude.empty() ? "" : ", ") + p;
   std::string budget = s.budget.value ? duration_text(*s.budget.value) : "none";
+  std::string coverage;
+  for (const std::string& k : s.require_coverage.value)
+    coverage += (coverage.empty() ? "" : ", ") + k;
   return {
       row("jobs", s.jobs, s.jobs.value, std::to_string(s.jobs.value)),
       row("timeout", s.timeout, duration_text(s.timeout.value), duration_text(s.timeout.value)),
@@ -41,6 +44,7 @@ std::vector<Row> setting_rows(const Settings& s) {
       row("exclude", s.exclude, s.exclude.value, "[" + exclude + "]"),
       row("default_excludes", s.default_excludes, s.default_excludes.value,
           s.default_excludes.value ? "true" : "false"),
+      row("require_coverage", s.require_coverage, s.require_coverage.value, "[" + coverage + "]"),
   };
 }
 

@@ -182,6 +182,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    "Run shard I (1-based) of N of the plan's invocations, balanced by --timings, "
                    "for lamina merge (default: CI_NODE_INDEX/CI_NODE_TOTAL when set)")
       ->type_name("I/N");
+  scan->add_option("--require-coverage", o.require_coverage,
+                   "KIND,...: a changed file no installed scanner of these kinds looked at is a "
+                   "scanner failure (secrets, dependencies, sast, iac, lint, ...)")
+      ->type_name("KIND,...");
   // Callbacks, not a flag bound to the optional: CLI11 assigned that optional on every parse, so
   // "not given" read as --no-fail-fast and pre-deploy lost its fail-fast default.
   scan->add_flag_callback(
@@ -252,6 +256,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   add_config_flags(*config, o);
   CLI::App* scanners = app.add_subcommand("scanners", "List the scanner catalog");
   add_config_flags(*scanners, o);
+  scanners->add_flag("--markdown", o.markdown,
+                     "Print the catalog as README's Markdown table (what each entry checks and "
+                     "reads; nothing about this machine)");
 
   bool on_fail_given = false;
   try {

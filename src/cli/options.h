@@ -30,7 +30,8 @@ struct Options : SettingFlags {
 
   // Inputs and outputs.
   bool json = false;
-  bool verbose = false;  // --verbose: every skipped scanner on the console, one line each
+  bool markdown = false;  // lamina scanners --markdown: README's scanner table
+  bool verbose = false;   // --verbose: every skipped scanner on the console, one line each
   std::optional<std::string> out_dir;
   std::optional<std::string> baseline;
   std::optional<std::string> publish;  // --publish LIST (see src/platform/publish.h)

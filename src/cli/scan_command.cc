@@ -27,6 +27,7 @@
 #include "git/persisted_credentials.h"
 #include "outcome/added_suppressions.h"
 #include "outcome/classify.h"
+#include "outcome/coverage_outcome.h"
 #include "outcome/evaluate.h"
 #include "plan/shards.h"
 #include "report/report_writer.h"
@@ -212,17 +213,25 @@ void require_layer_input(const ChangePlan& p, const Options& options) {
   }
 }
 
-// Each check no installed scanner made goes to the summary, and to the skipped scanners that
-// would have made it (so SARIF carries it on their runs).
-void note_coverage_gaps(const Plan& plan, ScanResult& scan) {
+// Each check no installed scanner made goes to the reports, to the skipped scanners that would
+// have made it (so SARIF carries it on their runs), and into one outcome of its own, which fails
+// when the configuration requires that kind of check (require_coverage).
+// `account`: add the outcome (once per scan: by the first shard when sharded).
+void note_coverage_gaps(const Plan& plan, const Settings& settings, bool account,
+                        ScanResult& scan) {
+  if (plan.coverage_gaps.empty()) return;
+  scan.not_covered = plan.coverage_gaps;
   for (const CoverageGap& gap : plan.coverage_gaps) {
     std::string text = gap.text();
-    scan.not_covered.push_back(text);
     for (ScannerOutcome& s : scan.scanners) {
-      if (std::find(gap.scanners.begin(), gap.scanners.end(), s.scanner_id) != gap.scanners.end())
-        s.notes.push_back(text);
+      for (const MissingScanner& missing : gap.scanners) {
+        if (missing.id == s.scanner_id) s.notes.push_back(text);
+      }
     }
   }
+  if (!account) return;
+  scan.scanners.push_back(coverage_outcome(plan.coverage_gaps, settings.require_coverage.value,
+                                           settings.require_coverage.origin));
 }
 
 // Under --config-from base the change cannot silence a scanner, not even with a comment on a line
@@ -375,7 +384,7 @@ int run_scan_command(const Options& options, const EnvMap& env) {
   // Once per scan: by the first shard when sharded.
   bool first_shard = !shard || shard->index == 1;
   if (p.config.from == ConfigFrom::base && first_shard) report_added_suppressions(p, scan);
-  note_coverage_gaps(p.plan, scan);
+  note_coverage_gaps(p.plan, p.settings, first_shard, scan);
   scan.incomplete = signal != 0;
   evaluate_findings(scan, p.scan_root, baseline ? &*baseline : nullptr);
 

@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "cli/catalog_commands.h"
 #include "cli/config_choice.h"
+#include "cli/scanner_table.h"
 #include "config/load_settings.h"
 #include "util/spawn.h"
 
@@ -47,12 +48,6 @@ std::string tool_version(const std::string& program, const EnvMap& env) {
   return line.empty() ? version_line(done.err) : line;
 }
 
-std::string layers_text(const ScannerSpec& spec) {
-  std::string text;
-  for (Layer layer : spec.layers) text += (text.empty() ? "" : ",") + std::string(to_string(layer));
-  return text;
-}
-
 nlohmann::json row_json(const ScannerRow& row) {
   const ScannerSpec& spec = *row.spec;
   nlohmann::json layers = nlohmann::json::array();
@@ -63,6 +58,9 @@ nlohmann::json row_json(const ScannerRow& row) {
           {"homepage", spec.homepage},
           {"layers", layers},
           {"scope", to_string(spec.scope)},
+          {"check", spec.check_kind()},
+          {"files", spec.files},
+          {"shebang", spec.shebang},
           {"format", spec.format},
           {"required", spec.required},
           {"enabled", spec.enabled},
@@ -74,14 +72,17 @@ nlohmann::json row_json(const ScannerRow& row) {
 }
 
 void print_text(const std::vector<ScannerRow>& rows) {
+  std::vector<const ScannerSpec*> specs;
+  std::vector<std::string> status;
   for (const ScannerRow& row : rows) {
-    const ScannerSpec& spec = *row.spec;
-    std::string status = row.path.empty() ? "not installed; install: " + spec.install
-                                          : (row.version.empty() ? row.path : row.version);
-    std::printf("%-14s %-24s %s%s\n  %s\n", spec.id.c_str(), layers_text(spec).c_str(),
-                spec.enabled ? "" : "[disabled] ", spec.required ? "[required]" : "",
-                status.c_str());
+    specs.push_back(row.spec);
+    if (row.path.empty()) {
+      status.push_back("no (install: " + row.spec->install + ")");
+    } else {
+      status.push_back(row.version.empty() ? row.path : clean_version(row.version));
+    }
   }
+  std::fputs(scanners_text(specs, status).c_str(), stdout);
 }
 
 }  // namespace
@@ -89,6 +90,10 @@ void print_text(const std::vector<ScannerRow>& rows) {
 int run_scanners_command(const Options& options, const EnvMap& env) {
   Settings settings = load_settings(command_config(options, env).file, options, env);
   Catalog catalog = effective_catalog(builtin_catalog(), settings);
+  if (options.markdown) {
+    std::fputs(scanners_markdown(catalog).c_str(), stdout);
+    return 0;
+  }
   std::string path = env_or_empty(env, "PATH");
   std::vector<ScannerRow> rows;
   std::vector<std::future<std::string>> versions;

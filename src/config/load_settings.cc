@@ -80,9 +80,59 @@ void set_scalar(Settings& s, const std::string& key, const RawValue& raw) {
   }
 }
 
-const std::vector<std::string> kFileKeys = {"jobs",     "timeout",   "budget",  "fail_on",
-                                            "filter",   "fail_fast", "exclude", "default_excludes",
-                                            "scanners", "tickets"};
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
+const std::vector<std::string> kFileKeys = {
+    "jobs",    "timeout",          "budget",           "fail_on",  "filter", "fail_fast",
+    "exclude", "default_excludes", "require_coverage", "scanners", "tickets"};
+
+// "" when every kind is known, else what is wrong with the first unknown one.
+std::string unknown_check_kind(const std::vector<std::string>& kinds, std::string* bad) {
+  const std::vector<std::string>& known = known_check_kinds();
+  for (const std::string& kind : kinds) {
+    if (std::find(known.begin(), known.end(), kind) != known.end()) continue;
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : " | ") + k;
+    *bad = kind;
+    return "unknown kind of check \"" + kind + "\": expected " + list + did_you_mean(kind, known);
+  }
+  return "";
+}
+
+// require_coverage from the environment or the command line: "dependencies,secrets".
+void set_required_coverage(Settings& s, const RawValue& raw) {
+  std::vector<std::string> kinds = split_commas(raw.text);
+  std::string bad;
+  std::string what = unknown_check_kind(kinds, &bad);
+  if (!what.empty()) throw Error(raw.where + ": " + what);
+  assign(s.require_coverage, kinds, raw);
+}
+
+// require_coverage: [dependencies, secrets] in the configuration file; an unknown kind is named
+// at its own line and column.
+void read_required_coverage(Settings& s, const YAML::Node& value, const YamlSource& source,
+                            const RawValue& raw) {
+  std::vector<std::string> kinds = read_string_list(value, source, "require_coverage");
+  std::string bad;
+  std::string what = unknown_check_kind(kinds, &bad);
+  if (!what.empty()) {
+    for (const YAML::Node& item : value) {
+      if (item.IsScalar() && item.Scalar() == bad) source.fail(item, "require_coverage: " + what);
+    }
+    source.fail(value, "require_coverage: " + what);
+  }
+  assign(s.require_coverage, kinds, raw);
+}
 
 // tickets: {sla: {sev1: 1d, sev2: 14d, sev3: 90d}, group_by, max_new, wontfix_label}
 void read_ticket_settings(TicketSettings& t, const YAML::Node& node, const YamlSource& source) {
@@ -164,6 +214,8 @@ void apply_file(Settings& s, const ConfigSource& file) {
       read_ticket_settings(s.tickets, value, source);
     } else if (key == "exclude") {
       assign(s.exclude, read_string_list(value, source, key), raw);
+    } else if (key == "require_coverage") {
+      read_required_coverage(s, value, source, raw);
     } else {
       if (!value.IsScalar())
         source.fail(value, key + ": expected a single value, got " + yaml_kind(value));
@@ -171,18 +223,6 @@ void apply_file(Settings& s, const ConfigSource& file) {
       set_scalar(s, key, raw);
     }
   }
-}
-
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> items;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > start) items.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return items;
 }
 
 }  // namespace
@@ -255,6 +295,8 @@ Settings load_settings(const std::optional<ConfigSource>& file, const SettingFla
     RawValue raw{*text, SettingLevel::environment, name, name};
     if (key == "exclude") {
       assign(s.exclude, split_commas(*text), raw);
+    } else if (key == "require_coverage") {
+      set_required_coverage(s, raw);
     } else {
       set_scalar(s, key, raw);
     }
@@ -273,6 +315,10 @@ Settings load_settings(const std::optional<ConfigSource>& file, const SettingFla
     set_scalar(s, "fail_fast",
                {*options.fail_fast ? "true" : "false", SettingLevel::command_line,
                 *options.fail_fast ? "--fail-fast" : "--no-fail-fast", "--fail-fast"});
+  }
+  if (options.require_coverage) {
+    set_required_coverage(s, {*options.require_coverage, SettingLevel::command_line,
+                              "--require-coverage", "--require-coverage"});
   }
   return s;
 }

@@ -14,6 +14,7 @@ struct SettingFlags {
   std::optional<std::string> fail_on;
   std::optional<std::string> filter;
   std::optional<bool> fail_fast;
+  std::optional<std::string> require_coverage;  // --require-coverage KIND,...
 };
 
 }  // namespace lamina

@@ -53,7 +53,10 @@ struct Settings {
   Setting<bool> fail_fast;
   Setting<std::vector<std::string>> exclude;  // gitignore-style globs
   Setting<bool> default_excludes;  // vendored/generated files (.gitattributes, vendor folders)
-  std::string config_file;         // the file read, "" when none
+  // Kinds of check (known_check_kinds()) a changed file they apply to must get, or the scan has
+  // a scanner failure.
+  Setting<std::vector<std::string>> require_coverage;
+  std::string config_file;  // the file read, "" when none
   std::vector<ScannerConfig> scanners;
   TicketSettings tickets;
 };

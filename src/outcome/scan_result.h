@@ -7,6 +7,7 @@
 #include "ci/ci_context.h"
 #include "exec/run_result.h"
 #include "git/change_set.h"
+#include "model/coverage_gap.h"
 #include "model/finding.h"
 #include "model/layer.h"
 #include "outcome/diff_filter.h"
@@ -60,9 +61,10 @@ struct ScanResult {
   std::vector<std::string> critical_path;  // scanner ids whose chain set the wall time
   bool incomplete = false;                 // lamina was interrupted: reports are marked so
   std::string head_url_prefix;  // e.g. https://github.com/o/r/blob/<sha>/ ; "" when unknown
-  // Checks no installed scanner made on changed files ("not covered: 1 changed file
-  // (package-lock.json) had no dependency check: osv-scanner, trivy-fs are not installed").
-  std::vector<std::string> not_covered;
+  // Checks no installed scanner made on changed files, by kind and file type ("not covered: 1
+  // changed package-lock.json (package-lock.json) had no dependency check: no scanner installed
+  // (osv-scanner: install with ...)"); the outcome kCoverageScannerId accounts for them.
+  std::vector<CoverageGap> not_covered;
 };
 
 }  // namespace lamina

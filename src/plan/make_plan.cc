@@ -313,6 +313,9 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   }
   plan.exclusions = std::move(selection.exclusions);
   plan.notes = std::move(selection.notes);
+  // Before the decisions take the matches: which changed files no catalog entry reads.
+  std::vector<std::string_view> unread =
+      files_no_entry_reads(scanners, selection.per_scanner, changes, plan.exclusions);
   size_t arg_space = extra.arg_space != 0 ? extra.arg_space : system_argument_space();
   // Scanners are decided independently. On a large change, threads take them largest first (each
   // decision's cost is about its file count), so the wall time is about the largest one's.
@@ -350,7 +353,7 @@ Plan make_plan(const Catalog& catalog, const Settings& settings, const ChangeSet
   for (const std::exception_ptr& error : errors) {
     if (error) std::rethrow_exception(error);
   }
-  plan.coverage_gaps = coverage_gaps(scanners, plan.scanners);
+  plan.coverage_gaps = coverage_gaps(scanners, plan.scanners, unread);
   size_t before = plan.notes.size();
   note_unscanned_binaries(plan, scanners, changes, &plan.notes);
   if (extra.console != nullptr && plan.notes.size() > before) {

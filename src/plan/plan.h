@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/coverage_gap.h"
 #include "model/finding.h"
 #include "model/layer.h"
 #include "model/output_source.h"
@@ -72,15 +73,6 @@ struct ScannerDecision {
 struct Exclusion {
   std::string path;
   std::string rule;  // e.g. "vendor/ (vendored folder, built-in default)"
-};
-
-// One kind of check (a catalog report kind) that some changed files did not get, because every
-// scanner of that kind that matches them is not installed (src/plan/coverage.h).
-struct CoverageGap {
-  std::string check;                  // "dependency check", "secret detection", ...
-  std::vector<std::string> paths;     // the changed files no running scanner of that kind got
-  std::vector<std::string> scanners;  // the scanners of that kind that match them but do not run
-  std::string text() const;           // "not covered: 1 changed file (package-lock.json) ..."
 };
 
 struct Plan {

@@ -59,8 +59,17 @@ nlohmann::json plan_to_json(const Plan& plan) {
   for (const Exclusion& e : plan.exclusions)
     excluded.push_back({{"path", e.path}, {"rule", e.rule}});
   nlohmann::json gaps = nlohmann::json::array();
-  for (const CoverageGap& g : plan.coverage_gaps)
-    gaps.push_back({{"check", g.check}, {"paths", g.paths}, {"scanners", g.scanners}});
+  for (const CoverageGap& g : plan.coverage_gaps) {
+    nlohmann::json missing = nlohmann::json::array();
+    for (const MissingScanner& s : g.scanners)
+      missing.push_back({{"id", s.id}, {"install", s.install}});
+    gaps.push_back({{"kind", g.kind},
+                    {"check", g.check},
+                    {"file_type", g.file_type},
+                    {"in_catalog", g.in_catalog},
+                    {"paths", g.paths},
+                    {"scanners", missing}});
+  }
   return {{"layer", to_string(plan.layer)},
           {"repo_root", plan.repo_root},
           {"scanners", scanners_to_json(plan)},

@@ -55,9 +55,11 @@ std::string verdict(const ScanResult& scan) {
     return "SCANNER FAILURE: " + std::to_string(g.failed_scanners) +
            " scanner(s) did not complete; the gate passed on what did run";
   }
-  std::string gaps = scan.not_covered.empty() ? ""
-                                              : "; " + std::to_string(scan.not_covered.size()) +
-                                                    " kind(s) of check not covered (see above)";
+  size_t unread = uncovered_file_count(scan.not_covered);
+  std::string gaps = unread == 0 ? ""
+                                 : "; " + std::to_string(unread) +
+                                       " changed file(s) not covered by some kind of check (see "
+                                       "above)";
   return "PASS: no finding at or above " + threshold + " (filter: " + to_string(scan.filter) + ")" +
          gaps;
 }
@@ -179,7 +181,8 @@ std::string console_summary(const ScanResult& scan, const std::vector<std::strin
                             : std::to_string(scan.changes.files.size()) + " changed file(s)";
     out += "scope: " + scope + "; " + printable(scan.context.reason) + "\n";
   }
-  for (const std::string& gap : scan.not_covered) out += p.paint(printable(gap), "33") + "\n";
+  for (const CoverageGap& gap : scan.not_covered)
+    out += p.paint(printable(gap.text()), "33") + "\n";
   for (const ScannerOutcome& s : scan.scanners) {
     if (s.state == ScannerState::skipped && !verbose) continue;  // in skipped_summary()
     std::string line = "  " + s.scanner_id;

@@ -30,7 +30,8 @@ std::vector<std::pair<std::string, std::string>> github_output_values(
           {"sev1", std::to_string(counted[0])},
           {"sev2", std::to_string(counted[1])},
           {"sev3", std::to_string(counted[2])},
-          {"failed-scanners", failed}};
+          {"failed-scanners", failed},
+          {"not-covered", std::to_string(uncovered_file_count(scan.not_covered))}};
 }
 
 std::string github_output_text(const std::vector<std::pair<std::string, std::string>>& values,

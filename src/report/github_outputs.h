@@ -9,7 +9,8 @@
 
 namespace lamina {
 
-// sarif, gate (pass | fail | scanner-failure), findings, sev1, sev2, sev3, failed-scanners.
+// sarif, gate (pass | fail | scanner-failure), findings, sev1, sev2, sev3, failed-scanners,
+// not-covered (changed files some kind of check did not reach).
 std::vector<std::pair<std::string, std::string>> github_output_values(
     const ScanResult& scan, const std::string& sarif_path);
 

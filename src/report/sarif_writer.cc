@@ -8,6 +8,7 @@
 #include <map>
 
 #include "model/fingerprint.h"
+#include "outcome/coverage_outcome.h"
 #include "util/json_text.h"
 #include "util/text.h"
 #include "util/time_format.h"
@@ -258,8 +259,34 @@ void notification(JsonText& j, const std::string& message, const char* level) {
   j.key("level").value(level).end_object();
 }
 
+// At most this many paths of one coverage gap are listed in its notification.
+constexpr size_t kMaxCoveragePaths = 100;
+
+// One kind of check some changed files of one type did not get: the sentence, and its parts as
+// properties (the paths bounded, with the count of those left out).
+void coverage_notification(JsonText& j, const CoverageGap& gap, const char* level) {
+  j.begin_object();
+  text_object(j, "message", gap.text());
+  j.key("level").value(level);
+  j.key("properties").begin_object();
+  j.key("lamina/kind").value(gap.kind).key("lamina/check").value(gap.check);
+  j.key("lamina/file-type").value(gap.file_type).key("lamina/in-catalog").value(gap.in_catalog);
+  j.key("lamina/file-count").value(gap.paths.size());
+  j.key("lamina/files").begin_array();
+  for (size_t i = 0; i < gap.paths.size() && i < kMaxCoveragePaths; ++i) j.value(gap.paths[i]);
+  j.end_array();
+  if (gap.paths.size() > kMaxCoveragePaths)
+    j.key("lamina/files-left-out").value(gap.paths.size() - kMaxCoveragePaths);
+  j.key("lamina/missing-scanners").begin_array();
+  for (const MissingScanner& m : gap.scanners) j.value(m.id);
+  j.end_array();
+  j.end_object().end_object();
+}
+
+// `gaps` is set for the run of kCoverageScannerId: its notifications are the coverage gaps.
 void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
-                      const std::vector<std::string>& limit_notes) {
+                      const std::vector<std::string>& limit_notes,
+                      const std::vector<CoverageGap>* gaps) {
   j.begin_array();
   static const RunResult kNeverStarted;  // a scanner that never started still gets one
   size_t count = std::max<size_t>(s.runs.size(), 1);
@@ -280,7 +307,7 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
     }
     bool failure_note = i == 0 && !ok, interrupted_note = i == 0 && incomplete;
     bool limit_note = i == 0 && !limit_notes.empty();
-    bool output_notes = i == 0 && !s.notes.empty();
+    bool output_notes = i == 0 && (!s.notes.empty() || (gaps != nullptr && !gaps->empty()));
     if (failure_note || interrupted_note || limit_note || output_notes) {
       j.key("toolExecutionNotifications").begin_array();
       if (failure_note) {
@@ -293,6 +320,10 @@ void invocations_json(JsonText& j, const ScannerOutcome& s, bool incomplete,
       if (i == 0) {
         for (const std::string& n : limit_notes) notification(j, n, "warning");
         for (const std::string& n : s.notes) notification(j, n, "note");
+        if (gaps != nullptr) {
+          for (const CoverageGap& gap : *gaps)
+            coverage_notification(j, gap, is_failure(s.state) ? "error" : "warning");
+        }
       }
       j.end_array();
     }
@@ -415,7 +446,8 @@ void run_json(JsonText& j, const ScanResult& scan, RunInput& in, size_t keep,
   j.key("originalUriBaseIds").begin_object().key("%SRCROOT%").begin_object();
   j.key("uri").value(root_uri).end_object().end_object();
   j.key("invocations");
-  invocations_json(j, s, scan.incomplete, limit_notes);
+  bool coverage = s.scanner_id == kCoverageScannerId;
+  invocations_json(j, s, scan.incomplete, limit_notes, coverage ? &scan.not_covered : nullptr);
   j.key("columnKind").value("utf16CodeUnits");
   j.key("results").begin_array();
   for (size_t i : kept) {
@@ -452,13 +484,15 @@ SarifReport write_sarif(const ScanResult& scan, const std::string& repo_root,
   SarifReport report;
   std::vector<RunInput> inputs;
   // Scanners that ran, then the skipped ones that carry a note (a check not covered: their run
-  // says so, with no results); other skipped scanners are left out.
+  // says so, with no results) and lamina's coverage account, with every gap; other skipped
+  // scanners are left out.
   std::vector<const ScannerOutcome*> outcomes;
   for (const ScannerOutcome& s : scan.scanners) {
     if (s.state != ScannerState::skipped) outcomes.push_back(&s);
   }
   for (const ScannerOutcome& s : scan.scanners) {
-    if (s.state == ScannerState::skipped && !s.notes.empty()) outcomes.push_back(&s);
+    bool coverage = s.scanner_id == kCoverageScannerId;
+    if (s.state == ScannerState::skipped && (!s.notes.empty() || coverage)) outcomes.push_back(&s);
   }
   for (const ScannerOutcome* outcome : outcomes) {
     const ScannerOutcome& s = *outcome;

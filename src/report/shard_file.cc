@@ -112,6 +112,22 @@ json strings_json(const std::vector<std::string>& list) {
   return out;
 }
 
+json gaps_json(const std::vector<CoverageGap>& gaps) {
+  json out = json::array();
+  for (const CoverageGap& g : gaps) {
+    json missing = json::array();
+    for (const MissingScanner& m : g.scanners)
+      missing.push_back({{"id", to_valid_utf8(m.id)}, {"install", to_valid_utf8(m.install)}});
+    out.push_back({{"kind", to_valid_utf8(g.kind)},
+                   {"check", to_valid_utf8(g.check)},
+                   {"file_type", to_valid_utf8(g.file_type)},
+                   {"in_catalog", g.in_catalog},
+                   {"paths", strings_json(g.paths)},
+                   {"scanners", missing}});
+  }
+  return out;
+}
+
 // Reads fields, naming the file and the field path in every error.
 class Reader {
  public:
@@ -323,7 +339,7 @@ std::string shard_file_json(const ShardFile& file) {
                {"base", scan.changes.base},
                {"head", scan.changes.head},
                {"refused_paths", scan.refused_paths},
-               {"not_covered", strings_json(scan.not_covered)},
+               {"not_covered", gaps_json(scan.not_covered)},
                {"critical_path", strings_json(scan.critical_path)},
                {"incomplete", scan.incomplete},
                {"scanners", scanners},
@@ -356,7 +372,21 @@ ShardFile read_shard_file(const std::string& text, const std::string& name) {
   scan.changes.base = r.text(root, "base", "");
   scan.changes.head = r.text(root, "head", "");
   scan.refused_paths = static_cast<size_t>(r.integer(root, "refused_paths", "", 0, 1LL << 40));
-  scan.not_covered = r.strings(root, "not_covered", "");
+  for (const json& g : r.array(root, "not_covered", "")) {
+    CoverageGap gap;
+    const std::string w = "not_covered[].";
+    gap.kind = r.text(g, "kind", w);
+    gap.check = r.text(g, "check", w);
+    gap.file_type = r.text(g, "file_type", w);
+    const json& in_catalog = r.at(g, "in_catalog", w);
+    if (!in_catalog.is_boolean()) r.fail(w + "in_catalog", "true or false");
+    gap.in_catalog = in_catalog.get<bool>();
+    gap.paths = r.strings(g, "paths", w);
+    for (const json& m : r.array(g, "scanners", w))
+      gap.scanners.push_back(
+          {r.text(m, "id", w + "scanners[]."), r.text(m, "install", w + "scanners[].")});
+    scan.not_covered.push_back(std::move(gap));
+  }
   scan.critical_path = r.strings(root, "critical_path", "");
   const json& incomplete = r.at(root, "incomplete", "");
   if (!incomplete.is_boolean()) r.fail("incomplete", "true or false");

@@ -109,8 +109,8 @@ std::string step_summary_markdown(const ScanResult& scan, const SummaryOptions& 
                                   size_t* findings_listed) {
   std::string out = "## lamina: " + std::string(to_string(scan.layer)) + " layer\n\n" +
                     verdict_line(scan) + "\n\n";
-  for (const std::string& gap : scan.not_covered)
-    out += "> ⚠️ " + markdown_inert(gap, 600) + "\n\n";
+  for (const CoverageGap& gap : scan.not_covered)
+    out += "> ⚠️ " + markdown_inert(gap.text(), 600) + "\n\n";
   const GateResult& g = scan.gate;
   out += "Findings: **" + std::to_string(g.by_severity[0]) + "** sev1, **" +
          std::to_string(g.by_severity[1]) + "** sev2, **" + std::to_string(g.by_severity[2]) +

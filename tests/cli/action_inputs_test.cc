@@ -33,12 +33,29 @@ TEST(ActionInputs, EachInputIsOneArgumentWhateverItHolds) {
              {"INPUT_JOBS", "3"},
              {"INPUT_TARGET-URL", "https://staging.example.com/?a=1&b=$HOME"},
              {"INPUT_BASELINE", "*.sarif"},
+             {"INPUT_REQUIRE-COVERAGE", "dependencies,secrets"},
              {"INPUT_GITHUB-TOKEN", "ghs_secret"}};
-  EXPECT_EQ(action_scan_argv(env, {}),
-            (Args{"scan", "--layer", "pre-deploy", "--fail-on", "sev1", "--filter", "file", "--out",
-                  "out dir; rm -rf / $(id) `id`", "--config", "cfg/'lamina'.yml", "--config-from",
-                  "base", "--jobs", "3", "--target-url", "https://staging.example.com/?a=1&b=$HOME",
-                  "--baseline", "*.sarif"}));
+  EXPECT_EQ(action_scan_argv(env, {}), (Args{"scan",
+                                             "--layer",
+                                             "pre-deploy",
+                                             "--fail-on",
+                                             "sev1",
+                                             "--filter",
+                                             "file",
+                                             "--out",
+                                             "out dir; rm -rf / $(id) `id`",
+                                             "--config",
+                                             "cfg/'lamina'.yml",
+                                             "--config-from",
+                                             "base",
+                                             "--jobs",
+                                             "3",
+                                             "--target-url",
+                                             "https://staging.example.com/?a=1&b=$HOME",
+                                             "--baseline",
+                                             "*.sarif",
+                                             "--require-coverage",
+                                             "dependencies,secrets"}));
 }
 
 TEST(ActionInputs, TheTokenNeverReachesTheArgv) {

@@ -15,6 +15,7 @@ namespace lamina {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 
 class CatalogCommandsTest : public ::testing::Test {
  protected:
@@ -108,11 +109,13 @@ TEST_F(CatalogCommandsTest, ScannersListsCustomAndDisabledEntries) {
       "    files: [\"*.x\"]\n    command: [my-lint, \"{files}\"]\n    output: {format: sarif}\n"
       "    install: make my-lint\n");
   std::string out = run_scanners(Options{}, {{"PATH", bin.path()}});
-  EXPECT_THAT(out, HasSubstr("codespell      inline                   [disabled] \n"));
-  EXPECT_THAT(
-      out,
-      HasSubstr(
-          "my-lint        inline                   \n  not installed; install: make my-lint\n"));
+  EXPECT_THAT(out,
+              MatchesRegex(
+                  "(.|\n)*\ncodespell +lint +inline +\\*\\.md \\*\\.rst \\*\\.txt "
+                  "\\+1 more +(yes|no) +no \\(install: apt-get install codespell\\) \\[disabled by "
+                  "\\.lamina\\.yml line 3\\]\n(.|\n)*"));
+  EXPECT_THAT(out, MatchesRegex("(.|\n)*\nmy-lint +lint +inline +\\*\\.x +no +no \\(install: make "
+                                "my-lint\\)\n(.|\n)*"));
 }
 
 TEST_F(CatalogCommandsTest, ScannersAsksTheRealToolsForTheirVersion) {

@@ -77,15 +77,21 @@ TEST(NoSilentPass, ChangedLockfileNoScannerCanCheckIsNotCoveredEverywhere) {
       r.env());
   ASSERT_EQ(out.exit_code, 0) << out.err;
   const std::string line =
-      "not covered: 1 changed file (package-lock.json) had no dependency check: osv-scanner, "
-      "trivy-fs are not installed";
+      "not covered: 1 changed package-lock.json (package-lock.json) had no dependency check: no "
+      "scanner installed: osv-scanner (install: go install "
+      "github.com/google/osv-scanner/v2/cmd/osv-scanner@latest); trivy-fs (install: curl "
+      "-sfL https://raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh | sh -s "
+      "-- -b /usr/local/bin)";
   std::string console = out.out + out.err;
   EXPECT_NE(console.find(line), std::string::npos) << console;
-  EXPECT_NE(console.find("kind(s) of check not covered"), std::string::npos) << console;
+  EXPECT_NE(console.find("1 changed file(s) not covered by some kind of check"), std::string::npos)
+      << console;
   std::string summary = read_file(r.dir.file("summary.md")).value_or("");
   EXPECT_NE(
-      summary.find("> ⚠️ not covered\\: 1 changed file \\(package\\-lock\\.json\\) had no "
-                   "dependency check\\: osv\\-scanner, trivy\\-fs are not installed"),
+      summary.find(
+          "> ⚠️ not covered\\: 1 changed package\\-lock\\.json \\(package\\-lock\\.json\\) "
+          "had no dependency check\\: no scanner installed\\: osv\\-scanner \\(install\\: "
+          "go install"),
       std::string::npos)
       << summary;
   nlohmann::json sarif =

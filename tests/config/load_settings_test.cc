@@ -200,3 +200,42 @@ TEST(FindConfigFileTest, ConfigFlagBeatsTheEnvironmentAndMustExist) {
 
 }  // namespace
 }  // namespace lamina
+
+namespace lamina {
+namespace {
+
+TEST(RequireCoverageTest, FromTheFileWithItsPosition) {
+  Settings s = load("require_coverage: [dependencies, secrets]\n");
+  EXPECT_EQ(s.require_coverage.value, (std::vector<std::string>{"dependencies", "secrets"}));
+  EXPECT_EQ(s.require_coverage.origin, ".lamina.yml:1:19");
+}
+
+TEST(RequireCoverageTest, AnUnknownKindIsNamedAtItsLineWithTheAllowedKindsAndTheNearMiss) {
+  EXPECT_EQ(error_of("require_coverage:\n  - secrets\n  - depencies\n"),
+            ".lamina.yml:3:5: require_coverage: unknown kind of check \"depencies\": expected "
+            "secrets | dependencies | sast | iac | lint | container | sbom | malware | dast (did "
+            "you mean 'dependencies'?)");
+  EXPECT_EQ(error_of("require_coverage: {sast: true}\n"),
+            ".lamina.yml:1:19: require_coverage: expected a list of strings, got a mapping");
+  EXPECT_EQ(load("require_coverage: sast\n").require_coverage.value,
+            std::vector<std::string>{"sast"});
+}
+
+TEST(RequireCoverageTest, EnvironmentAndCommandLineTakeCommaLists) {
+  SettingFlags flags;
+  flags.require_coverage = "sast,iac";
+  Settings s = load("require_coverage: [secrets]\n", {{"LAMINA_REQUIRE_COVERAGE", "lint"}}, flags);
+  EXPECT_EQ(s.require_coverage.value, (std::vector<std::string>{"sast", "iac"}));
+  EXPECT_EQ(s.require_coverage.origin, "--require-coverage");
+  EXPECT_EQ(load("", {{"LAMINA_REQUIRE_COVERAGE", "lint"}}).require_coverage.origin,
+            "LAMINA_REQUIRE_COVERAGE");
+  SettingFlags typo;
+  typo.require_coverage = "secret";
+  EXPECT_EQ(error_of("", {}, typo),
+            "--require-coverage: unknown kind of check \"secret\": expected secrets | "
+            "dependencies | sast | iac | lint | container | sbom | malware | dast (did you mean "
+            "'secrets'?)");
+}
+
+}  // namespace
+}  // namespace lamina

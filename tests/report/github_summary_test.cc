@@ -94,7 +94,7 @@ TEST(GithubOutputs, MultilineFormWithTheDelimiter) {
   EXPECT_EQ(text,
             "sarif<<D\nout/lamina.sarif\nD\ngate<<D\nfail\nD\nfindings<<D\n1\nD\n"
             "findings-all<<D\n1\nD\nsev1<<D\n1\nD\nsev2<<D\n0\nD\nsev3<<D\n0\nD\n"
-            "failed-scanners<<D\nx\n```\n<img src=x>\nD\n");
+            "failed-scanners<<D\nx\n```\n<img src=x>\nD\nnot-covered<<D\n0\nD\n");
 }
 
 // The outputs count what the gate decided on: a finding in the baseline or outside the diff

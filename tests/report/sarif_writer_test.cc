@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "outcome/coverage_outcome.h"
 #include "parse/parse.h"
 #include "test_support.h"
 #include "util/file_io.h"
@@ -288,6 +289,67 @@ TEST(SarifWriter, UnmappedLocationIsNotifiedAndKeptOnTheResult) {
 TEST(UriFromPath, PercentEncodesEverythingButUnreservedAndSlash) {
   EXPECT_EQ(uri_from_path("a b/%0A::x,y.py"), "a%20b/%250A%3A%3Ax%2Cy.py");
   EXPECT_EQ(uri_from_path("\xC3\xBC.sh"), "%C3%BC.sh");
+}
+
+}  // namespace
+}  // namespace lamina
+
+namespace lamina {
+namespace {
+
+// Changed files no installed scanner looked at: one notification per kind and file type on the
+// run of lamina-coverage, with the count and at most 100 of the paths.
+TEST(SarifWriter, CoverageGapsAreNotificationsWithBoundedFileLists) {
+  ScanResult scan = sample_scan();
+  CoverageGap go{"sast", "static analysis", ".go", true, {}, {{"gosec", "go install gosec"}}};
+  for (int i = 0; i < 150; ++i) go.paths.push_back("pkg/f" + std::to_string(1000 + i) + ".go");
+  CoverageGap lua{"sast", "static analysis", ".lua", false, {"x.lua"}, {}};
+  scan.not_covered = {go, lua};
+  ScannerOutcome coverage;
+  coverage.scanner_id = kCoverageScannerId;
+  coverage.name = "lamina coverage";
+  coverage.state = ScannerState::skipped;
+  scan.scanners.push_back(coverage);
+  std::string text = write_sarif(scan, "/work/repo").text;
+  json run, log = json::parse(text);
+  for (const json& r : log["runs"]) {
+    if (r["automationDetails"]["id"] == "lamina/inline/lamina-coverage/") run = r;
+  }
+  ASSERT_TRUE(run.is_object()) << text;
+  EXPECT_TRUE(run["invocations"][0]["executionSuccessful"]);
+  json notes = run["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0]["level"], "warning");
+  EXPECT_EQ(notes[0]["message"]["text"], go.text());
+  EXPECT_EQ(notes[0]["properties"]["lamina/file-count"], 150);
+  EXPECT_EQ(notes[0]["properties"]["lamina/files"].size(), 100u);
+  EXPECT_EQ(notes[0]["properties"]["lamina/files"][0], "pkg/f1000.go");
+  EXPECT_EQ(notes[0]["properties"]["lamina/files-left-out"], 50);
+  EXPECT_EQ(notes[0]["properties"]["lamina/missing-scanners"], json::array({"gosec"}));
+  EXPECT_EQ(notes[1]["properties"]["lamina/in-catalog"], false);
+  EXPECT_FALSE(notes[1]["properties"].contains("lamina/files-left-out"));
+  expect_schema_valid(text);
+}
+
+TEST(SarifWriter, ARequiredCoverageGapIsAFailedRunWithErrorNotifications) {
+  ScanResult scan = sample_scan();
+  scan.not_covered = {{"sast", "static analysis", ".lua", false, {"x.lua"}, {}}};
+  ScannerOutcome coverage;
+  coverage.scanner_id = kCoverageScannerId;
+  coverage.state = ScannerState::failed;
+  coverage.detail = "required coverage (--require-coverage: sast) not met";
+  scan.scanners.push_back(coverage);
+  std::string text = write_sarif(scan, "/work/repo").text;
+  json run = json::parse(text)["runs"].back();
+  ASSERT_EQ(run["automationDetails"]["id"], "lamina/inline/lamina-coverage/");
+  EXPECT_FALSE(run["invocations"][0]["executionSuccessful"]);
+  json notes = run["invocations"][0]["toolExecutionNotifications"];
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0]["message"]["text"],
+            "failed: required coverage (--require-coverage: sast) not met");
+  EXPECT_EQ(notes[1]["level"], "error");
+  EXPECT_EQ(run["properties"]["lamina/state"], "failed");
+  expect_schema_valid(text);
 }
 
 }  // namespace

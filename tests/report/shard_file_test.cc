@@ -19,7 +19,8 @@ ShardFile sample() {
   file.scan.changes.base = "b";
   file.scan.changes.head = "h";
   file.scan.refused_paths = 2;
-  file.scan.not_covered = {"not covered: x"};
+  file.scan.not_covered = {
+      {"sast", "static analysis", ".go", true, {"a.go"}, {{"gosec", "go install x"}}}};
   file.scan.critical_path = {"shellcheck"};
   ScannerOutcome s;
   s.scanner_id = "shellcheck";

@@ -32,7 +32,7 @@ std::vector<ShardInput> three_shards() {
     f.plan_fingerprint = "fp";
     f.invocations = {"a/1", "a/2", "b/1"};
     f.scan.changes.head = "h";
-    f.scan.not_covered = {"not covered"};
+    f.scan.not_covered = {{"sast", "static analysis", ".lua", false, {"x.lua"}, {}}};
   }
   shards[0].file.ran = {"a/1"};
   shards[0].file.scan.scanners = {outcome("a", ScannerState::findings, 1),
@@ -61,7 +61,8 @@ TEST(ShardMerge, JoinsScannersByIdTheWorstStateWinning) {
   EXPECT_EQ(m.scan.scanners[0].finding_count, 1u);
   EXPECT_EQ(m.scan.scanners[1].state, ScannerState::clean);
   EXPECT_EQ(m.scan.findings.size(), 1u);
-  EXPECT_EQ(m.scan.not_covered, std::vector<std::string>{"not covered"});
+  ASSERT_EQ(m.scan.not_covered.size(), 1u);
+  EXPECT_EQ(m.scan.not_covered[0].paths, std::vector<std::string>{"x.lua"});
   EXPECT_EQ(m.scan.critical_path, std::vector<std::string>{"b"});  // the longest shard's
 }
 
