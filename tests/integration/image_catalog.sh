@@ -3,7 +3,8 @@
 # executables is on its PATH; no other entry's is), its eslint finds eval in TypeScript, and its
 # npm audit on a change that adds lodash 4.17.4 to package-lock.json never passes: with the npm
 # registry's advisory endpoint reachable the gate fails naming the GHSA advisory (exit 1), without
-# it the scanner fails (exit 3). Run as CI runs it: the checkout mounted, the image's own user.
+# it the scanner fails (exit 3). The gate is at sev1, so eslint's sev2 finding on the TypeScript
+# eval does not decide the exit code. Run as CI runs it: the checkout mounted, the image's own user.
 set -euo pipefail
 src=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -63,7 +64,7 @@ ca=()
   ca=(-v /etc/ssl/certs/ca-certificates.crt:/etc/host-ca.crt:ro -e NODE_EXTRA_CA_CERTS=/etc/host-ca.crt)
 run_scan() {
   "${podman_cmd[@]}" run --rm "${ca[@]}" -v "$repo:/src" -w /src localhost/lamina:full \
-    scan --layer inline --only npm-audit,eslint --base main --head HEAD --out /src/out
+    scan --layer inline --only npm-audit,eslint --base main --head HEAD --out /src/out --fail-on sev1
 }
 set +e
 run_scan >"$work/stdout" 2>"$work/stderr"
