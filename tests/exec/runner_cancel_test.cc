@@ -22,8 +22,12 @@ class RunnerCancel : public test::ScannerScripts {
     return script("parent", "echo $$ > parent.pid; sleep 30 & echo $! > grandchild.pid; wait");
   }
 
+  // Until the script has written it: `echo $! > name` creates the file before it writes the pid,
+  // and a signal sent in between leaves it empty.
   void wait_for_file(const std::string& name) {
-    for (int i = 0; i < 500 && !std::filesystem::exists(dir_.file(name)); ++i) {
+    for (int i = 0; i < 500; ++i) {
+      std::error_code ec;
+      if (std::filesystem::file_size(dir_.file(name), ec) > 0 && !ec) return;
       std::this_thread::sleep_for(milliseconds(10));
     }
   }
