@@ -174,29 +174,12 @@ ScannerOutcome scanner_outcome(const ScannerDecision& decision, const std::vecto
       s.start_time = std::min(s.start_time, r.start_time);
     s.end_time = std::max(s.end_time, r.end_time);
   }
-  // Worst state wins: failed > timed out > cancelled > findings > clean.
-  auto rank = [](ScannerState st) {
-    switch (st) {
-      case ScannerState::failed:
-        return 5;
-      case ScannerState::timed_out:
-        return 4;
-      case ScannerState::cancelled:
-        return 3;
-      case ScannerState::findings:
-        return 2;
-      case ScannerState::clean:
-        return 1;
-      case ScannerState::skipped:
-        return 0;
-    }
-    return 0;
-  };
+  // Worst state wins (state_rank).
   s.state = ScannerState::clean;
   for (const ClassifiedRun& c : classified) {
     s.finding_count += c.findings.size() + c.findings_over_limit;
     s.notes.insert(s.notes.end(), c.notes.begin(), c.notes.end());
-    if (rank(c.state) > rank(s.state)) {
+    if (state_rank(c.state) > state_rank(s.state)) {
       s.state = c.state;
       s.detail = c.detail;
     }

@@ -26,6 +26,9 @@ enum class ScannerState {
 
 const char* to_string(ScannerState state);
 bool is_failure(ScannerState state);  // failed or timed_out
+// Which of two states a scanner's runs (or shards) join to: the higher wins. Failed > timed out >
+// cancelled > findings > clean > skipped.
+int state_rank(ScannerState state);
 
 struct ScannerOutcome {
   std::string scanner_id;

@@ -10,31 +10,13 @@
 namespace lamina {
 namespace {
 
-int rank(ScannerState st) {
-  switch (st) {
-    case ScannerState::failed:
-      return 5;
-    case ScannerState::timed_out:
-      return 4;
-    case ScannerState::cancelled:
-      return 3;
-    case ScannerState::findings:
-      return 2;
-    case ScannerState::clean:
-      return 1;
-    case ScannerState::skipped:
-      return 0;
-  }
-  return 0;
-}
-
 void join_scanner(ScannerOutcome& into, ScannerOutcome&& s) {
   if (s.state == ScannerState::skipped) return;
   if (into.state == ScannerState::skipped) {
     into = std::move(s);
     return;
   }
-  if (rank(s.state) > rank(into.state)) {
+  if (state_rank(s.state) > state_rank(into.state)) {
     into.state = s.state;
     into.detail = s.detail;
   }
