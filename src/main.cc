@@ -1,6 +1,7 @@
 // lamina's entry point: close the process to same-user readers, parse the command line, read the
 // environment once, run the command, and turn the one fatal error type into a message and exit
 // code 2.
+#include <malloc.h>
 #include <sys/prctl.h>
 
 #include <cstdio>
@@ -24,6 +25,14 @@ int main(int argc, char** argv) {
   // Not dumpable: /proc/<lamina>/environ, mem and the rest become root's, so a scanner (same
   // user) cannot read the tokens in lamina's environment. Children are dumpable again after exec.
   ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  // glibc's allocator returns freed memory above 128 KiB to the kernel (mmap'd blocks, a trimmed
+  // heap top) and faults it in again on the next use: on a 10,000-file change that is a thousand
+  // page faults and a tenth of `lamina plan`'s time. lamina is a short-lived process: keep what
+  // it freed for reuse (peak RSS +10 MiB on the 1,000,000-finding and 94 MB SARIF benchmarks,
+  // both well inside their limits; bench/process_bench.sh rows 3 and 5).
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
   lamina::EnvMap env = lamina::read_process_environment();
   // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
   std::vector<std::string> action_args;
@@ -48,8 +57,8 @@ int main(int argc, char** argv) {
     std::fputs(command_line.output.c_str(), *command_line.exit_now == 0 ? stdout : stderr);
     return *command_line.exit_now;
   }
-  // The built-in catalog is parsed while libgit2 starts (it loads the system's CA bundle): both
-  // come before the first scanner does. A parse error is the main thread's to report, later.
+  // The built-in catalog is parsed while libgit2 starts and the trees are diffed: both come
+  // before the first scanner does. A parse error is the main thread's to report, later.
   std::thread catalog_parse([] {
     try {
       lamina::builtin_catalog();

@@ -1,11 +1,11 @@
 // `lamina plan`: what would run on this change, and why; nothing is executed.
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "cli/change_plan.h"
 #include "cli/commands.h"
 #include "plan/plan_output.h"
 #include "report/plan_report.h"
+#include "util/json_text.h"
 #include "util/workflow_command.h"
 #include "version.h"
 
@@ -14,25 +14,30 @@ namespace lamina {
 int run_plan_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
   if (options.json) {
-    nlohmann::json out;
-    out["lamina_version"] = kVersion;
-    out["layer"] = to_string(p.layer);
-    out["repo_root"] = p.repo_root;
-    out["context"] = context_to_json(p.context, p.changes);
-    out["changes"] = changes_to_json(p.changes);
-    nlohmann::json plan = plan_to_json(p.plan);
-    out["scanners"] = std::move(plan["scanners"]);
-    out["excluded"] = std::move(plan["excluded"]);
-    out["notes"] = std::move(plan["notes"]);
-    // In a GitHub log, file names must not read as workflow commands: ASCII-only JSON holds no
-    // ignorable character, no line starts with "::" (strings are quoted) and "##[" can only be
-    // inside a string, where "##\u005b" is the same text.
+    // Streamed, keys sorted (the order of the DOM this replaced). In a GitHub log, file names
+    // must not read as workflow commands: ASCII-only JSON holds no ignorable character, no line
+    // starts with "::" (strings are quoted) and "##[" is written "##\u005b".
     bool github = env_or_empty(env, "GITHUB_ACTIONS") == "true";
-    std::string text = out.dump(2, ' ', github, nlohmann::json::error_handler_t::replace) + "\n";
-    for (size_t at = 0; github && (at = text.find("##[", at)) != std::string::npos; at += 8) {
-      text.replace(at + 2, 1, "\\u005b");
-    }
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::string buffer;
+    JsonText json(buffer, {.indent = 2, .ascii = github, .no_log_markers = github});
+    json.stream_to([](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); });
+    json.begin_object();
+    json.key("changes");
+    write_changes(json, p.changes);
+    json.key("context");
+    write_context(json, p.context, p.changes);
+    json.key("excluded");
+    write_exclusions(json, p.plan);
+    json.key("lamina_version").value(kVersion);
+    json.key("layer").value(to_string(p.layer));
+    json.key("notes");
+    write_notes(json, p.plan);
+    json.key("repo_root").value(p.repo_root);
+    json.key("scanners");
+    write_scanners(json, p.plan);
+    json.end_object();
+    buffer += '\n';
+    json.flush();
     return 0;
   }
   std::string text = "lamina " + std::string(kVersion) + ", " + to_string(p.layer) + " layer\n" +

@@ -1,18 +1,42 @@
 #include "plan/plan_output.h"
 
+#include <functional>
+
 #include "util/duration.h"
 
 namespace lamina {
 namespace {
 
-nlohmann::json invocation_details(const Invocation& invocation) {
-  return {{"cwd", invocation.cwd},
-          {"files", invocation.files},
-          {"timeout_ms", invocation.timeout.count()},
-          {"format", invocation.format},
-          {"output_from", invocation.output_from == OutputSource::out_file ? "out" : "stdout"},
-          {"ok_exit_codes", invocation.ok_exit_codes},
-          {"env_passthrough", invocation.env_passthrough}};
+template <typename Strings>
+void write_strings(JsonText& json, const Strings& strings) {
+  json.begin_array();
+  for (std::string_view s : strings) json.value(s);
+  json.end_array();
+}
+
+// Keys sorted, as the DOM this replaced wrote them.
+void write_invocation_details(JsonText& json, const Invocation& invocation) {
+  json.begin_object();
+  json.key("cwd").value(invocation.cwd);
+  json.key("env_passthrough");
+  write_strings(json, invocation.env_passthrough);
+  json.key("files");
+  write_strings(json, invocation.files);
+  json.key("format").value(invocation.format);
+  json.key("ok_exit_codes").begin_array();
+  for (int code : invocation.ok_exit_codes) json.value(code);
+  json.end_array();
+  json.key("output_from")
+      .value(invocation.output_from == OutputSource::out_file ? "out" : "stdout");
+  json.key("timeout_ms").value(invocation.timeout.count());
+  json.end_object();
+}
+
+nlohmann::json parsed(const std::function<void(JsonText&)>& write) {
+  std::string text;
+  JsonText json(text);
+  write(json);
+  return nlohmann::json::parse(text);
 }
 
 // Quotes an argument only when a reader could misread it.
@@ -27,55 +51,79 @@ std::string shown_argument(const std::string& arg) {
 
 }  // namespace
 
-nlohmann::json scanners_to_json(const Plan& plan) {
-  nlohmann::json scanners = nlohmann::json::array();
+void write_scanners(JsonText& json, const Plan& plan) {
+  json.begin_array();
   for (const ScannerDecision& d : plan.scanners) {
-    nlohmann::json files = nlohmann::json::array();
+    json.begin_object();
+    json.key("files").begin_array();
     for (const FileMatch& match : d.files)
-      files.push_back({{"path", match.path}, {"rule", *match.rule}});
-    nlohmann::json argvs = nlohmann::json::array();
-    nlohmann::json details = nlohmann::json::array();
-    for (const Invocation& invocation : d.invocations) {
-      argvs.push_back(invocation.argv);
-      details.push_back(invocation_details(invocation));
-    }
-    scanners.push_back({{"id", d.scanner_id},
-                        {"name", d.name},
-                        {"selected", d.selected},
-                        {"required", d.required},
-                        {"installed", d.installed},
-                        {"installed_path", d.installed_path},
-                        {"reason", d.reason},
-                        {"install_hint", d.install_hint},
-                        {"files", files},
-                        {"invocations", argvs},
-                        {"invocation_details", details}});
+      json.begin_object().key("path").value(match.path).key("rule").value(*match.rule).end_object();
+    json.end_array();
+    json.key("id").value(d.scanner_id);
+    json.key("install_hint").value(d.install_hint);
+    json.key("installed").value(d.installed);
+    json.key("installed_path").value(d.installed_path);
+    json.key("invocation_details").begin_array();
+    for (const Invocation& invocation : d.invocations) write_invocation_details(json, invocation);
+    json.end_array();
+    json.key("invocations").begin_array();
+    for (const Invocation& invocation : d.invocations) write_strings(json, invocation.argv);
+    json.end_array();
+    json.key("name").value(d.name);
+    json.key("reason").value(d.reason);
+    json.key("required").value(d.required);
+    json.key("selected").value(d.selected);
+    json.end_object();
   }
-  return scanners;
+  json.end_array();
+}
+
+void write_exclusions(JsonText& json, const Plan& plan) {
+  json.begin_array();
+  for (const Exclusion& e : plan.exclusions)
+    json.begin_object().key("path").value(e.path).key("rule").value(e.rule).end_object();
+  json.end_array();
+}
+
+void write_notes(JsonText& json, const Plan& plan) {
+  write_strings(json, plan.notes);
+}
+
+void write_plan(JsonText& json, const Plan& plan) {
+  json.begin_object();
+  json.key("excluded");
+  write_exclusions(json, plan);
+  json.key("layer").value(to_string(plan.layer));
+  json.key("not_covered").begin_array();
+  for (const CoverageGap& g : plan.coverage_gaps) {
+    json.begin_object();
+    json.key("check").value(g.check);
+    json.key("file_type").value(g.file_type);
+    json.key("in_catalog").value(g.in_catalog);
+    json.key("kind").value(g.kind);
+    json.key("paths");
+    write_strings(json, g.paths);
+    json.key("scanners").begin_array();
+    for (const MissingScanner& s : g.scanners)
+      json.begin_object().key("id").value(s.id).key("install").value(s.install).end_object();
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("notes");
+  write_notes(json, plan);
+  json.key("repo_root").value(plan.repo_root);
+  json.key("scanners");
+  write_scanners(json, plan);
+  json.end_object();
+}
+
+nlohmann::json scanners_to_json(const Plan& plan) {
+  return parsed([&](JsonText& json) { write_scanners(json, plan); });
 }
 
 nlohmann::json plan_to_json(const Plan& plan) {
-  nlohmann::json excluded = nlohmann::json::array();
-  for (const Exclusion& e : plan.exclusions)
-    excluded.push_back({{"path", e.path}, {"rule", e.rule}});
-  nlohmann::json gaps = nlohmann::json::array();
-  for (const CoverageGap& g : plan.coverage_gaps) {
-    nlohmann::json missing = nlohmann::json::array();
-    for (const MissingScanner& s : g.scanners)
-      missing.push_back({{"id", s.id}, {"install", s.install}});
-    gaps.push_back({{"kind", g.kind},
-                    {"check", g.check},
-                    {"file_type", g.file_type},
-                    {"in_catalog", g.in_catalog},
-                    {"paths", g.paths},
-                    {"scanners", missing}});
-  }
-  return {{"layer", to_string(plan.layer)},
-          {"repo_root", plan.repo_root},
-          {"scanners", scanners_to_json(plan)},
-          {"excluded", excluded},
-          {"not_covered", gaps},
-          {"notes", plan.notes}};
+  return parsed([&](JsonText& json) { write_plan(json, plan); });
 }
 
 std::string plan_scanners_text(const Plan& plan) {

@@ -1,19 +1,30 @@
 #include "report/plan_report.h"
 
+#include <functional>
+
 #include "util/text.h"
 
 namespace lamina {
 namespace {
 
-nlohmann::json ranges_to_json(const std::vector<LineRange>& ranges) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const LineRange& r : ranges) out.push_back({r.first, r.last});
-  return out;
+void write_ranges(JsonText& json, const std::vector<LineRange>& ranges) {
+  json.begin_array();
+  for (const LineRange& r : ranges) json.begin_array().value(r.first).value(r.last).end_array();
+  json.end_array();
 }
 
-void put_path(nlohmann::json& obj, const char* key, const std::string& path) {
-  obj[key] = to_valid_utf8(path);
-  if (!is_valid_utf8(path)) obj[std::string(key) + "_base64"] = base64_encode(path);
+// `path` (U+FFFD for bytes that are not UTF-8) and, only then, its exact bytes in `path_base64`.
+// Keys in nlohmann's order: "old_path" < "old_path_base64" < "path".
+void write_path(JsonText& json, std::string_view key, const std::string& path) {
+  json.key(key).value(path);
+  if (!is_valid_utf8(path)) json.key(std::string(key) + "_base64").value(base64_encode(path));
+}
+
+nlohmann::json parsed(const std::function<void(JsonText&)>& write) {
+  std::string text;
+  JsonText json(text);
+  write(json);
+  return nlohmann::json::parse(text);
 }
 
 std::string ranges_text(const std::vector<LineRange>& ranges) {
@@ -28,44 +39,60 @@ std::string ranges_text(const std::vector<LineRange>& ranges) {
 
 }  // namespace
 
+// Keys sorted, as the DOM this replaced wrote them.
+void write_context(JsonText& json, const CiContext& ctx, const ChangeSet& changes) {
+  json.begin_object();
+  json.key("base").value(changes.base);
+  json.key("event").value(ctx.event);
+  json.key("full_scan").value(changes.full_scan);
+  json.key("head").value(changes.head);
+  json.key("includes_worktree").value(changes.includes_worktree);
+  json.key("notes").begin_array();
+  for (const std::string& note : changes.notes) json.value(note);
+  json.end_array();
+  json.key("pr");
+  if (ctx.pr_number) {
+    json.value(*ctx.pr_number);
+  } else {
+    json.null();
+  }
+  json.key("provider").value(to_string(ctx.provider));
+  json.key("range").value(to_string(ctx.range));
+  json.key("reason").value(ctx.reason);
+  json.key("repository").value(ctx.repository);
+  json.key("workspace").value(ctx.workspace);
+  json.end_object();
+}
+
+void write_changes(JsonText& json, const ChangeSet& changes) {
+  json.begin_array();
+  for (const FileChange& f : changes.files) {
+    json.begin_object();
+    json.key("added_lines");
+    write_ranges(json, f.added_lines);
+    json.key("binary").value(f.binary);
+    json.key("hunks");
+    write_ranges(json, f.hunks);
+    if (f.old_path.empty()) {
+      json.key("old_path").null();
+    } else {
+      write_path(json, "old_path", f.old_path);
+    }
+    write_path(json, "path", f.path);
+    json.key("status").value(to_string(f.status));
+    json.key("submodule").value(f.submodule);
+    json.key("symlink").value(f.symlink);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 nlohmann::json context_to_json(const CiContext& ctx, const ChangeSet& changes) {
-  nlohmann::json out;
-  out["provider"] = to_string(ctx.provider);
-  out["event"] = to_valid_utf8(ctx.event);
-  out["repository"] = to_valid_utf8(ctx.repository);
-  out["range"] = to_string(ctx.range);
-  out["base"] = changes.base;
-  out["head"] = changes.head;
-  out["pr"] = ctx.pr_number ? nlohmann::json(*ctx.pr_number) : nlohmann::json(nullptr);
-  out["workspace"] = to_valid_utf8(ctx.workspace);
-  out["full_scan"] = changes.full_scan;
-  out["includes_worktree"] = changes.includes_worktree;
-  out["reason"] = to_valid_utf8(ctx.reason);
-  nlohmann::json notes = nlohmann::json::array();
-  for (const std::string& note : changes.notes) notes.push_back(to_valid_utf8(note));
-  out["notes"] = notes;
-  return out;
+  return parsed([&](JsonText& json) { write_context(json, ctx, changes); });
 }
 
 nlohmann::json changes_to_json(const ChangeSet& changes) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const FileChange& f : changes.files) {
-    nlohmann::json item;
-    put_path(item, "path", f.path);
-    if (f.old_path.empty()) {
-      item["old_path"] = nullptr;
-    } else {
-      put_path(item, "old_path", f.old_path);
-    }
-    item["status"] = to_string(f.status);
-    item["binary"] = f.binary;
-    item["submodule"] = f.submodule;
-    item["symlink"] = f.symlink;
-    item["added_lines"] = ranges_to_json(f.added_lines);
-    item["hunks"] = ranges_to_json(f.hunks);
-    out.push_back(std::move(item));
-  }
-  return out;
+  return parsed([&](JsonText& json) { write_changes(json, changes); });
 }
 
 std::string changes_text(const ChangeSet& changes) {
