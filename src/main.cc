@@ -2,7 +2,11 @@
 // environment once, run the command, and turn the one fatal error type into a message and exit
 // code 2.
 #include <malloc.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
+#include <unistd.h>
+#include <cstdint>
+#include <cstdlib>
 
 #include <cstdio>
 #include <cstring>
@@ -21,18 +25,36 @@
 #include "util/error.h"
 #include "util/workflow_command.h"
 
+// glibc's allocator returns freed memory above 128 KiB to the kernel (mmap'd blocks, a trimmed
+// heap top) and faults it in again on its next use, and faults fresh memory in 4 KiB at a time:
+// on a 10,000-file change that was 2,700 page faults, a fifth of `lamina plan`'s time and a third
+// of the wait for the first scanner on this machine's virtualised page tables. lamina is a short-
+// lived process: it keeps what it freed for reuse, grows the heap once by 64 MiB (address space,
+// not memory: pages are faulted in as they are used) and asks for transparent huge pages there,
+// 2 MiB per fault where the kernel allows it (THP "madvise" or "always"). Peak RSS rises by
+// about 10 MiB on the 1,000,000-finding and 94 MB SARIF benchmarks, well inside their limits
+// (bench/process_bench.sh rows 3 and 5).
+static void tune_allocator() {
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+  constexpr uintptr_t kHuge = 2 << 20, kProbe = 48 << 20;
+  void* probe = std::malloc(kProbe);
+  uintptr_t at = reinterpret_cast<uintptr_t>(probe);
+  uintptr_t top = reinterpret_cast<uintptr_t>(::sbrk(0));
+  // Only when the block came from the program break (not under a sanitizer's allocator).
+  if (probe != nullptr && at < top && top - at <= 2 * kProbe) {
+    uintptr_t lo = (at + kHuge - 1) & ~(kHuge - 1), hi = top & ~(kHuge - 1);
+    if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+  }
+  std::free(probe);
+}
+
 int main(int argc, char** argv) {
   // Not dumpable: /proc/<lamina>/environ, mem and the rest become root's, so a scanner (same
   // user) cannot read the tokens in lamina's environment. Children are dumpable again after exec.
   ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-  // glibc's allocator returns freed memory above 128 KiB to the kernel (mmap'd blocks, a trimmed
-  // heap top) and faults it in again on the next use: on a 10,000-file change that is a thousand
-  // page faults and a tenth of `lamina plan`'s time. lamina is a short-lived process: keep what
-  // it freed for reuse (peak RSS +10 MiB on the 1,000,000-finding and 94 MB SARIF benchmarks,
-  // both well inside their limits; bench/process_bench.sh rows 3 and 5).
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
-  mallopt(M_TOP_PAD, 16 << 20);
+  tune_allocator();
   lamina::EnvMap env = lamina::read_process_environment();
   // `lamina action`: the GitHub action's inputs (INPUT_* variables) become a `lamina scan` argv.
   std::vector<std::string> action_args;

@@ -18,10 +18,36 @@ namespace {
 
 // Hostile pieces of strings: quotes, controls, DEL, multi-byte UTF-8 (2, 3, 4 bytes), invalid
 // bytes (lone continuation, overlong, surrogate, truncated, above U+10FFFF) and "##[".
-const std::vector<std::string> kPieces = {
-    "a", "path/x.py", " ", "\"", "\\", "\n", "\t", "\r", "\b", "\f", "\x01", "\x1f", "\x7f", "#",
-    "##[", "[", "##", "::", "\xC3\xBC", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD",
-    "\x80", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\xF4\x90\x80\x80", "\xC3", "{x}"};
+const std::vector<std::string> kPieces = {"a",
+                                          "path/x.py",
+                                          " ",
+                                          "\"",
+                                          "\\",
+                                          "\n",
+                                          "\t",
+                                          "\r",
+                                          "\b",
+                                          "\f",
+                                          "\x01",
+                                          "\x1f",
+                                          "\x7f",
+                                          "#",
+                                          "##[",
+                                          "[",
+                                          "##",
+                                          "::",
+                                          "\xC3\xBC",
+                                          "\xE2\x82\xAC",
+                                          "\xF0\x9F\x98\x80",
+                                          "\xEF\xBF\xBD",
+                                          "\x80",
+                                          "\xFF",
+                                          "\xC0\xAF",
+                                          "\xED\xA0\x80",
+                                          "\xE2\x82",
+                                          "\xF4\x90\x80\x80",
+                                          "\xC3",
+                                          "{x}"};
 
 std::string random_string(std::mt19937& rng) {
   std::string s;
