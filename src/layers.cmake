@@ -120,6 +120,7 @@ lamina_layer(cli
   SOURCES action_inputs.cc artifact_binding.cc change_plan.cc commands.cc config_choice.cc
            config_command.cc init_command.cc merge_command.cc options.cc plan_command.cc
            publish_command.cc report_command.cc scan_command.cc scan_output.cc scanner_table.cc
-           scanners_command.cc target_url.cc workflow_hint.cc
+           scanners_command.cc stdout_text.cc target_url.cc workflow_hint.cc
   HEADERS action_inputs.h artifact_binding.h catalog_commands.h change_plan.h commands.h
-           config_choice.h options.h scan_output.h scanner_table.h target_url.h workflow_hint.h)
+           config_choice.h options.h scan_output.h scanner_table.h stdout_text.h target_url.h
+           workflow_hint.h)

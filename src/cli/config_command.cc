@@ -8,6 +8,7 @@
 #include "cli/catalog_commands.h"
 #include "cli/change_plan.h"
 #include "cli/config_choice.h"
+#include "cli/stdout_text.h"
 #include "config/load_settings.h"
 #include "util/duration.h"
 #include "util/error.h"
@@ -97,17 +98,21 @@ int run_config_command(const Options& options, const EnvMap& env) {
       out["scanners"][c.id] = {{"origin", c.source.position(c.key)},
                                {"settings", yaml_to_json(c.body)}};
     }
-    std::printf("%s\n", out.dump(2).c_str());
+    print_stdout_json(out, env);
     return 0;
   }
-  std::printf("config file: %s\n", config_file_text(choice).c_str());
-  for (const Row& r : rows) {
-    std::printf("%-17s %-20s %s\n", r.key.c_str(), r.text.c_str(), r.origin.c_str());
-  }
+  // Values and scanner ids come from the change's .lamina.yml: printed through the log filter.
+  std::string text = "config file: " + config_file_text(choice) + "\n";
+  auto padded = [](const std::string& s, size_t width) {
+    return s + std::string(s.size() < width ? width - s.size() : 0, ' ') + " ";
+  };
+  for (const Row& r : rows) text += padded(r.key, 17) + padded(r.text, 20) + r.origin + "\n";
   for (const ScannerConfig& c : settings.scanners) {
-    std::printf("scanners.%s: %s  %s\n", c.id.c_str(), yaml_to_json(c.body).dump().c_str(),
-                c.source.position(c.key).c_str());
+    text += "scanners." + c.id + ": " +
+            yaml_to_json(c.body).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+            "  " + c.source.position(c.key) + "\n";
   }
+  print_stdout_text(text, env);
   return 0;
 }
 

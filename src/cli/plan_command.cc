@@ -3,10 +3,10 @@
 
 #include "cli/change_plan.h"
 #include "cli/commands.h"
+#include "cli/stdout_text.h"
 #include "plan/plan_output.h"
 #include "report/plan_report.h"
 #include "util/json_text.h"
-#include "util/workflow_command.h"
 #include "version.h"
 
 namespace lamina {
@@ -17,7 +17,7 @@ int run_plan_command(const Options& options, const EnvMap& env) {
     // Streamed, keys sorted (the order of the DOM this replaced). In a GitHub log, file names
     // must not read as workflow commands: ASCII-only JSON holds no ignorable character, no line
     // starts with "::" (strings are quoted) and "##[" is written "##\u005b".
-    bool github = env_or_empty(env, "GITHUB_ACTIONS") == "true";
+    bool github = stdout_is_github_log(env);
     std::string buffer;
     JsonText json(buffer, {.indent = 2, .ascii = github, .no_log_markers = github});
     json.stream_to([](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); });
@@ -54,8 +54,7 @@ int run_plan_command(const Options& options, const EnvMap& env) {
   for (const std::string& note : p.changes.notes) text += "note: " + note + "\n";
   if (!p.changes.full_scan) text += changes_text(p.changes);
   text += "\n" + plan_scanners_text(p.plan);
-  text = log_text(env_or_empty(env, "GITHUB_ACTIONS") == "true", text);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  print_stdout_text(text, env);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "cli/catalog_commands.h"
 #include "cli/config_choice.h"
 #include "cli/scanner_table.h"
+#include "cli/stdout_text.h"
 #include "config/load_settings.h"
 #include "util/spawn.h"
 
@@ -71,7 +72,7 @@ nlohmann::json row_json(const ScannerRow& row) {
           {"defined_at", spec.defined_at}};
 }
 
-void print_text(const std::vector<ScannerRow>& rows) {
+void print_text(const std::vector<ScannerRow>& rows, const EnvMap& env) {
   std::vector<const ScannerSpec*> specs;
   std::vector<std::string> status;
   for (const ScannerRow& row : rows) {
@@ -82,7 +83,8 @@ void print_text(const std::vector<ScannerRow>& rows) {
       status.push_back(row.version.empty() ? row.path : clean_version(row.version));
     }
   }
-  std::fputs(scanners_text(specs, status).c_str(), stdout);
+  // Install hints and ids may come from the change's .lamina.yml, versions from tools' banners.
+  print_stdout_text(scanners_text(specs, status), env);
 }
 
 }  // namespace
@@ -91,7 +93,7 @@ int run_scanners_command(const Options& options, const EnvMap& env) {
   Settings settings = load_settings(command_config(options, env).file, options, env);
   Catalog catalog = effective_catalog(builtin_catalog(), settings);
   if (options.markdown) {
-    std::fputs(scanners_markdown(catalog).c_str(), stdout);
+    print_stdout_text(scanners_markdown(catalog), env);
     return 0;
   }
   std::string path = env_or_empty(env, "PATH");
@@ -109,9 +111,9 @@ int run_scanners_command(const Options& options, const EnvMap& env) {
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const ScannerRow& row : rows) list.push_back(row_json(row));
-    std::printf("%s\n", nlohmann::json{{"scanners", list}}.dump(2).c_str());
+    print_stdout_json(nlohmann::json{{"scanners", list}}, env);
   } else {
-    print_text(rows);
+    print_text(rows, env);
   }
   return 0;
 }

@@ -118,6 +118,33 @@ TEST_F(CatalogCommandsTest, ScannersListsCustomAndDisabledEntries) {
                                 "my-lint\\)\n(.|\n)*"));
 }
 
+// Under GitHub Actions stdout is the job log: values from the change's .lamina.yml must not become
+// workflow commands there, in text or in JSON (which must still read back the same).
+TEST_F(CatalogCommandsTest, ConfigAndScannersOutputIsInertInAGithubLog) {
+  test::write_file(repo.file(".lamina.yml"),
+                   "scanners:\n  bandit:\n    files: [\"x\\n::error::pwned\", \"##[error]x\"]\n"
+                   "  my-lint:\n    layer: inline\n    files: [\"*.x\"]\n"
+                   "    command: [my-lint, \"{files}\"]\n    output: {format: sarif}\n"
+                   "    install: \"##[group]g \\u00e9\"\n");
+  EnvMap github = {{"GITHUB_ACTIONS", "true"}, {"PATH", bin.path()}};
+  Options worktree;
+  worktree.config_from = "worktree";
+  Options json = worktree;
+  json.json = true;
+  for (const std::string& out : {run_config(worktree, github), run_config(json, github),
+                                 run_scanners(worktree, github), run_scanners(json, github)}) {
+    EXPECT_EQ(out.find("##["), std::string::npos) << out;
+    EXPECT_EQ(out.find("\n::"), std::string::npos) << out;
+  }
+  nlohmann::json config = nlohmann::json::parse(run_config(json, github));
+  EXPECT_EQ(config["scanners"]["bandit"]["settings"]["files"],
+            (nlohmann::json{"x\n::error::pwned", "##[error]x"}));
+  std::string scanners = run_scanners(json, github);
+  EXPECT_THAT(scanners, HasSubstr(R"("install": "##\u005bgroup]g \u00e9")"));
+  // Outside GitHub the same output is left as it is.
+  EXPECT_THAT(run_scanners(json, {{"PATH", bin.path()}}), HasSubstr("##[group]g \xC3\xA9"));
+}
+
 TEST_F(CatalogCommandsTest, ScannersAsksTheRealToolsForTheirVersion) {
   const char* path = std::getenv("PATH");
   std::string path_var = path ? path : "/usr/bin:/bin";
