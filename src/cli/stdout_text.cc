@@ -47,7 +47,9 @@ void write_value(JsonText& json, const nlohmann::json& value) {
 
 }  // namespace
 
-bool stdout_is_github_log(const EnvMap& env) { return env_or_empty(env, "GITHUB_ACTIONS") == "true"; }
+bool stdout_is_github_log(const EnvMap& env) {
+  return env_or_empty(env, "GITHUB_ACTIONS") == "true";
+}
 
 void print_stdout_text(std::string_view text, const EnvMap& env) {
   std::string shown = log_text(stdout_is_github_log(env), text);
