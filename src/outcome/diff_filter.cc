@@ -13,8 +13,18 @@ bool intersects(const std::vector<LineRange>& ranges, uint32_t first, uint32_t l
   return it != ranges.end() && it->first <= last;
 }
 
+// A finding without a line is about the file as a whole (malware in it, a vulnerable package in a
+// lockfile that names no line): it is the change's when the change wrote any of the file, which no
+// line diff can disprove. Only a change that added nothing (a pure rename, a mode change) leaves
+// it in the file, outside `--filter added`.
+bool change_wrote_content(const FileChange& file) {
+  return file.status == ChangeStatus::added || file.binary || !file.added_lines.empty();
+}
+
 DiffPosition position_in(const FileChange& file, const Region& region) {
-  if (region.start_line == 0) return DiffPosition::in_changed_file;
+  if (region.start_line == 0) {
+    return change_wrote_content(file) ? DiffPosition::added_lines : DiffPosition::in_changed_file;
+  }
   uint32_t first = region.start_line;
   uint32_t last = std::max(region.end_line, region.start_line);
   if (intersects(file.added_lines, first, last)) return DiffPosition::added_lines;

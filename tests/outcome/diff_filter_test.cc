@@ -44,6 +44,38 @@ TEST(DiffFilter, MultiLineFindingCountsWhenAnyLineIsAdded) {
   EXPECT_EQ(findings[1].diff_position, DiffPosition::in_hunk_context);
 }
 
+// A finding without a line (malware in a file, a package in a lockfile without lines) is the
+// change's when the change wrote the file: else `--filter added` would pass a PR that adds it.
+TEST(DiffFilter, FindingWithoutALineCountsWhenTheChangeWroteTheFile) {
+  ChangeSet changes = change_of("lock.json", {{40, 41}}, {{37, 44}});
+  FileChange added;
+  added.path = "evil.dat";
+  added.status = ChangeStatus::added;
+  changes.files.push_back(added);
+  FileChange binary;
+  binary.path = "blob.bin";
+  binary.status = ChangeStatus::modified;
+  binary.binary = true;
+  changes.files.push_back(binary);
+  FileChange renamed;
+  renamed.path = "moved.py";
+  renamed.old_path = "old.py";
+  renamed.status = ChangeStatus::renamed;
+  changes.files.push_back(renamed);
+  std::vector<Finding> findings{at("lock.json", 0), at("evil.dat", 0), at("blob.bin", 0),
+                                at("moved.py", 0), at("lock.json", 3)};
+  annotate_diff_positions(findings, changes);
+  EXPECT_EQ(findings[0].diff_position, DiffPosition::added_lines);
+  EXPECT_EQ(findings[1].diff_position, DiffPosition::added_lines);
+  EXPECT_EQ(findings[2].diff_position, DiffPosition::added_lines);
+  // A pure rename wrote nothing: the finding was there before.
+  EXPECT_EQ(findings[3].diff_position, DiffPosition::in_changed_file);
+  EXPECT_FALSE(passes_filter(findings[3], FilterMode::added));
+  // A line outside the change stays outside `added`.
+  EXPECT_EQ(findings[4].diff_position, DiffPosition::in_changed_file);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(passes_filter(findings[i], FilterMode::added));
+}
+
 TEST(DiffFilter, FullScanLeavesPositionsUnknownSoEverythingCounts) {
   ChangeSet changes;
   changes.full_scan = true;
