@@ -147,7 +147,7 @@ Folder open_report_folder(const Options& options, const std::string& repo_root, 
   }();
   // First, before anything else can fail: no report of an earlier run, and none the change
   // committed, may be taken for this run's.
-  remove_stale_reports(folder, builtin_keep_names());
+  remove_stale_reports(folder, builtin_keep_names);
   if (inside && git::is_tracked(repo_root, dir)) {
     throw Error("report directory " + in_quotes(dir) +
                 ": git tracks it (a change can commit reports or a symlink there); lamina writes "

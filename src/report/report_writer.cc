@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <optional>
 
 #include "report/github_annotations.h"
 #include "report/github_outputs.h"
@@ -157,13 +158,22 @@ WrittenReports write_reports(const ScanResult& scan, const ReportTargets& t, con
   return written;
 }
 
-bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
+namespace {
+
+bool is_fixed_report_file(const std::string& name) {
   if (name == kSarifFile || name == kCodeQualityFile || name == kPublishFile ||
       name == kTicketPlanFile || name == kShardFile)
     return true;
   for (const char* kind : kGitlabSecurityKinds) {
     if (name == gitlab_report_file(kind)) return true;
   }
+  return false;
+}
+
+}  // namespace
+
+bool is_own_report_file(const std::string& name, const std::vector<std::string>& keep_names) {
+  if (is_fixed_report_file(name)) return true;
   for (const std::string& keep : keep_names) {
     if (name == keep) return true;
     // "sbom-<n>.cdx.json": the kept output of a later run (kept_file_name()).
@@ -182,9 +192,20 @@ bool is_own_report_file(const std::string& name, const std::vector<std::string>&
 }
 
 size_t remove_stale_reports(const Folder& out, const std::vector<std::string>& keep_names) {
+  return remove_stale_reports(out, [&] { return keep_names; });
+}
+
+size_t remove_stale_reports(const Folder& out,
+                            const std::function<std::vector<std::string>()>& keep_names) {
   size_t removed = 0;
+  std::optional<std::vector<std::string>> keep;
   for (const std::string& name : out.names()) {
-    if (is_own_report_file(name, keep_names) && out.remove(name)) ++removed;
+    bool own = is_fixed_report_file(name);
+    if (!own) {
+      if (!keep) keep = keep_names();
+      own = is_own_report_file(name, *keep);
+    }
+    if (own && out.remove(name)) ++removed;
   }
   return removed;
 }

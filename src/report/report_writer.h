@@ -3,6 +3,7 @@
 // could not be written is an error and leaves no file, never a half or stale one) and the platform
 // channels (annotations on stdout, $GITHUB_STEP_SUMMARY, $GITHUB_OUTPUT). One report failing does
 // not stop the others.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,5 +59,10 @@ bool is_own_report_file(const std::string& name, const std::vector<std::string>&
 // committed by a change, or left by an earlier run, is never uploaded as this run's. Returns how
 // many were removed.
 size_t remove_stale_reports(const Folder& out, const std::vector<std::string>& keep_names);
+// The same, asking for the kept output names only when the folder holds a file that is not one of
+// lamina's own fixed reports (the built-in names come from the catalog, parsed on a thread: an
+// empty folder or one of earlier reports need not wait for it).
+size_t remove_stale_reports(const Folder& out,
+                            const std::function<std::vector<std::string>()>& keep_names);
 
 }  // namespace lamina

@@ -219,5 +219,26 @@ TEST(ReportWriter, StaleReportsOfAnyKindAreRemovedAndOtherFilesKept) {
   EXPECT_EQ(left, (std::vector<std::string>{"notes.txt", "sbom-npm-x.cdx.json"}));
 }
 
+// The built-in kept-output names come from the catalog, parsed on a thread: a folder of lamina's
+// own reports is swept without waiting for them, any other file asks for them once.
+TEST(ReportWriter, StaleReportSweepAsksForKeptNamesOnlyWhenAnotherFileIsThere) {
+  test::TempDir dir;
+  Folder out = out_folder(dir.file("out"));
+  int asked = 0;
+  auto keep = [&] {
+    ++asked;
+    return std::vector<std::string>{"sbom-npm.cdx.json"};
+  };
+  test::write_file(dir.file("out/lamina.sarif"), "{}");
+  test::write_file(dir.file("out/gl-sast-report.json"), "{}");
+  EXPECT_EQ(remove_stale_reports(out, keep), 2u);
+  EXPECT_EQ(asked, 0);
+  for (const char* name : {"lamina.sarif", "sbom-npm-2.cdx.json", "notes.txt", "sbom-npm.cdx.json"})
+    test::write_file(dir.file(std::string("out/") + name), "{}");
+  EXPECT_EQ(remove_stale_reports(out, keep), 3u);
+  EXPECT_EQ(asked, 1);
+  EXPECT_EQ(out.names(), (std::vector<std::string>{"notes.txt"}));
+}
+
 }  // namespace
 }  // namespace lamina
