@@ -29,7 +29,8 @@
 // heap top) and faults it in again on its next use, and faults fresh memory in 4 KiB at a time:
 // on a 10,000-file change that was 2,700 page faults, a fifth of `lamina plan`'s time and a third
 // of the wait for the first scanner on this machine's virtualised page tables. lamina is a short-
-// lived process: it keeps what it freed for reuse, grows the heap once by 64 MiB (address space,
+// lived process: it keeps what it freed for reuse (in the main heap; a thread's own arena still
+// unmaps what it frees past 64 MiB), grows the heap once by 64 MiB (address space,
 // not memory: pages are faulted in as they are used) and asks for transparent huge pages there,
 // 2 MiB per fault where the kernel allows it (THP "madvise" or "always"). Peak RSS rises by
 // about 10 MiB on the 1,000,000-finding and 94 MB SARIF benchmarks, well inside their limits

@@ -15,10 +15,12 @@ bool intersects(const std::vector<LineRange>& ranges, uint32_t first, uint32_t l
 
 // A finding without a line is about the file as a whole (malware in it, a vulnerable package in a
 // lockfile that names no line): it is the change's when the change wrote any of the file, which no
-// line diff can disprove. Only a change that added nothing (a pure rename, a mode change) leaves
-// it in the file, outside `--filter added`.
+// line diff can disprove. A changed binary has every line added when its blobs are diffed; a
+// working-tree diff flags it binary without lines, so a binary that is not a rename counts too.
+// A change that wrote nothing (a pure rename) leaves the finding in the file, outside `added`.
 bool change_wrote_content(const FileChange& file) {
-  return file.status == ChangeStatus::added || file.binary || !file.added_lines.empty();
+  return file.status == ChangeStatus::added || !file.added_lines.empty() ||
+         (file.binary && file.status != ChangeStatus::renamed);
 }
 
 DiffPosition position_in(const FileChange& file, const Region& region) {

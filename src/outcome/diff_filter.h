@@ -17,8 +17,8 @@ const char* to_string(FilterMode mode);
 
 // Sets finding.diff_position for every finding. A multi-line finding is on added lines when any
 // of its lines is added; one without a line is when the change added lines to its file, added
-// the file or changed it as a binary. Findings without a repository path (URLs, artifacts) stay
-// `unknown`.
+// the file or changed it as a binary (a renamed binary with no added line is not changed).
+// Findings without a repository path (URLs, artifacts) stay `unknown`.
 void annotate_diff_positions(std::vector<Finding>& findings, const ChangeSet& changes);
 
 // Whether an annotated finding counts for the gate under `mode`. Findings with an unknown position

@@ -125,7 +125,7 @@ TEST_F(CatalogCommandsTest, ConfigAndScannersOutputIsInertInAGithubLog) {
                    "scanners:\n  bandit:\n    files: [\"x\\n::error::pwned\", \"##[error]x\"]\n"
                    "  my-lint:\n    layer: inline\n    files: [\"*.x\"]\n"
                    "    command: [my-lint, \"{files}\"]\n    output: {format: sarif}\n"
-                   "    install: \"##[group]g \\u00e9\"\n");
+                   "    install: \"##[group]g \\u00e9\\n::error::own\"\n");
   EnvMap github = {{"GITHUB_ACTIONS", "true"}, {"PATH", bin.path()}};
   Options worktree;
   worktree.config_from = "worktree";
@@ -135,12 +135,15 @@ TEST_F(CatalogCommandsTest, ConfigAndScannersOutputIsInertInAGithubLog) {
                                  run_scanners(worktree, github), run_scanners(json, github)}) {
     EXPECT_EQ(out.find("##["), std::string::npos) << out;
     EXPECT_EQ(out.find("\n::"), std::string::npos) << out;
+    EXPECT_NE(out.rfind("::", 0), 0u) << out;
   }
   nlohmann::json config = nlohmann::json::parse(run_config(json, github));
   EXPECT_EQ(config["scanners"]["bandit"]["settings"]["files"],
             (nlohmann::json{"x\n::error::pwned", "##[error]x"}));
   std::string scanners = run_scanners(json, github);
-  EXPECT_THAT(scanners, HasSubstr(R"("install": "##\u005bgroup]g \u00e9")"));
+  EXPECT_THAT(scanners, HasSubstr(R"("install": "##\u005bgroup]g \u00e9\n::error::own")"));
+  // The text table prints the hint as it is: its line starting "::" is what the filter defuses.
+  EXPECT_THAT(run_scanners(worktree, {{"PATH", bin.path()}}), HasSubstr("\n::error::own"));
   // Outside GitHub the same output is left as it is.
   EXPECT_THAT(run_scanners(json, {{"PATH", bin.path()}}), HasSubstr("##[group]g \xC3\xA9"));
 }

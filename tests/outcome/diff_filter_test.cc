@@ -62,8 +62,13 @@ TEST(DiffFilter, FindingWithoutALineCountsWhenTheChangeWroteTheFile) {
   renamed.old_path = "old.py";
   renamed.status = ChangeStatus::renamed;
   changes.files.push_back(renamed);
-  std::vector<Finding> findings{at("lock.json", 0), at("evil.dat", 0), at("blob.bin", 0),
-                                at("moved.py", 0), at("lock.json", 3)};
+  FileChange moved_binary = renamed;
+  moved_binary.path = "lib/tool.bin";
+  moved_binary.old_path = "vendor/tool.bin";
+  moved_binary.binary = true;
+  changes.files.push_back(moved_binary);
+  std::vector<Finding> findings{at("lock.json", 0), at("evil.dat", 0),  at("blob.bin", 0),
+                                at("moved.py", 0),  at("lock.json", 3), at("lib/tool.bin", 0)};
   annotate_diff_positions(findings, changes);
   EXPECT_EQ(findings[0].diff_position, DiffPosition::added_lines);
   EXPECT_EQ(findings[1].diff_position, DiffPosition::added_lines);
@@ -73,6 +78,8 @@ TEST(DiffFilter, FindingWithoutALineCountsWhenTheChangeWroteTheFile) {
   EXPECT_FALSE(passes_filter(findings[3], FilterMode::added));
   // A line outside the change stays outside `added`.
   EXPECT_EQ(findings[4].diff_position, DiffPosition::in_changed_file);
+  // A binary moved unchanged (`git mv`): its blob diff added no line, so the finding predates it.
+  EXPECT_EQ(findings[5].diff_position, DiffPosition::in_changed_file);
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(passes_filter(findings[i], FilterMode::added));
 }
 
