@@ -12,6 +12,7 @@
 
 #include "artifact/confined_tree.h"
 #include "util/error.h"
+#include "util/file_io.h"
 
 namespace lamina {
 
@@ -22,14 +23,7 @@ TempRoot::TempRoot(const std::string& parent) {
     throw Error("temporary directory " + parent + ": " + std::strerror(errno) +
                 "; set TMPDIR to a writable directory");
   }
-  std::string pattern = std::string(resolved) + "/lamina-artifact-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
-  if (::mkdtemp(buf.data()) == nullptr) {
-    throw Error("temporary directory " + parent + ": cannot create a folder to unpack into (" +
-                std::strerror(errno) + "); set TMPDIR to a writable directory");
-  }
-  path_ = buf.data();
+  path_ = make_private_directory(resolved, "lamina-artifact-", "a folder to unpack into");
 }
 
 TempRoot::~TempRoot() {

@@ -14,12 +14,11 @@ namespace lamina {
 int run_plan_command(const Options& options, const EnvMap& env) {
   ChangePlan p = make_change_plan(options, env);
   if (options.json) {
-    // Streamed, keys sorted (the order of the DOM this replaced). In a GitHub log, file names
-    // must not read as workflow commands: ASCII-only JSON holds no ignorable character, no line
-    // starts with "::" (strings are quoted) and "##[" is written "##\u005b".
-    bool github = stdout_is_github_log(env);
+    // Streamed, keys sorted (the order of the DOM this replaced), in stdout's style: in a GitHub
+    // log ASCII-only (no ignorable character), "##[" written "##\u005b"; strings are quoted, so
+    // no line starts with "::".
     std::string buffer;
-    JsonText json(buffer, {.indent = 2, .ascii = github, .no_log_markers = github});
+    JsonText json(buffer, stdout_json_style(env));
     json.stream_to([](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); });
     json.begin_object();
     json.key("changes");

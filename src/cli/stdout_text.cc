@@ -51,15 +51,19 @@ bool stdout_is_github_log(const EnvMap& env) {
   return env_or_empty(env, "GITHUB_ACTIONS") == "true";
 }
 
+JsonStyle stdout_json_style(const EnvMap& env) {
+  bool github = stdout_is_github_log(env);
+  return {.indent = 2, .ascii = github, .no_log_markers = github};
+}
+
 void print_stdout_text(std::string_view text, const EnvMap& env) {
   std::string shown = log_text(stdout_is_github_log(env), text);
   std::fwrite(shown.data(), 1, shown.size(), stdout);
 }
 
 void print_stdout_json(const nlohmann::json& doc, const EnvMap& env) {
-  bool github = stdout_is_github_log(env);
   std::string text;
-  JsonText json(text, {.indent = 2, .ascii = github, .no_log_markers = github});
+  JsonText json(text, stdout_json_style(env));
   write_value(json, doc);
   text += '\n';
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -7,11 +7,15 @@
 #include <string_view>
 
 #include "util/env.h"
+#include "util/json_text.h"
 
 namespace lamina {
 
 // True when lamina runs in a GitHub Actions job (GITHUB_ACTIONS=true).
 bool stdout_is_github_log(const EnvMap& env);
+
+// How JSON on stdout is written: indented by two spaces; in a GitHub log ASCII-only, "##[" escaped.
+JsonStyle stdout_json_style(const EnvMap& env);
 
 // `text` as is, or made inert for a GitHub log.
 void print_stdout_text(std::string_view text, const EnvMap& env);

@@ -10,18 +10,12 @@
 #include <vector>
 
 #include "util/error.h"
+#include "util/file_io.h"
 
 namespace lamina {
 
 RunDirectory::RunDirectory(const std::string& root) {
-  std::string pattern = root + "/lamina-run-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
-  if (::mkdtemp(buf.data()) == nullptr) {
-    throw Error("temporary directory " + root + ": cannot create a run directory (" +
-                std::strerror(errno) + "); set TMPDIR to a writable directory");
-  }
-  path_ = buf.data();
+  path_ = make_private_directory(root, "lamina-run-", "a run directory");
   if (::mkdir(tmp().c_str(), 0700) != 0) {
     std::string reason = std::strerror(errno);
     std::filesystem::remove(path_);

@@ -10,6 +10,7 @@
 
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/file_io.h"
 
 namespace lamina {
 namespace {
@@ -59,12 +60,7 @@ std::vector<std::string> scanner_config_names() {
 }
 
 ScannerConfigFolder::ScannerConfigFolder(const std::string& temp_root) {
-  std::string pattern = temp_root + "/lamina-configs-XXXXXX";
-  if (::mkdtemp(pattern.data()) == nullptr) {
-    throw Error("temporary directory " + temp_root + ": cannot create the scanner configuration " +
-                "folder (" + std::strerror(errno) + "); set TMPDIR to a writable directory");
-  }
-  path_ = pattern;
+  path_ = make_private_directory(temp_root, "lamina-configs-", "the scanner configuration folder");
   try {
     for (const std::string& name : scanner_config_names()) write_config(path_, name);
   } catch (...) {

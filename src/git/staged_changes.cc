@@ -10,6 +10,7 @@
 #include "git/repository.h"
 #include "git/stage_deadline.h"
 #include "util/error.h"
+#include "util/file_io.h"
 
 namespace lamina::git {
 namespace {
@@ -56,12 +57,7 @@ ChangeSet staged_change_set(const std::string& repo_dir, const ChangeSetOptions&
 
 StagedTree::StagedTree(const std::string& repo_dir, const std::string& temp_root) {
   RepositoryPtr repo = open_checkout(repo_dir);
-  std::string pattern = temp_root + "/lamina-staged-XXXXXX";
-  if (::mkdtemp(pattern.data()) == nullptr) {
-    throw Error("temporary directory " + temp_root + ": cannot create the folder for the " +
-                "staged files (" + std::strerror(errno) + "); set TMPDIR to a writable directory");
-  }
-  path_ = pattern;
+  path_ = make_private_directory(temp_root, "lamina-staged-", "the folder for the staged files");
   try {
     IndexPtr index = repository_index(repo.get());
     file_count_ = git_index_entrycount(index.get());

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "util/error.h"
@@ -208,6 +209,16 @@ void append_to_file(const std::string& path, const std::string& text, const char
   if (::close(fd) != 0) {
     throw Error(std::string("cannot write ") + what + " " + path + ": " + std::strerror(errno));
   }
+}
+
+std::string make_private_directory(const std::string& parent, std::string_view prefix,
+                                   std::string_view what) {
+  std::string path = parent + "/" + std::string(prefix) + "XXXXXX";
+  if (::mkdtemp(path.data()) == nullptr) {
+    throw Error("temporary directory " + parent + ": cannot create " + std::string(what) + " (" +
+                std::strerror(errno) + "); set TMPDIR to a writable directory");
+  }
+  return path;
 }
 
 }  // namespace lamina

@@ -10,6 +10,12 @@ namespace lamina {
 // The file's bytes, or nullopt with `error` set to strerror-like text.
 std::optional<std::string> read_file(const std::string& path, std::string* error = nullptr);
 
+// Creates "<parent>/<prefix>XXXXXX" (mkdtemp: a new name, mode 0700) and returns its path. Throws
+// Error "temporary directory <parent>: cannot create <what> (<reason>); set TMPDIR to a writable
+// directory".
+std::string make_private_directory(const std::string& parent, std::string_view prefix,
+                                   std::string_view what);
+
 // A folder opened once, by descriptor: files are created, replaced and removed in it by name, so
 // a symlink planted at the folder's path after it was opened, or at a file's name, redirects
 // nothing. Move-only.

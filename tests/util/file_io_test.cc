@@ -98,5 +98,19 @@ TEST(Folder, RemoveTakesTheLinkNotWhatItPointsTo) {
   EXPECT_EQ(out.names(), std::vector<std::string>{"sub"});
 }
 
+// The one maker of lamina's temporary folders (runs, configs, artifacts, staged files).
+TEST(PrivateDirectory, IsNewOwnerOnlyAndNamedByItsPrefix) {
+  test::TempDir dir;
+  std::string a = make_private_directory(dir.path(), "lamina-run-", "a run directory");
+  std::string b = make_private_directory(dir.path(), "lamina-run-", "a run directory");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.rfind(dir.path() + "/lamina-run-", 0), 0u) << a;
+  EXPECT_EQ(fs::status(a).permissions() & fs::perms::all, fs::perms::owner_all);
+  EXPECT_EQ(error_of([&] { make_private_directory(dir.file("missing"), "x-", "the thing"); }),
+            "temporary directory " + dir.file("missing") +
+                ": cannot create the thing (No such file or directory); set TMPDIR to a writable "
+                "directory");
+}
+
 }  // namespace
 }  // namespace lamina
